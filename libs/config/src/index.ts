@@ -1,0 +1,3 @@
+export * from './services';
+export * from './load-config';
+export * from './service-config';
