@@ -1,0 +1,25 @@
+// Writes docs/events.md from the event contracts: `npm run docs:events`, run from the repo root.
+// It runs compiled from dist/, so the root is the working directory rather than __dirname.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ALL_CONTRACTS, EVENTS_DOC_PATH, renderEventsDoc } from '@galley/contracts';
+
+function main(): void {
+  const root = process.cwd();
+  if (!existsSync(path.join(root, 'libs', 'contracts'))) {
+    console.error(`docs:events: run it from the repo root (no libs/contracts under ${root})`);
+    process.exit(2);
+  }
+  const target = path.join(root, EVENTS_DOC_PATH);
+  const rendered = renderEventsDoc();
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+  if (previous === rendered) {
+    console.log(`${EVENTS_DOC_PATH} is up to date (${ALL_CONTRACTS.length} events)`);
+    return;
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, rendered);
+  console.log(`wrote ${EVENTS_DOC_PATH} (${ALL_CONTRACTS.length} events)`);
+}
+
+main();
