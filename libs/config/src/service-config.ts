@@ -1,4 +1,6 @@
 import { Transform } from 'class-transformer';
+import { loadConfig } from './load-config';
+import { databaseRoleFor, DEFAULT_PORTS, ServiceName } from './services';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) =>
@@ -13,6 +15,10 @@ export class AppConfig {
   @Min(1)
   @Max(65535)
   PORT!: number;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST = '0.0.0.0';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -74,4 +80,13 @@ export class ServiceConfig extends AppConfig {
   @Min(1)
   @Max(60000)
   CONSUMER_RETRY_BASE_MS = 200;
+}
+
+/**
+ * A service's settings from the environment, with the defaults that follow from its name (its
+ * port and its database role), so local runs need no per-service variables.
+ */
+export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv): ServiceConfig {
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  return loadConfig(ServiceConfig, { PORT: String(DEFAULT_PORTS[service]), DB_USER: databaseRoleFor(service), ...given });
 }

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { GatewayConfig, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
+import { GATEWAY_CONFIG } from '../config/gateway-config.token';
+
+export interface UpstreamStatus {
+  status: 'up' | 'down';
+  details?: unknown;
+}
+
+export interface AggregateReadiness {
+  status: 'ok' | 'error';
+  services: Record<ServiceName, UpstreamStatus>;
+}
+
+const PROBE_TIMEOUT_MS = 3000;
+
+/** Asks every service's readiness probe at once; the platform is ready when all are. */
+@Injectable()
+export class UpstreamHealthService {
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
+  async readiness(): Promise<AggregateReadiness> {
+    const entries = await Promise.all(
+      SERVICE_NAMES.map(async (service): Promise<[ServiceName, UpstreamStatus]> => [service, await this.probe(service)]),
+    );
+    const services = Object.fromEntries(entries) as Record<ServiceName, UpstreamStatus>;
+    return { status: entries.every(([, s]) => s.status === 'up') ? 'ok' : 'error', services };
+  }
+
+  private async probe(service: ServiceName): Promise<UpstreamStatus> {
+    const base = this.config[upstreamUrlVariable(service) as keyof GatewayConfig] as string;
+    try {
+      const res = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      const body: unknown = await res.json().catch(() => undefined);
+      const details = (body as { details?: unknown } | undefined)?.details ?? body;
+      return { status: res.ok ? 'up' : 'down', details };
+    } catch (error) {
+      return { status: 'down', details: { message: error instanceof Error ? error.message : 'unreachable' } };
+    }
+  }
+}

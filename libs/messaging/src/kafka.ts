@@ -1,0 +1,53 @@
+import { Admin, Kafka, logLevel, LogEntry, Producer } from 'kafkajs';
+import { MessagingLogger, silentLogger } from './logger';
+
+export interface KafkaClientOptions {
+  clientId: string;
+  brokers: string[];
+  logger?: MessagingLogger;
+}
+
+/** A kafkajs client whose own log lines go through the service's logger. */
+export function createKafkaClient(options: KafkaClientOptions): Kafka {
+  const logger = options.logger ?? silentLogger;
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: 3000,
+    retry: { initialRetryTime: 200, retries: 8 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log, namespace }: LogEntry) => {
+        const { message, ...context } = log;
+        const entry = { ...context, namespace };
+        if (level <= logLevel.ERROR) logger.error(entry, `kafkajs: ${message}`);
+        else logger.warn(entry, `kafkajs: ${message}`);
+      },
+  });
+}
+
+/**
+ * The idempotent producer: the broker drops retried duplicates, and one request in flight keeps
+ * the order of a key's messages even when a send is retried.
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+}
+
+export interface TopicSpec {
+  topic: string;
+  numPartitions: number;
+}
+
+/** Creates the topics that are missing; existing ones are left as they are. */
+export async function ensureTopics(admin: Admin, topics: TopicSpec[]): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((spec) => !existing.has(spec.topic));
+  if (missing.length === 0) return [];
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.numPartitions, replicationFactor: -1 })),
+  });
+  return missing.map((spec) => spec.topic);
+}

@@ -1,0 +1,214 @@
+import { Client, Pool, PoolClient } from 'pg';
+import { Message, Producer } from 'kafkajs';
+import { MessagingLogger, silentLogger } from '../logger';
+import { outboxChannel } from '../schema/messaging-tables';
+import { assertIdentifier } from '../sql-executor';
+import { messagingMetrics } from '../metrics';
+
+export interface OutboxRelayOptions {
+  schema: string;
+  batchSize: number;
+  /** Safety net only: the relay normally wakes on LISTEN/NOTIFY. */
+  pollIntervalMs: number;
+  /** Published rows older than this are deleted. */
+  retentionMs?: number;
+  logger?: MessagingLogger;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  envelope: unknown;
+  headers: Record<string, string>;
+}
+
+export interface OutboxLag {
+  pending: number;
+  oldestPendingAgeMs: number;
+}
+
+const MAX_BACKOFF_MS = 5000;
+const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+
+/**
+ * Publishes outbox rows to Kafka and marks them, in one database transaction per batch.
+ *
+ * - Rows are claimed with FOR UPDATE SKIP LOCKED, so several relays share the work, and each
+ *   claimed aggregate key also takes a transaction-scoped advisory lock: a second relay skips
+ *   every row of a key the first one is publishing, which keeps per-aggregate order.
+ * - The mark commits only after Kafka acknowledged the batch. A relay that dies in between
+ *   leaves the rows pending and they are published again (at-least-once; consumers dedupe).
+ */
+export class OutboxRelay {
+  private readonly schema: string;
+  private readonly logger: MessagingLogger;
+  private listener?: Client;
+  private running = false;
+  private wakeUp?: () => void;
+  private pendingWake = false;
+  private loop?: Promise<void>;
+  private lastCleanup = 0;
+  private published = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly producer: Producer,
+    private readonly options: OutboxRelayOptions,
+    private readonly listenerFactory: () => Client = () => new Client(poolConnectionOptions(pool)),
+  ) {
+    this.schema = assertIdentifier(options.schema);
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  /** Publishes everything pending now; returns how many rows were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < this.options.batchSize) return total;
+    }
+  }
+
+  /** Rows this relay instance has published since it was created. */
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  async lag(): Promise<OutboxLag> {
+    const { rows } = await this.pool.query<{ pending: string; oldest: Date | null }>(
+      `SELECT count(*) AS pending, min(created_at) AS oldest FROM "${this.schema}".outbox WHERE published_at IS NULL`,
+    );
+    const oldest = rows[0]?.oldest;
+    return { pending: Number(rows[0]?.pending ?? 0), oldestPendingAgeMs: oldest ? Date.now() - oldest.getTime() : 0 };
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        await this.drain();
+        await this.cleanupIfDue();
+        failures = 0;
+        await this.sleepUntilWoken(this.options.pollIntervalMs);
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
+        this.logger.warn({ err: error, delayMs: delay, schema: this.schema }, 'outbox relay batch failed; retrying');
+        await this.sleepUntilWoken(delay);
+        if (!this.listener) await this.listen().catch(() => undefined);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT id, topic, message_key, envelope, headers
+           FROM "${this.schema}".outbox
+          WHERE published_at IS NULL
+            AND pg_try_advisory_xact_lock(hashtext('${this.schema}.outbox'), hashtext(topic || '/' || message_key))
+          ORDER BY seq
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return 0;
+      }
+      await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+      await client.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((row) => row.id),
+      ]);
+      await client.query('COMMIT');
+      this.published += rows.length;
+      messagingMetrics.outboxPublished.inc({ schema: this.schema }, rows.length);
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    const retentionMs = this.options.retentionMs ?? 7 * 24 * 3600 * 1000;
+    if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = Date.now();
+    await this.pool.query(
+      `DELETE FROM "${this.schema}".outbox WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`,
+      [retentionMs],
+    );
+  }
+
+  private async listen(): Promise<void> {
+    const listener = this.listenerFactory();
+    listener.on('notification', () => this.wake());
+    listener.on('error', (error) => {
+      this.logger.warn({ err: error, schema: this.schema }, 'outbox listener lost its connection; polling until it is back');
+      if (this.listener === listener) this.listener = undefined;
+      listener.end().catch(() => undefined);
+    });
+    await listener.connect();
+    await listener.query(`LISTEN "${outboxChannel(this.schema)}"`);
+    this.listener = listener;
+  }
+
+  private wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  private sleepUntilWoken(ms: number): Promise<void> {
+    if (this.pendingWake || !this.running) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wakeUp = undefined;
+        self.pendingWake = false;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]): { topic: string; messages: Message[] }[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+function poolConnectionOptions(pool: Pool): ConstructorParameters<typeof Client>[0] {
+  // pg keeps the options a pool was created with; the listener connects the same way.
+  return (pool as unknown as { options: ConstructorParameters<typeof Client>[0] }).options;
+}

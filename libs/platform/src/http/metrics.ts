@@ -1,0 +1,44 @@
+import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { NextFunction, Request, Response } from 'express';
+import { collectDefaultMetrics, Histogram, register } from 'prom-client';
+
+let defaultsCollected = false;
+
+/** Node process metrics once per process, whatever number of apps a test creates. */
+export function collectProcessMetrics(app: string): void {
+  if (defaultsCollected) return;
+  defaultsCollected = true;
+  register.setDefaultLabels({ app });
+  collectDefaultMetrics();
+}
+
+const httpDuration = new Histogram({
+  name: 'galley_http_request_duration_seconds',
+  help: 'HTTP request latency by route',
+  labelNames: ['method', 'route', 'status'],
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+});
+
+/** Times every request; the label is the matched route pattern, never the raw path (bounded). */
+@Injectable()
+export class HttpMetricsMiddleware implements NestMiddleware {
+  use(req: Request, res: Response, next: NextFunction): void {
+    const end = httpDuration.startTimer();
+    res.once('finish', () => {
+      const route = (req.route as { path?: string } | undefined)?.path;
+      end({ method: req.method, route: route ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
+    });
+    next();
+  }
+}
+
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  @Get()
+  @Header('Content-Type', register.contentType)
+  metrics(): Promise<string> {
+    return register.metrics();
+  }
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Admin, Kafka, Producer } from 'kafkajs';
+import { PinoLogger } from 'nestjs-pino';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { ServiceConfig, ServiceName, databaseRoleFor } from '@galley/config';
+import {
+  createIdempotentProducer,
+  createKafkaClient,
+  EventConsumer,
+  EventHandler,
+  OutboxLag,
+  OutboxRelay,
+  SqlExecutor,
+} from '@galley/messaging';
+import { SERVICE_CONFIG, SERVICE_NAME } from '../tokens';
+import { EVENT_HANDLER_METADATA } from './consumes-events.decorator';
+
+/**
+ * Owns a service's Kafka side: the idempotent producer, the outbox relay and the consumer group
+ * running every `@ConsumesEvent()` handler. Starts after the app is wired, stops on shutdown.
+ */
+@Injectable()
+export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly relayPool: Pool;
+  private readonly relay: OutboxRelay;
+  private consumer?: EventConsumer;
+  private brokerCache?: { at: number; brokers: number };
+
+  constructor(
+    @Inject(SERVICE_NAME) private readonly service: ServiceName,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext(MessagingRuntime.name);
+    this.kafka = createKafkaClient({ clientId: `galley-${service}`, brokers: config.KAFKA_BROKERS, logger: this.logger });
+    this.producer = createIdempotentProducer(this.kafka);
+    this.admin = this.kafka.admin();
+    this.relayPool = new Pool({
+      host: config.DB_HOST,
+      port: config.DB_PORT,
+      database: config.DB_NAME,
+      user: config.DB_USER,
+      password: config.DB_PASSWORD,
+      max: 2,
+      application_name: `galley-${service}-relay`,
+    });
+    this.relay = new OutboxRelay(this.relayPool, this.producer, {
+      schema: service,
+      batchSize: config.OUTBOX_BATCH_SIZE,
+      pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+      logger: this.logger,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.producer.connect();
+    await this.admin.connect();
+    await this.relay.start();
+    const handlers = this.discoverHandlers();
+    this.consumer = new EventConsumer(this.kafka, this.producer, {
+      groupId: `galley-${this.service}`,
+      schema: this.service,
+      handlers,
+      topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+      maxAttempts: this.config.CONSUMER_MAX_ATTEMPTS,
+      retryBaseMs: this.config.CONSUMER_RETRY_BASE_MS,
+      logger: this.logger,
+      runInTransaction: (work) => this.dataSource.transaction((manager) => work(manager as SqlExecutor)),
+    });
+    await this.consumer.start();
+    this.logger.info(
+      { role: databaseRoleFor(this.service), handlers: handlers.map((h) => `${h.contract.type}@v${h.contract.version}`) },
+      'messaging started',
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop().catch(() => undefined);
+    await this.relay.stop().catch(() => undefined);
+    await this.admin.disconnect().catch(() => undefined);
+    await this.producer.disconnect().catch(() => undefined);
+    await this.relayPool.end().catch(() => undefined);
+  }
+
+  outboxLag(): Promise<OutboxLag> {
+    return this.relay.lag();
+  }
+
+  /** Broker count from a metadata request, cached briefly so probes do not hammer the broker. */
+  async describeBrokers(): Promise<number> {
+    if (this.brokerCache && Date.now() - this.brokerCache.at < 5000) return this.brokerCache.brokers;
+    const cluster = await withTimeout(this.admin.describeCluster(), 3000);
+    this.brokerCache = { at: Date.now(), brokers: cluster.brokers.length };
+    return cluster.brokers.length;
+  }
+
+  private discoverHandlers(): EventHandler[] {
+    return this.discovery
+      .getProviders()
+      .filter((wrapper) => wrapper.metatype && wrapper.instance && this.reflector.get(EVENT_HANDLER_METADATA, wrapper.metatype))
+      .map((wrapper) => wrapper.instance as EventHandler);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}

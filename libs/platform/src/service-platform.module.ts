@@ -1,0 +1,54 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ServiceConfig, ServiceName } from '@galley/config';
+import { OutboxWriter } from '@galley/messaging';
+import { serviceDataSourceOptions, ServiceSchema } from './database/data-source-options';
+import { MessagingHealthIndicator } from './health/kafka.health';
+import { ServiceHealthController } from './health/service-health.controller';
+import { loggerParams } from './http/logging';
+import { HttpMetricsMiddleware, MetricsController } from './http/metrics';
+import { MessagingRuntime } from './messaging/messaging.runtime';
+import { SERVICE_CONFIG, SERVICE_NAME } from './tokens';
+
+export interface ServicePlatformOptions {
+  service: ServiceName;
+  config: ServiceConfig;
+  schema: ServiceSchema;
+}
+
+/**
+ * What every service shares: logging, its schema's connection, messaging (outbox writer, relay,
+ * consumers), health and metrics. Apps import it once and add their own controllers.
+ */
+@Module({})
+export class ServicePlatformModule implements NestModule {
+  static forRoot(options: ServicePlatformOptions): DynamicModule {
+    const { service, config } = options;
+    return {
+      module: ServicePlatformModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
+        TypeOrmModule.forRoot(serviceDataSourceOptions(service, config, options.schema)),
+        TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
+        DiscoveryModule,
+      ],
+      controllers: [ServiceHealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_NAME, useValue: service },
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: OutboxWriter, useValue: new OutboxWriter({ schema: service, topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
+        MessagingRuntime,
+        MessagingHealthIndicator,
+      ],
+      exports: [SERVICE_NAME, SERVICE_CONFIG, OutboxWriter],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

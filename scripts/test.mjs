@@ -1,0 +1,33 @@
+// `npm test`: provisions the test database (galley_test, never the development one) and a test
+// Kafka broker on its own ports, then runs every jest project: unit, integration and end-to-end.
+// Extra arguments go to jest (e.g. `npm test -- libs/messaging`).
+import 'dotenv/config';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT, stopBroker } from './lib/kafka-broker.mjs';
+import { step } from './lib/log.mjs';
+import { provision, TEST_TARGET } from './lib/provision.mjs';
+
+const { brokerStarted, env } = await provision(TEST_TARGET).catch((error) => {
+  console.error(`test provisioning failed: ${error.message}`);
+  process.exit(1);
+});
+
+step('Running jest (unit, integration, end-to-end)');
+const jest = spawnSync(
+  process.execPath,
+  [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', ...process.argv.slice(2)],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      ...env,
+      NODE_ENV: 'test',
+      GALLEY_TEST_DB_NAME: TEST_TARGET.database,
+      GALLEY_TEST_KAFKA_BROKERS: `127.0.0.1:${TEST_TARGET.broker.port}`,
+    },
+  },
+);
+// Stop the broker only if this run started it; its output would come after jest's summary.
+if (brokerStarted) await stopBroker(TEST_TARGET.broker.name);
+process.exit(jest.status ?? 1);
