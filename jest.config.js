@@ -6,6 +6,8 @@ const moduleNameMapper = {
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] };
 
 module.exports = {
+  // Integration tests wait on real brokers and processes; unit tests finish far below this.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -22,7 +24,6 @@ module.exports = {
       testMatch: ['<rootDir>/apps/**/test/**/*.int-spec.ts', '<rootDir>/libs/**/test/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
       moduleNameMapper,
       transform,
-      testTimeout: 120000,
     },
   ],
 };
