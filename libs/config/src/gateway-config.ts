@@ -5,20 +5,20 @@ const url = { require_tld: false, require_protocol: true, protocols: ['http', 'h
 
 /** The gateway owns no data: it needs only where each service listens. */
 export class GatewayConfig extends AppConfig {
-  PORT = 8080;
+  PORT: number = 8080;
 
   @IsUrl(url)
-  USERS_URL = 'http://127.0.0.1:3001';
+  USERS_URL: string = 'http://127.0.0.1:3001';
 
   @IsUrl(url)
-  INVENTORY_URL = 'http://127.0.0.1:3002';
+  INVENTORY_URL: string = 'http://127.0.0.1:3002';
 
   @IsUrl(url)
-  ORDERS_URL = 'http://127.0.0.1:3003';
+  ORDERS_URL: string = 'http://127.0.0.1:3003';
 
   @IsUrl(url)
-  PAYMENTS_URL = 'http://127.0.0.1:3004';
+  PAYMENTS_URL: string = 'http://127.0.0.1:3004';
 
   @IsUrl(url)
-  REVIEWS_URL = 'http://127.0.0.1:3005';
+  REVIEWS_URL: string = 'http://127.0.0.1:3005';
 }

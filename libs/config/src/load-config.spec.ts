@@ -10,6 +10,22 @@ describe(loadConfig.name, () => {
     expect(sut.NODE_ENV).toBe('development');
   });
 
+  it('converts every numeric setting given as a string', () => {
+    const sut = loadConfig(ServiceConfig, {
+      PORT: '1',
+      DB_USER: 'u',
+      DB_PORT: '6543',
+      DB_POOL_SIZE: '7',
+      OUTBOX_BATCH_SIZE: '50',
+      OUTBOX_POLL_INTERVAL_MS: '250',
+      CONSUMER_MAX_ATTEMPTS: '3',
+      CONSUMER_RETRY_BASE_MS: '20',
+    });
+    expect([sut.DB_PORT, sut.DB_POOL_SIZE, sut.OUTBOX_BATCH_SIZE, sut.OUTBOX_POLL_INTERVAL_MS, sut.CONSUMER_MAX_ATTEMPTS, sut.CONSUMER_RETRY_BASE_MS]).toEqual([
+      6543, 7, 50, 250, 3, 20,
+    ]);
+  });
+
   it('names every bad key at once when several are wrong', () => {
     const run = () => loadConfig(ServiceConfig, { PORT: 'eighty', NODE_ENV: 'staging', KAFKA_BROKERS: 'nohost' });
     expect(run).toThrow(ConfigValidationError);

@@ -18,38 +18,38 @@ export class AppConfig {
 
   @IsString()
   @IsNotEmpty()
-  HOST = '0.0.0.0';
+  HOST: string = '0.0.0.0';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 }
 
 /** Settings of a service that owns a schema and talks to Kafka. */
 export class ServiceConfig extends AppConfig {
   @IsString()
   @IsNotEmpty()
-  DB_HOST = '127.0.0.1';
+  DB_HOST: string = '127.0.0.1';
 
   @IsInt()
   @Min(1)
   @Max(65535)
-  DB_PORT = 5432;
+  DB_PORT: number = 5432;
 
   @IsString()
   @IsNotEmpty()
-  DB_NAME = 'galley';
+  DB_NAME: string = 'galley';
 
   @IsString()
   @IsNotEmpty()
   DB_USER!: string;
 
   @IsString()
-  DB_PASSWORD = '';
+  DB_PASSWORD: string = '';
 
   @IsInt()
   @Min(1)
   @Max(100)
-  DB_POOL_SIZE = 10;
+  DB_POOL_SIZE: number = 10;
 
   @Transform(toList)
   @IsString({ each: true })
@@ -59,27 +59,27 @@ export class ServiceConfig extends AppConfig {
   /** Lets test runs use their own topics (e.g. `t123.orders.events`) on a shared broker. */
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]*$/)
-  KAFKA_TOPIC_PREFIX = '';
+  KAFKA_TOPIC_PREFIX: string = '';
 
   @IsInt()
   @Min(1)
   @Max(10000)
-  OUTBOX_BATCH_SIZE = 200;
+  OUTBOX_BATCH_SIZE: number = 200;
 
   @IsInt()
   @Min(10)
   @Max(60000)
-  OUTBOX_POLL_INTERVAL_MS = 1000;
+  OUTBOX_POLL_INTERVAL_MS: number = 1000;
 
   @IsInt()
   @Min(1)
   @Max(20)
-  CONSUMER_MAX_ATTEMPTS = 5;
+  CONSUMER_MAX_ATTEMPTS: number = 5;
 
   @IsInt()
   @Min(1)
   @Max(60000)
-  CONSUMER_RETRY_BASE_MS = 200;
+  CONSUMER_RETRY_BASE_MS: number = 200;
 }
 
 /**
