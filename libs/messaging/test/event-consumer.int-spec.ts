@@ -146,7 +146,7 @@ describe(EventConsumer.name, () => {
     expect(letters.map((l) => headerText(l.headers, DLQ_HEADERS.attempts))).toEqual(['0', '3', '0']);
     // The original headers travel with the dead letter.
     expect(headerText(letters[1].headers, 'traceparent')).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
-    expect(handler.calls).toBe(3 + good.length);
+    expect(handler.calls).toBeGreaterThanOrEqual(3 + good.length);
 
     const listed = await listDeadLetters(kafka, fixture.topic);
     expect(listed.map((l) => l.eventId)).toEqual([undefined, failing.id, violating.id]);
@@ -156,5 +156,21 @@ describe(EventConsumer.name, () => {
     const replayed = await replayDeadLetters(kafka, fixture.topic, failing.id);
     expect(replayed).toHaveLength(1);
     await waitFor(async () => (await effectsFor(failing.id)).length === 1, { what: 'the replayed event to take effect' });
+  });
+
+  it('handles a burst in batched transactions, isolating one failing event without losing order or effects', async () => {
+    const handler = new EffectsHandler(fixture.schema);
+    await startConsumer(handler);
+    const events = Array.from({ length: 300 }, (_, i) => envelope('burst', { seq: i, poison: i === 150 }));
+
+    await producer.send({ topic: fixture.topic, messages: events.map((e) => ({ key: 'burst', value: JSON.stringify(e) })) });
+
+    await waitFor(async () => (await fixture.effects()).length === 299, { what: 'every good event of the burst' });
+    const applied = (await fixture.effects()).map((e) => e.seq);
+    expect(applied).toEqual(events.map((e) => e.payload.seq).filter((seq) => seq !== 150));
+    const letters = await collectMessages(kafka, deadLetterTopicOf(fixture.topic), (m) => m.length >= 1);
+    expect(letters.map((l) => JSON.parse(l.value).id)).toEqual([events[150].id]);
+    // Far fewer handler calls than a retry per message would need: the batches did the work.
+    expect(handler.calls).toBeLessThan(300 * 2);
   });
 });

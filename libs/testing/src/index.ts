@@ -4,3 +4,4 @@ export * from './test-event.contract';
 export * from './effects-handler';
 export * from './worker-process';
 export * from './kafka-helpers';
+export * from './running-system';

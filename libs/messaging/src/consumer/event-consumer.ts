@@ -1,4 +1,4 @@
-import { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { contractKey, EVENT_HEADERS, EventEnvelope, validateEnvelope, validatePayload, withTopicPrefix } from '@galley/contracts';
 import { recordInInbox } from '../inbox/inbox';
 import { MessagingLogger, silentLogger } from '../logger';
@@ -18,6 +18,12 @@ export interface EventConsumerOptions {
   topicPrefix?: string;
   maxAttempts: number;
   retryBaseMs: number;
+  /** Messages handled in one transaction on the fast path (1 turns batching off). */
+  batchSize?: number;
+  /** How soon the group notices a member that died (kafkajs default 30 s). */
+  sessionTimeoutMs?: number;
+  /** Partitions processed in parallel; order within a partition is always kept. */
+  partitionsConcurrently?: number;
   logger?: MessagingLogger;
   /** Called with each message's outcome (tests and diagnostics). */
   onOutcome?: (outcome: MessageOutcome, eventId: string | undefined) => void;
@@ -27,6 +33,13 @@ export type MessageOutcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettere
 
 class InvalidMessage extends Error {}
 
+type Prepared =
+  | { kind: 'event'; message: KafkaMessage; envelope: EventEnvelope; handler: EventHandler }
+  | { kind: 'ignored'; message: KafkaMessage; envelope: EventEnvelope }
+  | { kind: 'invalid'; message: KafkaMessage; reason: string };
+
+const DEFAULT_BATCH_SIZE = 100;
+
 /**
  * Consumes the topics its handlers' contracts live on, one message at a time per partition.
  *
@@ -34,6 +47,11 @@ class InvalidMessage extends Error {}
  * (inbox already has it), ignored (a type this service does not handle), or dead-lettered (bad
  * JSON, a contract violation, a permanent error, or retries exhausted). Only then is the offset
  * committed, so a partition never stalls and nothing is acknowledged without an outcome.
+ *
+ * Fast path: a run of valid messages from one partition is handled in one transaction (one
+ * commit for up to `batchSize` events and their inbox rows). If anything in it fails, the
+ * transaction rolls back and the run is replayed message by message with retries, so one bad
+ * event is isolated and dead-lettered without holding back the others.
  */
 export class EventConsumer {
   private readonly handlers = new Map<string, EventHandler>();
@@ -58,15 +76,20 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     if (this.handlers.size === 0) return;
-    this.consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    this.consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
+    });
     await this.consumer.connect();
     // A new group starts at the beginning so events published before its first start are not lost.
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await this.consumer.run({
       autoCommit: true,
-      eachMessage: async (payload) => {
-        await this.onMessage(payload);
-      },
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
+      eachBatch: (payload) => this.onBatch(payload),
     });
   }
 
@@ -75,32 +98,90 @@ export class EventConsumer {
     this.consumer = undefined;
   }
 
-  /** Exposed for tests of the outcome rules; Kafka calls it through `start`. */
-  async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<MessageOutcome> {
-    let envelope: EventEnvelope;
-    let handler: EventHandler | undefined;
-    try {
-      envelope = parseEnvelope(message);
-      handler = this.handlers.get(contractKey(envelope.type, envelope.version));
-      if (!handler) {
-        this.count(envelope.type, 'ignored', envelope.id);
-        return 'ignored';
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const size = Math.max(1, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
+    for (let start = 0; start < batch.messages.length; start += size) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + size);
+      const prepared = chunk.map((message) => this.prepare(message));
+      const handledTogether = chunk.length > 1 && prepared.every((p) => p.kind !== 'invalid') && (await this.handleTogether(batch.topic, batch.partition, prepared));
+      if (!handledTogether) {
+        for (const message of chunk) {
+          if (!isRunning() || isStale()) return;
+          await this.onMessage({ topic: batch.topic, partition: batch.partition, message, heartbeat, pause: () => () => undefined });
+          resolveOffset(message.offset);
+        }
       }
-      const payload = validatePayload(handler.contract, envelope.payload);
-      if (!payload.ok) throw new InvalidMessage(`contract violation: ${payload.problems.join('; ')}`);
-    } catch (error) {
-      if (!(error instanceof InvalidMessage)) throw error;
-      await this.deadLetter(topic, partition, message, error.message, 0);
-      this.count('unknown', 'dead-lettered');
-      return 'dead-lettered';
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await heartbeat();
     }
+  }
 
-    const trace = {
+  /** One transaction for a run of valid messages; false (and nothing committed) if any fails. */
+  private async handleTogether(topic: string, partition: number, prepared: Prepared[]): Promise<boolean> {
+    const events = prepared.filter((p): p is Extract<Prepared, { kind: 'event' }> => p.kind === 'event');
+    let outcomes: [EventEnvelope, MessageOutcome][];
+    try {
+      outcomes = await this.options.runInTransaction(async (tx) => {
+        const results: [EventEnvelope, MessageOutcome][] = [];
+        for (const { message, envelope, handler } of events) {
+          const recorded = await recordInInbox(tx, this.options.schema, {
+            envelope,
+            consumerGroup: this.options.groupId,
+            topic,
+            partition,
+            offset: message.offset,
+          });
+          if (recorded) await runWithTraceContext(this.traceOf(message, envelope), () => handler.handle(envelope.payload, envelope, tx));
+          results.push([envelope, recorded ? 'handled' : 'duplicate']);
+        }
+        return results;
+      });
+    } catch (error) {
+      this.logger.debug({ err: error, topic, partition, size: prepared.length }, 'batch failed; handling its messages one by one');
+      return false;
+    }
+    for (const p of prepared) if (p.kind === 'ignored') this.count(p.envelope.type, 'ignored', p.envelope.id);
+    for (const [envelope, outcome] of outcomes) this.count(envelope.type, outcome, envelope.id);
+    return true;
+  }
+
+  private prepare(message: KafkaMessage): Prepared {
+    try {
+      const envelope = parseEnvelope(message);
+      const handler = this.handlers.get(contractKey(envelope.type, envelope.version));
+      if (!handler) return { kind: 'ignored', message, envelope };
+      const payload = validatePayload(handler.contract, envelope.payload);
+      if (!payload.ok) return { kind: 'invalid', message, reason: `contract violation: ${payload.problems.join('; ')}` };
+      return { kind: 'event', message, envelope, handler };
+    } catch (error) {
+      if (error instanceof InvalidMessage) return { kind: 'invalid', message, reason: error.message };
+      throw error;
+    }
+  }
+
+  private traceOf(message: KafkaMessage, envelope: EventEnvelope) {
+    return {
       traceparent: childTraceparent(headerText(message.headers, EVENT_HEADERS.traceparent)),
       correlationId: envelope.correlationId,
       causationId: envelope.id,
     };
-    return runWithTraceContext(trace, () => this.handleWithRetries(handler!, envelope, topic, partition, message, heartbeat));
+  }
+
+  /** One message with retries; the slow path, and what tests of the outcome rules call. */
+  async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<MessageOutcome> {
+    const prepared = this.prepare(message);
+    if (prepared.kind === 'invalid') {
+      await this.deadLetter(topic, partition, message, prepared.reason, 0);
+      this.count('unknown', 'dead-lettered');
+      return 'dead-lettered';
+    }
+    if (prepared.kind === 'ignored') {
+      this.count(prepared.envelope.type, 'ignored', prepared.envelope.id);
+      return 'ignored';
+    }
+    const { envelope, handler } = prepared;
+    return runWithTraceContext(this.traceOf(message, envelope), () => this.handleWithRetries(handler, envelope, topic, partition, message, heartbeat));
   }
 
   private async handleWithRetries(

@@ -1,0 +1,267 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { APP_NAMES, AppName, databaseRoleFor, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
+import { testEnvironment } from './test-environment';
+
+/** Ports far from the development ones (8080, 3001-3005), so a running dev system is never touched. */
+export const E2E_PORTS: Readonly<Record<AppName, number>> = {
+  gateway: 18080,
+  users: 13001,
+  inventory: 13002,
+  orders: 13003,
+  payments: 13004,
+  reviews: 13005,
+};
+
+const OUTPUT_LIMIT = 512 * 1024;
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * One compiled app (dist/apps/<app>/src/main.js) in its own process. Its stdout and stderr are
+ * kept in memory (the most recent 512 KB of each) for assertions and diagnostics.
+ */
+export class AppProcess {
+  private readonly child: ChildProcess;
+  private stdoutText = '';
+  private stderrText = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  constructor(
+    readonly app: AppName,
+    env: NodeJS.ProcessEnv,
+  ) {
+    const root = process.cwd();
+    this.child = spawn(
+      process.execPath,
+      ['-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, 'dist/apps', app, 'src/main.js')],
+      { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    this.child.stdout!.on('data', (chunk: Buffer) => (this.stdoutText = keepTail(this.stdoutText + chunk.toString())));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderrText = keepTail(this.stderrText + chunk.toString())));
+    this.exited = new Promise((resolve) => {
+      // 'close' waits for the pipes to drain, so the output is complete when this resolves.
+      this.child.once('close', (code, signal) => resolve({ code, signal }));
+      this.child.once('error', (error) => {
+        this.stderrText += `\n[spawn error] ${error.message}`;
+        resolve({ code: null, signal: null });
+      });
+    });
+    liveChildren.add(this.child);
+    void this.exited.then(() => liveChildren.delete(this.child));
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get stdout(): string {
+    return this.stdoutText;
+  }
+
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** SIGTERM, then SIGKILL if the process has not exited after `graceMs`. */
+  async stop(graceMs = STOP_GRACE_MS): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.running) {
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        if (this.running) this.child.kill('SIGKILL');
+      }, graceMs);
+      try {
+        return await this.exited;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    return this.exited;
+  }
+
+  /** The last lines of both streams, for an error message. */
+  tail(lines = 25): string {
+    const last = (text: string) => text.trimEnd().split('\n').slice(-lines).join('\n');
+    return `--- ${this.app} (pid ${this.pid ?? '?'}, ${this.running ? 'running' : `exited ${this.child.exitCode ?? this.child.signalCode}`}) ---\n` +
+      `[stderr]\n${last(this.stderrText) || '(empty)'}\n[stdout]\n${last(this.stdoutText) || '(empty)'}`;
+  }
+}
+
+export interface RunningSystemOptions {
+  /** Overrides of E2E_PORTS. */
+  ports?: Partial<Record<AppName, number>>;
+  /** Extra variables for every app (e.g. LOG_LEVEL). */
+  env?: NodeJS.ProcessEnv;
+  /** Extra variables for one app. */
+  appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>>;
+  readyTimeoutMs?: number;
+}
+
+/**
+ * The six compiled apps as child processes on their own ports, against the test database and the
+ * test broker that `npm test` provisioned (topics there have no prefix). `RunningSystem.start()`
+ * resolves once the gateway's aggregate readiness is 200.
+ */
+export class RunningSystem {
+  private readonly processes = new Map<AppName, AppProcess>();
+  private readonly ports: Record<AppName, number>;
+
+  private constructor(private readonly options: RunningSystemOptions) {
+    this.ports = { ...E2E_PORTS, ...options.ports };
+  }
+
+  static async start(options: RunningSystemOptions = {}): Promise<RunningSystem> {
+    const system = new RunningSystem(options);
+    const busy = (await Promise.all(APP_NAMES.map(async (app) => ((await portInUse(system.ports[app])) ? app : undefined)))).filter(Boolean);
+    if (busy.length > 0) {
+      throw new Error(`ports already in use: ${busy.map((app) => `${app}=${system.ports[app!]}`).join(', ')} (a previous run left processes behind?)`);
+    }
+    for (const service of SERVICE_NAMES) system.spawn(service);
+    system.spawn('gateway');
+    try {
+      await system.waitUntilReady(options.readyTimeoutMs ?? 90_000);
+    } catch (error) {
+      await system.stopAll();
+      throw error;
+    }
+    return system;
+  }
+
+  get gatewayUrl(): string {
+    return this.urlOf('gateway');
+  }
+
+  serviceUrl(name: ServiceName): string {
+    return this.urlOf(name);
+  }
+
+  urlOf(app: AppName): string {
+    return `http://127.0.0.1:${this.ports[app]}`;
+  }
+
+  port(app: AppName): number {
+    return this.ports[app];
+  }
+
+  /** The process of an app (the latest one after a restart). */
+  process(app: AppName): AppProcess | undefined {
+    return this.processes.get(app);
+  }
+
+  /** Stops one app (SIGTERM, then SIGKILL after 10 s). */
+  async stop(app: AppName): Promise<void> {
+    await this.processes.get(app)?.stop();
+  }
+
+  /** (Re)starts one app and waits until it answers its own readiness (liveness for the gateway). */
+  async start(app: AppName, timeoutMs = 60_000): Promise<void> {
+    const previous = this.processes.get(app);
+    if (previous?.running) await previous.stop();
+    const child = this.spawn(app);
+    const probe = app === 'gateway' ? '/health/live' : '/health/ready';
+    await this.waitFor(`${app} ${probe} to answer 200`, timeoutMs, async () => {
+      if (!child.running) throw new ExitedError(app);
+      const res = await fetch(`${this.urlOf(app)}${probe}`, { signal: AbortSignal.timeout(3000) });
+      await res.arrayBuffer();
+      return res.status === 200;
+    });
+  }
+
+  /** Stops every app at once. */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.processes.values()].map((child) => child.stop()));
+  }
+
+  /** The tail of every app's output, for a failing assertion's message. */
+  diagnostics(lines = 25): string {
+    return [...this.processes.values()].map((child) => child.tail(lines)).join('\n');
+  }
+
+  /** Waits until the gateway's aggregate readiness is 200. */
+  async waitUntilReady(timeoutMs = 90_000): Promise<void> {
+    await this.waitFor('the gateway /health/ready to answer 200', timeoutMs, async () => {
+      const gone = [...this.processes.values()].find((child) => !child.running);
+      if (gone) throw new ExitedError(gone.app);
+      const res = await fetch(`${this.gatewayUrl}/health/ready`, { signal: AbortSignal.timeout(5000) });
+      const body = await res.text();
+      if (res.status === 200) return true;
+      throw new Error(`${res.status} ${body}`);
+    });
+  }
+
+  private spawn(app: AppName): AppProcess {
+    const child = new AppProcess(app, this.envFor(app));
+    this.processes.set(app, child);
+    return child;
+  }
+
+  private envFor(app: AppName): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      ...this.options.env,
+      PORT: String(this.ports[app]),
+    };
+    if (app === 'gateway') {
+      for (const service of SERVICE_NAMES) env[upstreamUrlVariable(service)] = this.urlOf(service);
+    } else {
+      // DB_HOST and DB_PORT come from the environment when set; passing the defaults explicitly
+      // would trip ServiceConfig, whose un-annotated numeric settings reject any value from env.
+      Object.assign(env, {
+        DB_NAME: testEnvironment.databaseName,
+        DB_USER: databaseRoleFor(app),
+        DB_PASSWORD: process.env[`DB_PASSWORD_${app.toUpperCase()}`] ?? `galley_${app}_dev`,
+        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: '',
+      });
+    }
+    return { ...env, ...this.options.appEnv?.[app] };
+  }
+
+  private async waitFor(what: string, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer yet';
+    while (Date.now() < deadline) {
+      try {
+        if (await probe()) return;
+      } catch (error) {
+        if (error instanceof ExitedError) {
+          throw new Error(`${error.app} exited while waiting for ${what}\n${this.diagnostics()}`);
+        }
+        last = error instanceof Error ? error.message : String(error);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what} (last: ${last.slice(0, 2000)})\n${this.diagnostics()}`);
+  }
+}
+
+class ExitedError extends Error {
+  constructor(readonly app: AppName) {
+    super(`${app} exited`);
+  }
+}
+
+function keepTail(text: string): string {
+  return text.length > OUTPUT_LIMIT ? text.slice(text.length - OUTPUT_LIMIT) : text;
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+// A crashed or interrupted test run must not leave apps listening on the e2e ports.
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
