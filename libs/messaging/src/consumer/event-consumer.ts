@@ -1,6 +1,6 @@
 import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { contractKey, EVENT_HEADERS, EventEnvelope, validateEnvelope, validatePayload, withTopicPrefix } from '@galley/contracts';
-import { recordInInbox } from '../inbox/inbox';
+import { recordAllInInbox, recordInInbox } from '../inbox/inbox';
 import { MessagingLogger, silentLogger } from '../logger';
 import { messagingMetrics } from '../metrics';
 import { TransactionRunner } from '../sql-executor';
@@ -123,17 +123,16 @@ export class EventConsumer {
     let outcomes: [EventEnvelope, MessageOutcome][];
     try {
       outcomes = await this.options.runInTransaction(async (tx) => {
+        const fresh = await recordAllInInbox(
+          tx,
+          this.options.schema,
+          events.map(({ message, envelope }) => ({ envelope, consumerGroup: this.options.groupId, topic, partition, offset: message.offset })),
+        );
         const results: [EventEnvelope, MessageOutcome][] = [];
         for (const { message, envelope, handler } of events) {
-          const recorded = await recordInInbox(tx, this.options.schema, {
-            envelope,
-            consumerGroup: this.options.groupId,
-            topic,
-            partition,
-            offset: message.offset,
-          });
-          if (recorded) await runWithTraceContext(this.traceOf(message, envelope), () => handler.handle(envelope.payload, envelope, tx));
-          results.push([envelope, recorded ? 'handled' : 'duplicate']);
+          const firstTime = fresh.delete(envelope.id);
+          if (firstTime) await runWithTraceContext(this.traceOf(message, envelope), () => handler.handle(envelope.payload, envelope, tx));
+          results.push([envelope, firstTime ? 'handled' : 'duplicate']);
         }
         return results;
       });

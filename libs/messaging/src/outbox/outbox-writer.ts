@@ -42,33 +42,59 @@ export class OutboxWriter {
     event: { aggregateId: string; payload: P },
     trace: TraceContext = currentTraceContext() ?? rootTraceContext(),
   ): Promise<AppendedEvent<P>> {
-    const checked = validatePayload(contract, event.payload);
-    if (!checked.ok) throw new InvalidEventError(contract.type, checked.problems);
+    const [appended] = await this.appendAll(tx, contract, [event], trace);
+    return appended;
+  }
 
-    const envelope: EventEnvelope<P> = {
-      id: randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: this.now().toISOString(),
-      aggregateId: event.aggregateId,
-      correlationId: trace.correlationId,
-      causationId: trace.causationId,
-      payload: event.payload,
-    };
-    const headers: Record<string, string> = {
-      [EVENT_HEADERS.id]: envelope.id,
-      [EVENT_HEADERS.type]: envelope.type,
-      [EVENT_HEADERS.version]: String(envelope.version),
-      [EVENT_HEADERS.correlationId]: envelope.correlationId,
-      [EVENT_HEADERS.causationId]: envelope.causationId,
-      [EVENT_HEADERS.traceparent]: childTraceparent(trace.traceparent),
-    };
+  /** Several events of one type in one statement (e.g. one per order line). */
+  async appendAll<P extends object>(
+    tx: SqlExecutor,
+    contract: EventContract<P>,
+    events: readonly { aggregateId: string; payload: P }[],
+    trace: TraceContext = currentTraceContext() ?? rootTraceContext(),
+  ): Promise<AppendedEvent<P>[]> {
+    if (events.length === 0) return [];
     const topic = withTopicPrefix(contract.topic, this.topicPrefix);
+    const occurredAt = this.now().toISOString();
+    const rows = events.map((event) => {
+      const checked = validatePayload(contract, event.payload);
+      if (!checked.ok) throw new InvalidEventError(contract.type, checked.problems);
+      const envelope: EventEnvelope<P> = {
+        id: randomUUID(),
+        type: contract.type,
+        version: contract.version,
+        occurredAt,
+        aggregateId: event.aggregateId,
+        correlationId: trace.correlationId,
+        causationId: trace.causationId,
+        payload: event.payload,
+      };
+      const headers: Record<string, string> = {
+        [EVENT_HEADERS.id]: envelope.id,
+        [EVENT_HEADERS.type]: envelope.type,
+        [EVENT_HEADERS.version]: String(envelope.version),
+        [EVENT_HEADERS.correlationId]: envelope.correlationId,
+        [EVENT_HEADERS.causationId]: envelope.causationId,
+        [EVENT_HEADERS.traceparent]: childTraceparent(trace.traceparent),
+      };
+      return { envelope, headers };
+    });
+    // WITH ORDINALITY keeps the given order in `seq`, which is the publish order per aggregate.
     await tx.query(
       `INSERT INTO "${this.schema}".outbox (id, topic, message_key, event_type, envelope, headers)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [envelope.id, topic, envelope.aggregateId, envelope.type, JSON.stringify(envelope), JSON.stringify(headers)],
+       SELECT id, $1, message_key, $2, envelope, headers
+         FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY
+              AS rows(id, message_key, envelope, headers, position)
+        ORDER BY position`,
+      [
+        topic,
+        contract.type,
+        rows.map((row) => row.envelope.id),
+        rows.map((row) => row.envelope.aggregateId),
+        rows.map((row) => JSON.stringify(row.envelope)),
+        rows.map((row) => JSON.stringify(row.headers)),
+      ],
     );
-    return { envelope, topic };
+    return rows.map((row) => ({ envelope: row.envelope, topic }));
   }
 }
