@@ -31,6 +31,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   private readonly relay: OutboxRelay;
   private consumer?: EventConsumer;
   private brokerCache?: { at: number; brokers: number };
+  private starting?: Promise<void>;
+  private stopping = false;
 
   constructor(
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
@@ -61,7 +63,28 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  /**
+   * Connects in the background: a service whose broker is down still starts, answers
+   * /health/live and reports itself not ready until Kafka is reachable.
+   */
+  onApplicationBootstrap(): void {
+    this.starting = this.startWithRetries();
+  }
+
+  private async startWithRetries(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt += 1) {
+      try {
+        await this.start();
+        return;
+      } catch (error) {
+        const delayMs = Math.min(10_000, 500 * attempt);
+        this.logger.warn({ err: error, attempt, delayMs }, 'messaging could not start; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  private async start(): Promise<void> {
     await this.producer.connect();
     await this.admin.connect();
     await this.relay.start();
@@ -84,6 +107,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.starting;
     await this.consumer?.stop().catch(() => undefined);
     await this.relay.stop().catch(() => undefined);
     await this.admin.disconnect().catch(() => undefined);
