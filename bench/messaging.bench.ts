@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { EventEnvelope } from '@galley/contracts';
-import { createIdempotentProducer, EventConsumer, EventHandler, fromPgClient, OutboxRelay, OutboxWriter, TransactionRunner } from '@galley/messaging';
+import { createIdempotentProducer, EventConsumer, EventHandler, OutboxRelay, OutboxWriter, pgTransactionRunner } from '@galley/messaging';
 import { adminPoolConfig, MessagingFixture, testEnvironment, testItemRecordedV1, TestItemRecordedV1 } from '@galley/testing';
 
 const N = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -110,20 +110,7 @@ async function rawPipeline(kafka: Kafka, fixture: MessagingFixture, results: Res
 
 async function galleyPipeline(kafka: Kafka, fixture: MessagingFixture, results: Result[]): Promise<void> {
   const pool = new Pool(adminPoolConfig({ max: 8 }));
-  const runInTransaction: TransactionRunner = async (work) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(fromPgClient(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+  const runInTransaction = pgTransactionRunner(pool);
   let delays: number[] = [];
   // The consumer's own work is only the inbox row: this measures the pipeline, not a handler.
   const handler: EventHandler<TestItemRecordedV1> = {

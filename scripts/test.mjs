@@ -13,6 +13,17 @@ const { brokerStarted, env } = await provision(TEST_TARGET).catch((error) => {
   process.exit(1);
 });
 
+step('Type-checking tests and sources');
+const typecheck = spawnSync(
+  process.execPath,
+  [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit', '--tsBuildInfoFile', 'dist/.tsbuildinfo-tests'],
+  { cwd: ROOT, stdio: 'inherit' },
+);
+if (typecheck.status !== 0) {
+  if (brokerStarted) await stopBroker(TEST_TARGET.broker.name);
+  process.exit(typecheck.status ?? 1);
+}
+
 step('Running jest (unit, integration, end-to-end)');
 const jest = spawnSync(
   process.execPath,

@@ -30,3 +30,21 @@ export function assertIdentifier(name: string): string {
   }
   return name;
 }
+
+/** A TransactionRunner over a plain `pg` pool (for code that does not use TypeORM). */
+export function pgTransactionRunner(pool: { connect(): Promise<PgQueryable & { release(): void }> }): TransactionRunner {
+  return async (work) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(fromPgClient(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+}

@@ -5,16 +5,16 @@ import {
   createIdempotentProducer,
   DLQ_HEADERS,
   EventConsumer,
-  fromPgClient,
   headerText,
   listDeadLetters,
   MessageOutcome,
+  pgTransactionRunner,
   replayDeadLetters,
   TransactionRunner,
 } from '@galley/messaging';
 import { collectMessages, EffectsHandler, MessagingFixture, TestItemRecordedV1, testEnvironment, waitFor, WorkerProcess } from '@galley/testing';
 
-function envelope(key: string, payload: Partial<TestItemRecordedV1> & Record<string, unknown>): EventEnvelope {
+function envelope(key: string, payload: Partial<Record<keyof TestItemRecordedV1, unknown>>): EventEnvelope {
   return {
     id: randomUUID(),
     type: 'test_item.recorded',
@@ -46,20 +46,7 @@ describe(EventConsumer.name, () => {
     await fixture.dispose();
   });
 
-  const runInTransaction: TransactionRunner = async (work) => {
-    const client = await fixture.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(fromPgClient(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+  const runInTransaction: TransactionRunner = (work) => pgTransactionRunner(fixture.pool)(work);
 
   async function startConsumer(handler: EffectsHandler, outcomes: [MessageOutcome, string | undefined][] = []) {
     const sut = new EventConsumer(kafka, producer, {

@@ -5,7 +5,7 @@ describe(buildDeadLetter.name, () => {
     const sut = buildDeadLetter({
       topic: 'orders.events',
       partition: 2,
-      message: { key: Buffer.from('o-1'), value: Buffer.from('{}'), headers: { traceparent: 'tp', 'event-type': 'order.placed' }, offset: '41', timestamp: '0', attributes: 0, size: 0 },
+      message: { key: Buffer.from('o-1'), value: Buffer.from('{}'), headers: { traceparent: 'tp', 'event-type': 'order.placed' }, offset: '41', timestamp: '0', attributes: 0 },
       reason: 'Error: boom',
       attempts: 5,
       consumerGroup: 'galley-inventory',
