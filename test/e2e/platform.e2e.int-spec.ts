@@ -253,18 +253,28 @@ describe('Galley platform (end to end)', () => {
       expectClientErrorShape(await rawRequest(sut.gatewayUrl, { method: 'MKCOL', path: '/api/users/me', headers: {} }));
     });
 
-    // These never reach Express: Node's HTTP parser answers them itself (an empty-bodied 4xx).
+    // These never reach Express: Node's HTTP parser rejects them, and the platform's clientError
+    // handler answers in the JSON error shape.
     it.each([
       ['a 20 KB header', `GET /api/orders HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`],
       ['an unknown method', 'BREW /api/orders HTTP/1.1\r\nHost: x\r\n\r\n'],
-      ['PROPFIND without any header', 'PROPFIND /api/orders HTTP/1.1\r\n\r\n'],
       ['garbage instead of a request line', '\u0001\u0002 not http at all\r\n\r\n'],
-    ])('answers %s with a 4xx and no stack trace', async (_case, raw) => {
+    ])('answers %s with a JSON 4xx and no stack trace', async (_case, raw) => {
       const answer = await rawSocket(sut.port('gateway'), raw);
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1]);
       expect({ answer: answer.slice(0, 300), clientError: status >= 400 && status < 500 }).toEqual({ answer: answer.slice(0, 300), clientError: true });
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { statusCode: number; requestId: string };
+      expect(body.statusCode).toBe(status);
+      expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(answer).not.toMatch(/^\s*at .+[(:]\d+/m);
       expect(answer).not.toContain('Error:');
+    });
+
+    it('answers an HTTP/1.1 request without a Host header with a 400 and no stack trace', async () => {
+      // Node answers this one itself (an empty 400) before any handler of ours can run.
+      const answer = await rawSocket(sut.port('gateway'), 'PROPFIND /api/orders HTTP/1.1\r\n\r\n');
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).not.toMatch(/^\s*at .+[(:]\d+/m);
     });
 
     it('answers the same malformed requests sent to a service directly with JSON 4xx', async () => {

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { errorBody, reasonPhrase } from '@galley/errors';
 import { DynamicModule, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -48,5 +50,26 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     jsonDocumentUrl: 'docs-json',
     ...(patcher ? { patchDocumentOnRequest: (req: unknown, _res: unknown, base: OpenAPIObject) => patcher(req, base) } : {}),
   });
+  answerMalformedRequestsWithJson(app);
   return app;
+}
+
+/**
+ * Node's HTTP parser rejects some requests (oversized headers, unknown methods, garbage bytes)
+ * before any middleware runs, answering with an empty body; answer in the JSON error shape.
+ */
+function answerMalformedRequestsWithJson(app: NestExpressApplication): void {
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const body = JSON.stringify(errorBody(status, 'The request could not be parsed', randomUUID()));
+    socket.end(
+      `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }
