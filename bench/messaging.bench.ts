@@ -19,6 +19,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WRITE_BATCH = 100;
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 4);
+const RELAY_BATCH = Number(process.env.BENCH_RELAY_BATCH ?? 500);
 const KEYS = Array.from({ length: 64 }, (_, i) => `agg-${i}`);
 
 interface Result {
@@ -122,7 +123,7 @@ async function galleyPipeline(kafka: Kafka, fixture: MessagingFixture, results: 
   const relayProducer: Producer = createIdempotentProducer(kafka);
   const dlqProducer: Producer = createIdempotentProducer(kafka);
   await Promise.all([relayProducer.connect(), dlqProducer.connect()]);
-  const relay = new OutboxRelay(pool, relayProducer, { schema: fixture.schema, batchSize: 200, pollIntervalMs: 1000 });
+  const relay = new OutboxRelay(pool, relayProducer, { schema: fixture.schema, batchSize: RELAY_BATCH, pollIntervalMs: 1000 });
   const consumer = new EventConsumer(kafka, dlqProducer, {
     groupId: `bench-galley-${randomUUID()}`,
     schema: fixture.schema,

@@ -2,3 +2,4 @@ export * from './services';
 export * from './load-config';
 export * from './service-config';
 export * from './gateway-config';
+export * from './auth-config';

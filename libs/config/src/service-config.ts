@@ -64,7 +64,7 @@ export class ServiceConfig extends AppConfig {
   @IsInt()
   @Min(1)
   @Max(10000)
-  OUTBOX_BATCH_SIZE: number = 200;
+  OUTBOX_BATCH_SIZE: number = 500;
 
   @IsInt()
   @Min(10)

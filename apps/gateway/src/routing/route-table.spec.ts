@@ -14,6 +14,7 @@ describe(resolveService.name, () => {
     ['/api/admin/products/6d1f/review-insights', 'reviews'],
     ['/api/admin/products/6d1f', 'inventory'],
     ['/api/admin/text/analyze', 'reviews'],
+    ['/api/reviews/r1/helpful', 'reviews'],
     ['/api/orders', 'orders'],
     ['/api/orders/6d1f/cancel', 'orders'],
     ['/api/orders/6d1f/payment', 'payments'],

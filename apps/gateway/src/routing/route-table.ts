@@ -14,6 +14,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { pattern: /^\/api\/products\/[^/]+\/(reviews|rating)(\/|$)/, service: 'reviews' },
   { pattern: /^\/api\/admin\/products\/[^/]+\/review-insights$/, service: 'reviews' },
   { pattern: /^\/api\/admin\/(reviews|text)(\/|$)/, service: 'reviews' },
+  { pattern: /^\/api\/reviews(\/|$)/, service: 'reviews' },
   { pattern: /^\/api\/orders\/[^/]+\/payment$/, service: 'payments' },
   { pattern: /^\/api\/admin\/orders\/[^/]+\/refund$/, service: 'payments' },
   { pattern: /^\/api\/(webhooks|payments)(\/|$)/, service: 'payments' },

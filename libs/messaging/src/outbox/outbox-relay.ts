@@ -127,17 +127,19 @@ export class OutboxRelay {
       // Losing this transaction's commit in a crash only means the batch is published again,
       // which consumers absorb, so it need not wait for the WAL flush.
       await client.query('SET LOCAL synchronous_commit = off');
-      // Candidates come from the pending index in seq order without the lock function, so the
-      // planner never evaluates it over the whole backlog. `published_at IS NULL` is repeated
-      // outside: Postgres rechecks it on a row another relay marked meanwhile.
+      // The oldest pending rows come from the pending index in seq order, and only those rows
+      // are then locked by primary key. Planner settings are pinned for this transaction: with
+      // stale statistics (a backlog after an outage) Postgres would otherwise scan and sort the
+      // whole backlog for every batch. `published_at IS NULL` is checked again on the locked
+      // row, because another relay may have marked it since the candidates were read.
+      await client.query('SET LOCAL enable_seqscan = off');
+      await client.query('SET LOCAL enable_bitmapscan = off');
       const { rows } = await client.query<OutboxRow>(
-        `WITH candidates AS MATERIALIZED (
-           SELECT id FROM "${this.schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1
-         )
-         SELECT o.id, o.topic, o.message_key, o.envelope::text AS envelope, o.headers
+        `SELECT o.id, o.topic, o.message_key, o.envelope::text AS envelope, o.headers
            FROM "${this.schema}".outbox o
-           JOIN candidates c ON c.id = o.id
-          WHERE o.published_at IS NULL
+          WHERE o.id = ANY (ARRAY (
+                  SELECT id FROM "${this.schema}".outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1))
+            AND o.published_at IS NULL
             AND pg_try_advisory_xact_lock(hashtext('${this.schema}.outbox'), hashtext(o.topic || '/' || o.message_key))
           ORDER BY o.seq
           FOR UPDATE OF o SKIP LOCKED`,

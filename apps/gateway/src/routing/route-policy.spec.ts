@@ -1,0 +1,42 @@
+import { decide, policyFor } from './route-policy';
+
+describe(policyFor.name, () => {
+  it.each([
+    ['POST', '/api/auth/login', 'public'],
+    ['GET', '/api/auth/login', undefined],
+    ['GET', '/.well-known/jwks.json', 'public'],
+    ['GET', '/api/users/me', 'customer'],
+    ['DELETE', '/api/users/me/addresses/a1', 'customer'],
+    ['GET', '/api/products?q=pizza', 'public'],
+    ['HEAD', '/api/products/p1', 'public'],
+    ['POST', '/api/products', undefined],
+    ['POST', '/api/products/p1/reviews', 'customer'],
+    ['GET', '/api/products/p1/rating', 'public'],
+    ['POST', '/api/admin/products', 'admin'],
+    ['GET', '/api/admin', 'admin'],
+    ['POST', '/api/orders', 'customer'],
+    ['PUT', '/api/orders', undefined],
+    ['GET', '/api/orders/o1/stream', 'customer'],
+    ['POST', '/api/orders/o1/cancel', 'customer'],
+    ['POST', '/api/webhooks/stripe', 'public'],
+    ['GET', '/api/unknown', undefined],
+  ])('gives %s %s the policy %s', (method, path, access) => {
+    expect(policyFor(method, path)?.access).toBe(access);
+  });
+});
+
+describe(decide.name, () => {
+  it.each([
+    ['public', undefined, 'allow'],
+    ['public', 'customer', 'allow'],
+    ['customer', undefined, 'unauthenticated'],
+    ['customer', 'customer', 'allow'],
+    ['customer', 'admin', 'allow'],
+    ['customer', 'courier', 'forbidden'],
+    ['admin', undefined, 'unauthenticated'],
+    ['admin', 'customer', 'forbidden'],
+    ['admin', 'admin', 'allow'],
+  ] as const)('decides %s for role %s: %s', (access, role, decision) => {
+    expect(decide(access, role)).toBe(decision);
+  });
+});

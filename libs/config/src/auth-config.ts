@@ -1,0 +1,127 @@
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { loadConfig } from './load-config';
+
+/** Development-only defaults of the start-up admin account (also in `.env.example`). */
+export const DEVELOPMENT_ADMIN = Object.freeze({ email: 'admin@galley.test', password: 'galley-admin-dev' });
+
+/**
+ * Access tokens and accounts. The users service signs tokens (it needs the private key); every
+ * other service only verifies them, from a JWKS URL or from public keys given inline. Loaded from
+ * the same environment map as the service's `ServiceConfig`.
+ */
+export class AuthConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /**
+   * The Ed25519 signing key of the users service: PKCS#8 PEM or a private JWK (JSON). Required in
+   * production; elsewhere a key pair is generated once into JWT_KEY_FILE when this is unset.
+   */
+  @ValidateIf((config: AuthConfig) => config.NODE_ENV === 'production' || config.JWT_PRIVATE_KEY !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'JWT_PRIVATE_KEY is required in production (an Ed25519 key as PKCS#8 PEM or private JWK)' })
+  JWT_PRIVATE_KEY?: string;
+
+  /** Where development and test runs keep their generated key pair (git-ignored). */
+  @IsString()
+  @IsNotEmpty()
+  JWT_KEY_FILE: string = '.cache/keys/jwt-dev.json';
+
+  /** Verifiers: the issuer's JWKS endpoint (fetched and cached). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  JWT_JWKS_URL?: string;
+
+  /**
+   * Extra public keys as a JWKS (`{"keys":[...]}`): a verifier's inline key set, or at the users
+   * service the retired keys still accepted (and published) during a key rotation.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*\{[\s\S]*"keys"[\s\S]*\}\s*$/, { message: 'JWT_PUBLIC_KEYS must be a JWKS: {"keys": [...]}' })
+  JWT_PUBLIC_KEYS?: string;
+
+  /** How long a verifier keeps a fetched JWKS before asking again. */
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  JWT_JWKS_CACHE_SECONDS: number = 600;
+
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  @IsInt()
+  @Min(60)
+  @Max(31536000)
+  REFRESH_TOKEN_TTL_SECONDS: number = 2592000;
+
+  /** The admin account created at start-up when missing (development defaults when unset outside production). */
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf((config: AuthConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(256)
+  ADMIN_PASSWORD?: string;
+
+  /** argon2id cost (OWASP: 19 MiB, 2 iterations, 1 lane). Hashes made with other values are upgraded at login. */
+  @IsInt()
+  @Min(1024)
+  @Max(4194304)
+  PASSWORD_HASH_MEMORY_KIB: number = 19456;
+
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  PASSWORD_HASH_ITERATIONS: number = 2;
+
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PASSWORD_HASH_PARALLELISM: number = 1;
+
+  /** Requests to /api/auth/* per client address and window (per instance). */
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  AUTH_RATE_LIMIT_PER_ADDRESS: number = 300;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  /** Failed logins per email within the window before logins of that email answer 429. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_FAILURES_PER_EMAIL: number = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
+
+  /**
+   * Which peers may set X-Forwarded-For (Express "trust proxy": addresses, CIDRs or loopback,
+   * linklocal, uniquelocal; comma-separated). The per-address limit counts the address they give.
+   */
+  @IsString()
+  @Matches(/^[a-zA-Z0-9.:/,\s]*$/)
+  TRUST_PROXY: string = 'loopback';
+}
+
+/** The auth settings of an app, with every bad key named at once (see `loadConfig`). */
+export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  return loadConfig(AuthConfig, env);
+}
+
+/** The start-up admin: the configured one, or outside production the development default. */
+export function adminAccountOf(config: AuthConfig): { email: string; password: string } | undefined {
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) return { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD };
+  return config.NODE_ENV === 'production' ? undefined : { ...DEVELOPMENT_ADMIN };
+}
