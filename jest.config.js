@@ -1,7 +1,7 @@
 // Two projects: fast unit specs beside the code, and integration specs that need the real
 // Postgres and Kafka that `npm test` provisions (scripts/test.mjs).
 const moduleNameMapper = {
-  '^@galley/(config|contracts|messaging|errors|platform|testing)$': '<rootDir>/libs/$1/src',
+  '^@galley/(auth|config|contracts|messaging|errors|platform|testing)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] };
 

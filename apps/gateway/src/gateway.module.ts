@@ -6,6 +6,7 @@ import { GATEWAY_CONFIG } from './config/gateway-config.token';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { UpstreamHealthService } from './health/upstream-health.service';
+import { AccessMiddleware } from './routing/access.middleware';
 import { ProxyMiddleware } from './routing/proxy.middleware';
 
 /** The single HTTP entry: proxies /api to the services, aggregates health and API docs. */
@@ -16,14 +17,14 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [LoggerModule.forRoot(loggerParams('gateway', config.LOG_LEVEL))],
       controllers: [GatewayHealthController, MetricsController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, UpstreamHealthService, OpenApiAggregator, ProxyMiddleware],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, UpstreamHealthService, OpenApiAggregator, AccessMiddleware, ProxyMiddleware],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
     consumer
-      .apply(ProxyMiddleware)
+      .apply(AccessMiddleware, ProxyMiddleware)
       .forRoutes({ path: 'api/*path', method: RequestMethod.ALL }, { path: '.well-known/*path', method: RequestMethod.ALL });
   }
 }

@@ -1,3 +1,4 @@
+import helmet from 'helmet';
 import { ConfigValidationError, GatewayConfig, loadConfig } from '@galley/config';
 import { createHttpApp } from '@galley/platform';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
@@ -20,6 +21,13 @@ async function main(): Promise<void> {
     // Bodies stream through to the services untouched (webhooks are signed over raw bytes).
     parseJsonBodies: false,
     documentPatcher: (req, base) => app.get(OpenApiAggregator).merged(base),
+  });
+  // JSON APIs need no content policy, and the OpenAPI UI at /docs needs its inline scripts.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.enableCors({
+    origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
   });
   await app.listen(config.PORT, config.HOST);
 }

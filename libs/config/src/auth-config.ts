@@ -18,8 +18,7 @@ export class AuthConfig {
    * production; elsewhere a key pair is generated once into JWT_KEY_FILE when this is unset.
    */
   @ValidateIf((config: AuthConfig) => config.NODE_ENV === 'production' || config.JWT_PRIVATE_KEY !== undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'JWT_PRIVATE_KEY is required in production (an Ed25519 key as PKCS#8 PEM or private JWK)' })
+  @IsString({ message: 'JWT_PRIVATE_KEY is required in production (an Ed25519 key as PKCS#8 PEM or private JWK)' })
   JWT_PRIVATE_KEY?: string;
 
   /** Where development and test runs keep their generated key pair (git-ignored). */

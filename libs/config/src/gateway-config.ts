@@ -1,4 +1,5 @@
-import { IsUrl } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 import { AppConfig } from './service-config';
 
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -21,4 +22,27 @@ export class GatewayConfig extends AppConfig {
 
   @IsUrl(url)
   REVIEWS_URL: string = 'http://127.0.0.1:3005';
+
+  /** Where the access-token public keys are served; defaults to the users service's JWKS. */
+  @IsOptional()
+  @IsUrl(url)
+  JWT_JWKS_URL?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  JWT_JWKS_CACHE_SECONDS: number = 600;
+
+  /** Browser origins allowed to call the API (comma-separated); empty allows none. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : value,
+  )
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+
+  /** Largest request body the gateway forwards. */
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  MAX_BODY_BYTES: number = 1024 * 1024;
 }

@@ -8,7 +8,6 @@ import { requestIdOf } from '@galley/platform';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { resolveService } from './route-table';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
 /**
@@ -20,8 +19,10 @@ const UPSTREAM_TIMEOUT_MS = 30_000;
 export class ProxyMiddleware implements NestMiddleware, OnModuleDestroy {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 10_000 });
   private readonly proxies: Map<ServiceName, RequestHandler<Request, Response>>;
+  private readonly maxBodyBytes: number;
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
+    this.maxBodyBytes = config.MAX_BODY_BYTES;
     this.proxies = new Map(
       SERVICE_NAMES.map((service) => {
         const target = config[upstreamUrlVariable(service) as keyof GatewayConfig] as string;
@@ -37,11 +38,11 @@ export class ProxyMiddleware implements NestMiddleware, OnModuleDestroy {
       return;
     }
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      res.status(413).json(errorBody(413, `Request bodies are limited to ${MAX_BODY_BYTES} bytes`, requestIdOf(req)));
+    // Bodies without a declared length are bounded by each service's own body parser.
+    if (length > this.maxBodyBytes) {
+      res.status(413).json(errorBody(413, `Request bodies are limited to ${this.maxBodyBytes} bytes`, requestIdOf(req)));
       return;
     }
-    res.locals.route = `proxy:${service}`;
     req.url = req.originalUrl;
     void this.proxies.get(service)!(req, res, next);
   }

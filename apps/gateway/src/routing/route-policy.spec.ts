@@ -1,4 +1,5 @@
 import { decide, policyFor } from './route-policy';
+import { resolveService } from './route-table';
 
 describe(policyFor.name, () => {
   it.each([
@@ -13,7 +14,7 @@ describe(policyFor.name, () => {
     ['POST', '/api/products/p1/reviews', 'customer'],
     ['GET', '/api/products/p1/rating', 'public'],
     ['POST', '/api/admin/products', 'admin'],
-    ['GET', '/api/admin', 'admin'],
+    ['GET', '/api/admin', undefined],
     ['POST', '/api/orders', 'customer'],
     ['PUT', '/api/orders', undefined],
     ['GET', '/api/orders/o1/stream', 'customer'],
@@ -22,6 +23,8 @@ describe(policyFor.name, () => {
     ['GET', '/api/unknown', undefined],
   ])('gives %s %s the policy %s', (method, path, access) => {
     expect(policyFor(method, path)?.access).toBe(access);
+    // Every route with a policy must also have an owner to be proxied to.
+    if (access) expect(resolveService(path)).toBeDefined();
   });
 });
 

@@ -20,7 +20,7 @@ const route = (methods: RoutePolicy['methods'], path: string, access: Access): R
 
 export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   // Staff: everything under /api/admin.
-  route('*', '/api/admin(/.*)?', 'admin'),
+  route('*', '/api/admin/.+', 'admin'),
   // Accounts.
   route(['POST'], '/api/auth/(register|login|refresh|logout)', 'public'),
   route(['GET'], '/\\.well-known/jwks\\.json', 'public'),

@@ -5,6 +5,7 @@ describe(resolveService.name, () => {
     ['/api/auth/login', 'users'],
     ['/api/users/me/addresses', 'users'],
     ['/.well-known/jwks.json', 'users'],
+    ['/api/admin/users?limit=5', 'users'],
     ['/api/products', 'inventory'],
     ['/api/products?q=pizza&limit=5', 'inventory'],
     ['/api/products/6d1f/reviews', 'reviews'],

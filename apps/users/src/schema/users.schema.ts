@@ -1,8 +1,14 @@
 import { messagingTablesV1Migration } from '@galley/messaging';
 import { ServiceSchema } from '@galley/platform';
+import { AccountEntity } from './account.entity';
+import { AddressEntity } from './address.entity';
+import { LoginAttemptEntity } from './login-attempt.entity';
+import { RefreshTokenFamilyEntity } from './refresh-token-family.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { UsersAccounts1795617802551 } from './users-accounts.migration';
 
 /** Everything TypeORM knows about the `users` schema: its entities and its ordered migrations. */
 export const usersSchema: ServiceSchema = {
-  entities: [],
-  migrations: [messagingTablesV1Migration('users')],
+  entities: [AccountEntity, RefreshTokenFamilyEntity, RefreshTokenEntity, AddressEntity, LoginAttemptEntity],
+  migrations: [messagingTablesV1Migration('users'), UsersAccounts1795617802551],
 };

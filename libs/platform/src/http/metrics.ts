@@ -26,8 +26,10 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const end = httpDuration.startTimer();
     res.once('finish', () => {
-      const route = (req.route as { path?: string } | undefined)?.path;
-      end({ method: req.method, route: route ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
+      // The gateway labels proxied requests with their policy's pattern (res.locals.route).
+      const matched = (req.route as { path?: string } | undefined)?.path;
+      const route = typeof res.locals.route === 'string' ? res.locals.route : matched ? `${req.baseUrl}${matched}` : 'unmatched';
+      end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
   }

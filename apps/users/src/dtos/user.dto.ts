@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ROLES, Role } from '@galley/auth';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password-policy';
+import { AccountEntity } from '../schema/account.entity';
+import { NAME_MAX_LENGTH } from './auth.dto';
+import { Trim } from './trim';
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'alice@example.com' })
+  email: string;
+
+  @ApiProperty({ example: 'Alice' })
+  name: string;
+
+  @ApiProperty({ enum: ROLES, example: 'customer' })
+  role: Role;
+}
+
+export function mapUser(account: AccountEntity): UserResponse {
+  return { id: account.id, email: account.email, name: account.name, role: account.role };
+}
+
+export class AdminUserResponse extends UserResponse {
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export function mapAdminUser(account: AccountEntity): AdminUserResponse {
+  return { ...mapUser(account), createdAt: account.createdAt.toISOString() };
+}
+
+export class UserPageResponse {
+  @ApiProperty({ type: [AdminUserResponse] })
+  items: AdminUserResponse[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last one' })
+  nextCursor: string | null;
+}
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class UpdateProfileRequest {
+  @ApiProperty({ example: 'Alice Liddell', maxLength: NAME_MAX_LENGTH })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_MAX_LENGTH)
+  name: string;
+}
+
+export class ChangePasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  newPassword: string;
+}

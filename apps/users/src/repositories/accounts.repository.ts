@@ -1,0 +1,81 @@
+import { EntityManager } from 'typeorm';
+import type { Role } from '@galley/auth';
+import { ListPosition } from '../domain/list-cursor';
+import { AccountEntity } from '../schema/account.entity';
+
+export interface NewAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  at: Date;
+}
+
+/** Queries on `users.accounts`; no rules. */
+export class AccountsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Inserts the account unless its email is taken (then undefined); safe under concurrency. */
+  async insertIfEmailFree(account: NewAccount): Promise<AccountEntity | undefined> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(AccountEntity)
+      .values({
+        id: account.id,
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        passwordHash: account.passwordHash,
+        createdAt: account.at,
+        updatedAt: account.at,
+        passwordChangedAt: account.at,
+      })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (result.raw.length === 0) return undefined;
+    return (await this.findById(account.id)) ?? undefined;
+  }
+
+  findById(id: string): Promise<AccountEntity | null> {
+    return this.manager.findOneBy(AccountEntity, { id });
+  }
+
+  findByEmail(email: string): Promise<AccountEntity | null> {
+    return this.manager.findOneBy(AccountEntity, { email });
+  }
+
+  /** Serialises writers of one account (e.g. address limits) for the rest of the transaction. */
+  async lockById(id: string): Promise<boolean> {
+    const rows = await this.manager.query(`SELECT id FROM "users".accounts WHERE id = $1 FOR UPDATE`, [id]);
+    return rows.length > 0;
+  }
+
+  async rename(id: string, name: string, at: Date): Promise<AccountEntity | null> {
+    await this.manager.update(AccountEntity, { id }, { name, updatedAt: at });
+    return this.findById(id);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string, at: Date): Promise<void> {
+    await this.manager.update(AccountEntity, { id }, { passwordHash, passwordChangedAt: at, updatedAt: at });
+  }
+
+  /** A rehash with new parameters: only if the hash is still the one that was verified. */
+  async replacePasswordHash(id: string, verifiedHash: string, upgradedHash: string): Promise<boolean> {
+    const result = await this.manager.update(AccountEntity, { id, passwordHash: verifiedHash }, { passwordHash: upgradedHash });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Newest first, `limit` accounts after `after`. */
+  list(limit: number, after?: ListPosition): Promise<AccountEntity[]> {
+    const query = this.manager
+      .createQueryBuilder(AccountEntity, 'account')
+      .orderBy('account.createdAt', 'DESC')
+      .addOrderBy('account.id', 'DESC')
+      .limit(limit);
+    if (after) query.where('(account.createdAt, account.id) < (:createdAt, :id)', { createdAt: after.createdAt, id: after.id });
+    return query.getMany();
+  }
+}

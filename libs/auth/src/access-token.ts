@@ -1,0 +1,31 @@
+import { Role } from './roles';
+
+/** Fixed claims of every Galley access token. */
+export const ACCESS_TOKEN_ISSUER = 'galley';
+export const ACCESS_TOKEN_AUDIENCE = 'galley-api';
+/** Ed25519 signatures; nothing else is accepted (no `none`, no HMAC, no RSA). */
+export const ACCESS_TOKEN_ALGORITHM = 'EdDSA';
+/** RFC 9068 access-token type, so no other JWT of the same issuer passes as an access token. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+
+/** Who is calling, as proven by a verified access token. */
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+/** A public JSON Web Key as served in the JWKS. */
+export interface PublicJwk {
+  kty: string;
+  crv?: string;
+  x?: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+  [parameter: string]: unknown;
+}
+
+export interface JsonWebKeySet {
+  keys: PublicJwk[];
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { RunningSystem } from '@galley/testing';
+import { decide, policyFor } from '../../apps/gateway/src/routing/route-policy';
+
+const ADMIN = { email: `admin-${randomUUID().slice(0, 8)}@galley.test`, password: 'edge-admin-password-1' };
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+interface Operation {
+  method: string;
+  template: string;
+}
+
+interface Caller {
+  name: 'anonymous' | 'customer' | 'admin';
+  role?: string;
+  token?: string;
+}
+
+const STACK = /^\s*at .+[(:]\d+/m;
+
+async function login(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** Fills `{id}`-style parameters so the path is concrete. */
+const concrete = (template: string, fill: () => string = () => randomUUID()) => template.replace(/\{[^}]+\}/g, () => fill());
+
+describe('The gateway edge', () => {
+  let sut: RunningSystem;
+  let operations: Operation[];
+  let callers: Caller[];
+
+  beforeAll(async () => {
+    sut = await RunningSystem.start({ appEnv: { users: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } } });
+    const document = (await (await fetch(`${sut.gatewayUrl}/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    operations = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/') || path.startsWith('/.well-known/'))
+      .flatMap(([path, item]) => METHODS.filter((method) => item[method]).map((method) => ({ method: method.toUpperCase(), template: path })));
+
+    const email = `edge-${randomUUID()}@example.com`;
+    const password = 'a-long-enough-password';
+    const registered = await fetch(`${sut.gatewayUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, name: 'Edge Customer' }),
+    });
+    expect(registered.status).toBe(201);
+    callers = [
+      { name: 'anonymous' },
+      { name: 'customer', role: 'customer', token: await login(sut.gatewayUrl, email, password) },
+      { name: 'admin', role: 'admin', token: await login(sut.gatewayUrl, ADMIN.email, ADMIN.password) },
+    ];
+  });
+
+  afterAll(async () => {
+    await sut?.stopAll();
+  });
+
+  it('finds the public routes of the services in the merged OpenAPI document', () => {
+    const templates = operations.map((op) => `${op.method} ${op.template}`);
+    expect(templates).toEqual(expect.arrayContaining(['POST /api/auth/login', 'GET /api/users/me', 'GET /.well-known/jwks.json']));
+  });
+
+  it('has an access policy for every documented route', () => {
+    const missing = operations.filter((op) => !policyFor(op.method, concrete(op.template)));
+    expect(missing).toEqual([]);
+  });
+
+  it('answers every route as the policy says for anonymous, customer and admin callers, at the gateway and at the service', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const op of operations) {
+      const path = concrete(op.template);
+      const policy = policyFor(op.method, path)!;
+      for (const caller of callers) {
+        const decision = decide(policy.access, caller.role);
+        const res = await fetch(`${sut.gatewayUrl}${path}`, {
+          method: op.method,
+          headers: {
+            ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}),
+            ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
+          },
+          body: op.method === 'GET' || op.method === 'DELETE' ? undefined : '{}',
+        });
+        await res.arrayBuffer();
+        const actual = res.status === 401 ? 'unauthenticated' : res.status === 403 ? 'forbidden' : res.status >= 500 ? `server error ${res.status}` : 'allow';
+        outcomes.push(`${caller.name} ${op.method} ${op.template} → ${actual}`);
+        expected.push(`${caller.name} ${op.method} ${op.template} → ${decision}`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+
+  it('refuses a request that bypasses the gateway when the service route needs a token', async () => {
+    const base = sut.serviceUrl('users');
+    const direct = await fetch(`${base}/api/users/me`, { headers: { 'x-user-id': randomUUID(), 'x-user-role': 'admin' } });
+    expect(direct.status).toBe(401);
+    const customerToken = callers.find((c) => c.name === 'customer')!.token!;
+    const adminOnly = await fetch(`${base}/api/admin/users`, { headers: { authorization: `Bearer ${customerToken}`, 'x-user-role': 'admin' } });
+    expect(adminOnly.status).toBe(403);
+  });
+
+  it.each([
+    ['garbage', 'not-a-jwt'],
+    ['alg none', `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"admin"}').toString('base64url')}.`],
+    ['a tampered payload', 'TAMPER'],
+  ])('answers a %s token with 401 on a customer route', async (_case, token) => {
+    let value = token;
+    if (token === 'TAMPER') {
+      const [header, , signature] = callers.find((c) => c.name === 'customer')!.token!.split('.');
+      const payload = Buffer.from(JSON.stringify({ sub: randomUUID(), role: 'admin', email: 'x@y.z', iss: 'galley', aud: 'galley-api', exp: 4102444800, iat: 1 })).toString('base64url');
+      value = `${header}.${payload}.${signature}`;
+    }
+    const res = await fetch(`${sut.gatewayUrl}/api/users/me`, { headers: { authorization: `Bearer ${value}` } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+
+  it('sets security headers and answers CORS preflights only for configured origins', async () => {
+    const res = await fetch(`${sut.gatewayUrl}/api/categories`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    const allowed = await fetch(`${sut.gatewayUrl}/api/orders`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    const refused = await fetch(`${sut.gatewayUrl}/api/orders`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('never answers malformed requests to documented routes with a 5xx or a stack trace', async () => {
+    const tokens = callers.map((c) => c.token);
+    const weird = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('..', '%2e%2e', '%00', '%ff', '😀', 'a'.repeat(300), '-1', '0', 'null', "' OR 1=1 --"),
+    );
+    const body = fc.oneof(
+      fc.json({ maxDepth: 3 }),
+      fc.string({ maxLength: 200 }),
+      fc.constantFrom('', '{', '[]', 'null', '{"email": 42}', '{"__proto__": {"admin": true}}', '{"password": "' + 'x'.repeat(5000) + '"}'),
+    );
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...operations),
+        weird,
+        fc.option(fc.constantFrom(...tokens, 'Bearer', 'Basic abc', 'Bearer x.y.z'), { nil: undefined }),
+        fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', ''),
+        body,
+        fc.string({ maxLength: 30 }),
+        async (op, param, token, contentType, payload, query) => {
+          const path = concrete(op.template, () => encodeURIComponent(param) || 'x');
+          const headers: Record<string, string> = {};
+          if (token) headers.authorization = token.startsWith('Bearer') || token.startsWith('Basic') ? token : `Bearer ${token}`;
+          if (contentType) headers['content-type'] = contentType;
+          const res = await fetch(`${sut.gatewayUrl}${path}?${encodeURIComponent(query)}=${encodeURIComponent(param)}`, {
+            method: op.method,
+            headers,
+            body: op.method === 'GET' ? undefined : payload,
+          });
+          const text = await res.text();
+          if (res.status >= 500 || STACK.test(text)) failures.push(`${op.method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+          return res.status < 500 && !STACK.test(text);
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
+    );
+    expect(failures).toEqual([]);
+  });
+});
