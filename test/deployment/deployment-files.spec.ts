@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import express from 'express';
 import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler, type IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Job, type IJob } from 'kubernetes-models/batch/v1';
@@ -23,6 +24,8 @@ import { parse, parseAllDocuments } from 'yaml';
 import {
   APP_NAMES,
   AppName,
+  AuthConfig,
+  ConfigValidationError,
   DEFAULT_PORTS,
   GatewayConfig,
   SERVICE_NAMES,
@@ -44,6 +47,13 @@ const PLACEHOLDER = 'REPLACE_ME';
 /** Migrations of every service, then the topics (scripts/setup-services.ts, as `npm start` runs it). */
 const MIGRATE_SCRIPT = 'dist/scripts/setup-services.js';
 
+/** Where the users service publishes the access-token public keys (apps/users JwksController). */
+const JWKS_PATH = '/.well-known/jwks.json';
+/** Variables whose values are credentials: set from Secrets only, never inline or from a ConfigMap. */
+const SECRET_VARIABLES = ['DB_PASSWORD', 'JWT_PRIVATE_KEY', 'ADMIN_PASSWORD'];
+/** Peers that must not be trusted to set X-Forwarded-For: a public address (TEST-NET-3). */
+const PUBLIC_ADDRESS = '203.0.113.7';
+
 /** The per-service password variable that the migration script reads instead of DB_PASSWORD. */
 const migrationPasswordVariable = (service: ServiceName) => `DB_PASSWORD_${service.toUpperCase()}`;
 
@@ -63,8 +73,11 @@ function migrationEnvFor(service: ServiceName, env: Record<string, string>): Rec
 
 type ConfigClass = new () => object;
 
-function configClassFor(app: AppName): ConfigClass {
-  return app === 'gateway' ? GatewayConfig : ServiceConfig;
+/** The config classes an app loads from its one environment (apps/<app>/src/main.ts). */
+function configClassesFor(app: AppName): ConfigClass[] {
+  if (app === 'gateway') return [GatewayConfig];
+  if (app === 'users') return [ServiceConfig, AuthConfig];
+  return [ServiceConfig];
 }
 
 function validationMetadata(schema: ConfigClass) {
@@ -95,6 +108,63 @@ function configProblems(schema: ConfigClass, env: Record<string, string>): strin
   } catch (error) {
     return [String((error as Error).message)];
   }
+}
+
+/** The keys that a failed load names (the part of each problem before the colon). */
+function badKeys(schema: ConfigClass, env: Record<string, string>): string[] {
+  try {
+    loadConfig(schema, env);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    return error.problems.map((problem) => problem.split(':')[0]);
+  }
+}
+
+/**
+ * What a production start cannot do without: the keys a load of NODE_ENV=production alone
+ * names. Includes conditionally required keys (e.g. JWT_PRIVATE_KEY, @ValidateIf production),
+ * which requiredKeys counts as optional; keys with a valid default never appear.
+ */
+function productionRequiredKeys(schema: ConfigClass): string[] {
+  return [...new Set(badKeys(schema, { NODE_ENV: 'production' }))].sort();
+}
+
+// An app reads several config classes from the same environment: the union of their keys.
+const union = (lists: string[][]) => [...new Set(lists.flat())].sort();
+const configKeysOf = (schemas: ConfigClass[]) => union(schemas.map(configKeys));
+const requiredKeysOf = (schemas: ConfigClass[]) => union(schemas.map(requiredKeys));
+const productionRequiredKeysOf = (schemas: ConfigClass[]) => union(schemas.map(productionRequiredKeys));
+const configProblemsOf = (schemas: ConfigClass[], env: Record<string, string>) =>
+  schemas.flatMap((schema) => configProblems(schema, env));
+
+/** One AuthConfig setting as the users service gets it: set and non-empty, else the default. */
+function authSetting(env: Record<string, string>, key: 'TRUST_PROXY' | 'JWT_KEY_FILE'): string {
+  return env[key] || new AuthConfig()[key];
+}
+
+/** Whether the app trusts a peer's X-Forwarded-For, as Express applies TRUST_PROXY (apps/users trust-proxy.ts). */
+function trustsProxy(env: Record<string, string>, address: string): boolean {
+  const trusted = authSetting(env, 'TRUST_PROXY').split(',').map((part) => part.trim()).filter(Boolean);
+  const app = express();
+  app.set('trust proxy', trusted.length > 0 ? trusted : false);
+  const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  return trust(address, 0);
+}
+
+/** Where a JWKS URL points, with a Kubernetes Service's namespace suffix removed from the host. */
+function jwksTarget(url: string | undefined): { protocol: string; host: string; port: number; path: string } {
+  const parsed = new URL(url ?? 'invalid://');
+  const host = parsed.hostname.replace(new RegExp(`\\.${NAMESPACE}(\\.svc(\\.cluster\\.local)?)?$`), '');
+  return { protocol: parsed.protocol, host, port: Number(parsed.port), path: parsed.pathname };
+}
+
+/** ingress-nginx's size syntax (proxy-body-size): bytes, or with a k/m/g suffix; 0 is unlimited. */
+function nginxSizeBytes(size: string): number {
+  const match = /^(\d+)([kKmMgG]?)$/.exec(size.trim());
+  if (!match) return NaN;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * unit;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,6 +274,8 @@ function unknownFieldErrors(manifests: Manifest[]): string[] {
   });
 }
 
+type EnvSource = 'value' | 'ConfigMap' | 'Secret' | 'downward API';
+
 class Cluster {
   readonly manifests: Manifest[];
   readonly yamlErrors: string[];
@@ -244,11 +316,13 @@ class Cluster {
   }
 
   /**
-   * The environment a container gets, with Secret values from the template (placeholders), and
-   * every reference that does not resolve.
+   * The environment a container gets, with Secret values from the template (placeholders), where
+   * each variable comes from (`env` overrides `envFrom`, as in Kubernetes), and every reference
+   * that does not resolve.
    */
-  resolveEnv(container: IContainer): { env: Record<string, string>; problems: string[] } {
+  resolveEnv(container: IContainer): { env: Record<string, string>; sources: Record<string, EnvSource>; problems: string[] } {
     const env: Record<string, string> = {};
+    const sources: Record<string, EnvSource> = {};
     const problems: string[] = [];
     const configMap = (name: string) => this.find<IConfigMap>('ConfigMap', name);
     const secretData = (name: string): Record<string, string> | undefined => {
@@ -265,25 +339,32 @@ class Cluster {
         problems.push(`envFrom ${source.configMapRef ? 'ConfigMap' : 'Secret'} "${name}" does not exist`);
         continue;
       }
-      for (const [key, value] of Object.entries(data)) env[prefix + key] = value;
+      for (const [key, value] of Object.entries(data)) {
+        env[prefix + key] = value;
+        sources[prefix + key] = source.configMapRef ? 'ConfigMap' : 'Secret';
+      }
     }
     for (const variable of container.env ?? []) {
       const from = variable.valueFrom;
       if (!from) {
         env[variable.name] = variable.value ?? '';
+        sources[variable.name] = 'value';
       } else if (from.configMapKeyRef) {
         const value = configMap(from.configMapKeyRef.name ?? '')?.data?.[from.configMapKeyRef.key];
         if (value === undefined) problems.push(`${variable.name}: ConfigMap key ${JSON.stringify(from.configMapKeyRef)} does not exist`);
         else env[variable.name] = value;
+        sources[variable.name] = 'ConfigMap';
       } else if (from.secretKeyRef) {
         const value = secretData(from.secretKeyRef.name ?? '')?.[from.secretKeyRef.key];
         if (value === undefined) problems.push(`${variable.name}: Secret key ${JSON.stringify(from.secretKeyRef)} does not exist`);
         else env[variable.name] = value;
+        sources[variable.name] = 'Secret';
       } else {
         env[variable.name] = 'from-the-downward-api';
+        sources[variable.name] = 'downward API';
       }
     }
-    return { env, problems };
+    return { env, sources, problems };
   }
 }
 
@@ -312,6 +393,16 @@ function podSecurityProblems(pod: IPodSpec | undefined): string[] {
     }
   }
   return problems;
+}
+
+/** The Secrets a pod can read: env and envFrom references and secret volumes. */
+function referencedSecrets(pod: IPodSpec | undefined): string[] {
+  const containers = [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])];
+  return [
+    ...containers.flatMap((container) => (container.env ?? []).map((variable) => variable.valueFrom?.secretKeyRef?.name)),
+    ...containers.flatMap((container) => (container.envFrom ?? []).map((source) => source.secretRef?.name)),
+    ...(pod?.volumes ?? []).map((volume) => volume.secret?.secretName),
+  ].filter((name): name is string => name !== undefined);
 }
 
 function resourceProblems(pod: IPodSpec | undefined): string[] {
@@ -478,6 +569,21 @@ describe('config classes read by the deployment checks', () => {
     expect(requiredKeys(GatewayConfig)).not.toContain('PORT');
     expect(configKeys(GatewayConfig)).toEqual(expect.arrayContaining(SERVICE_NAMES.map(upstreamUrlVariable)));
   });
+
+  it('reads ServiceConfig and AuthConfig for users, one class for every other app', () => {
+    expect(configClassesFor('users')).toEqual([ServiceConfig, AuthConfig]);
+    expect(configClassesFor('gateway')).toEqual([GatewayConfig]);
+    expect(configKeysOf(configClassesFor('users'))).toEqual(expect.arrayContaining(['DB_USER', 'JWT_PRIVATE_KEY', 'ADMIN_EMAIL', 'TRUST_PROXY']));
+    expect(configKeysOf(configClassesFor('orders'))).not.toContain('JWT_PRIVATE_KEY');
+  });
+
+  it('finds JWT_PRIVATE_KEY required in production only, which requiredKeys cannot see', () => {
+    expect(requiredKeys(AuthConfig)).not.toContain('JWT_PRIVATE_KEY');
+    expect(productionRequiredKeys(AuthConfig)).toEqual(['JWT_PRIVATE_KEY']);
+    expect(productionRequiredKeysOf(configClassesFor('users'))).toEqual(['DB_USER', 'JWT_PRIVATE_KEY', 'PORT']);
+    expect(productionRequiredKeys(GatewayConfig)).toEqual([]);
+    expect(badKeys(AuthConfig, { NODE_ENV: 'development' })).toEqual([]);
+  });
 });
 
 describe('Kubernetes manifests in k8s/', () => {
@@ -587,7 +693,7 @@ describe('Kubernetes manifests in k8s/', () => {
 
 describe.each(APP_NAMES.map((app) => [app]))('%s on Kubernetes', (app: AppName) => {
   const port = DEFAULT_PORTS[app];
-  const schema = configClassFor(app);
+  const schemas = configClassesFor(app);
   let cluster: Cluster;
   let sut: IDeployment;
   let container: IContainer;
@@ -641,23 +747,84 @@ describe.each(APP_NAMES.map((app) => [app]))('%s on Kubernetes', (app: AppName) 
     expect(matchesSelector(matchLabels, sut.spec?.template.metadata?.labels ?? {})).toBe(true);
   });
 
-  it('sets only variables that its config class declares', () => {
+  it('sets only variables that its config classes declare', () => {
     const { env } = cluster.resolveEnv(container);
-    const known = configKeys(schema);
+    const known = configKeysOf(schemas);
 
     expect(Object.keys(env).length).toBeGreaterThan(0);
     expect(Object.keys(env).filter((key) => !known.includes(key))).toEqual([]);
   });
 
-  it('sets every variable that its config class requires', () => {
+  it('sets every variable that its config classes require', () => {
     const { env } = cluster.resolveEnv(container);
 
-    expect(requiredKeys(schema).filter((key) => !(key in env))).toEqual([]);
+    expect(requiredKeysOf(schemas).filter((key) => !(key in env))).toEqual([]);
+  });
+
+  it('runs in production and sets every variable that production requires without a default', () => {
+    const { env } = cluster.resolveEnv(container);
+
+    expect(env.NODE_ENV).toBe('production');
+    expect(productionRequiredKeysOf(schemas).filter((key) => !(key in env))).toEqual([]);
   });
 
   it('passes its config validation with the environment it gets', () => {
-    expect(configProblems(schema, cluster.resolveEnv(container).env)).toEqual([]);
+    expect(configProblemsOf(schemas, cluster.resolveEnv(container).env)).toEqual([]);
   });
+
+  it('takes passwords and keys from Secrets only', () => {
+    const { sources } = cluster.resolveEnv(container);
+    const inline = SECRET_VARIABLES.filter((key) => key in sources && sources[key] !== 'Secret');
+
+    expect(inline).toEqual([]);
+  });
+
+  it('verifies access tokens with the users Service JWKS if its config reads JWT_JWKS_URL (users signs)', () => {
+    const { env } = cluster.resolveEnv(container);
+    const users = cluster.find<IService>('Service', 'users');
+
+    if (app === 'users' || !configKeysOf(schemas).includes('JWT_JWKS_URL')) {
+      expect(env.JWT_JWKS_URL).toBeUndefined();
+    } else {
+      expect(jwksTarget(env.JWT_JWKS_URL)).toEqual({ protocol: 'http:', host: users?.metadata?.name, port: users?.spec?.ports?.[0]?.port, path: JWKS_PATH });
+    }
+  });
+
+  if (app === 'gateway') {
+    it('allows browser calls from explicit https origins only, not the development defaults', () => {
+      const { env } = cluster.resolveEnv(container);
+      const origins = loadConfig(GatewayConfig, env).CORS_ORIGINS;
+      const bad = origins.filter((origin) => {
+        const url = URL.canParse(origin) ? new URL(origin) : undefined;
+        return url?.origin !== origin || url.protocol !== 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      });
+
+      expect(env.CORS_ORIGINS).toBeDefined();
+      expect(bad).toEqual([]);
+    });
+  }
+
+  if (app === 'users') {
+    it('signs with a key from a Secret that no other workload references', () => {
+      const secret = container.env?.find((candidate) => candidate.name === 'JWT_PRIVATE_KEY')?.valueFrom?.secretKeyRef?.name;
+      const workloads = [...cluster.all<IDeployment>('Deployment'), ...cluster.all<IJob>('Job')];
+      const others = workloads
+        .filter((workload) => !(workload.kind === 'Deployment' && workload.metadata?.name === app))
+        .filter((workload) => referencedSecrets(workload.spec?.template.spec).includes(secret ?? '?'))
+        .map((workload) => `${workload.kind}/${workload.metadata?.name}`);
+
+      expect(secret).toBeDefined();
+      expect(others).toEqual([]);
+    });
+
+    it('trusts X-Forwarded-For from pod addresses (the gateway) and not from public ones', () => {
+      const { env } = cluster.resolveEnv(container);
+      const podAddresses = ['10.244.1.17', '10.42.0.9', '192.168.12.4'];
+
+      expect(podAddresses.filter((address) => !trustsProxy(env, address))).toEqual([]);
+      expect(trustsProxy(env, PUBLIC_ADDRESS)).toBe(false);
+    });
+  }
 
   it('is scaled by an autoscaling/v2 autoscaler targeting its Deployment', () => {
     const hpa = cluster.find<IHorizontalPodAutoscaler>('HorizontalPodAutoscaler', app);
@@ -761,6 +928,15 @@ describe('gateway routing on Kubernetes', () => {
     expect(api?.backend.service?.name).toBe('gateway');
     expect(servicePort?.port).toBe(DEFAULT_PORTS.gateway);
   });
+
+  it('lets through the Ingress every body that the gateway accepts (MAX_BODY_BYTES)', () => {
+    const gateway = cluster.find<IDeployment>('Deployment', 'gateway')?.spec?.template.spec?.containers[0];
+    const maxBodyBytes = loadConfig(GatewayConfig, gateway ? cluster.resolveEnv(gateway).env : {}).MAX_BODY_BYTES;
+    // ingress-nginx answers 413 itself above proxy-body-size (default 1m); 0 disables the check.
+    const limit = nginxSizeBytes(sut?.metadata?.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size'] ?? '1m');
+
+    expect(limit === 0 || limit >= maxBodyBytes).toBe(true);
+  });
 });
 
 describe('docker-compose.yml', () => {
@@ -831,7 +1007,7 @@ describe('docker-compose.yml', () => {
 });
 
 describe.each(APP_NAMES.map((app) => [app]))('%s in docker-compose.yml', (app: AppName) => {
-  const schema = configClassFor(app);
+  const schemas = configClassesFor(app);
   let compose: ComposeFile;
   let sut: ComposeService | undefined;
 
@@ -853,23 +1029,54 @@ describe.each(APP_NAMES.map((app) => [app]))('%s in docker-compose.yml', (app: A
     expect(sut?.healthcheck?.test).toBeDefined();
   });
 
-  it('sets only variables that its config class declares', () => {
+  it('sets only variables that its config classes declare', () => {
     const keys = Object.keys(composeEnv(sut));
-    const known = configKeys(schema);
+    const known = configKeysOf(schemas);
 
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.filter((key) => !known.includes(key))).toEqual([]);
   });
 
-  it('sets every variable that its config class requires', () => {
+  it('sets every variable that its config classes require', () => {
     const env = composeEnv(sut);
 
-    expect(requiredKeys(schema).filter((key) => !(key in env))).toEqual([]);
+    expect(requiredKeysOf(schemas).filter((key) => !(key in env))).toEqual([]);
   });
 
   it('passes its config validation with the environment it gets', () => {
-    expect(configProblems(schema, composeEnv(sut))).toEqual([]);
+    expect(configProblemsOf(schemas, composeEnv(sut))).toEqual([]);
   });
+
+  it('verifies access tokens with the users JWKS if its config reads JWT_JWKS_URL (users signs)', () => {
+    const env = composeEnv(sut);
+
+    if (app === 'users' || !configKeysOf(schemas).includes('JWT_JWKS_URL')) {
+      expect(env.JWT_JWKS_URL).toBeUndefined();
+    } else {
+      expect(jwksTarget(env.JWT_JWKS_URL)).toEqual({ protocol: 'http:', host: 'users', port: DEFAULT_PORTS.users, path: JWKS_PATH });
+      expect(dependencyCondition(sut ?? {}, 'users')).toBe('service_healthy');
+    }
+  });
+
+  if (app === 'users') {
+    it('generates its development signing key under /tmp, where the non-root image user can write', () => {
+      const env = composeEnv(sut);
+      const keyFile = authSetting(env, 'JWT_KEY_FILE');
+
+      expect(env.NODE_ENV).not.toBe('production');
+      expect(env).not.toHaveProperty('JWT_PRIVATE_KEY');
+      expect(posix.isAbsolute(keyFile) && posix.normalize(keyFile).startsWith('/tmp/')).toBe(true);
+      expect(String(sut?.user ?? '1000')).not.toMatch(/^(root|0)(:|$)/);
+    });
+
+    it('trusts X-Forwarded-For from the compose network (the gateway) and not from public addresses', () => {
+      const env = composeEnv(sut);
+      const composeAddresses = ['172.18.0.5', '192.168.16.3'];
+
+      expect(composeAddresses.filter((address) => !trustsProxy(env, address))).toEqual([]);
+      expect(trustsProxy(env, PUBLIC_ADDRESS)).toBe(false);
+    });
+  }
 
   if (app === 'gateway') {
     it('reaches every service by its compose name and default port, once they are healthy', () => {

@@ -33,9 +33,9 @@ export class GatewayConfig extends AppConfig {
   @Max(86400)
   JWT_JWKS_CACHE_SECONDS: number = 600;
 
-  /** Browser origins allowed to call the API (comma-separated); empty allows none. */
+  /** Browser origins allowed to call the API (comma-separated); `none` allows none (an empty value means the default). */
   @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : value,
+    typeof value === 'string' ? value.split(',').map((origin) => origin.trim()).filter((origin) => origin && origin !== 'none') : value,
   )
   @IsString({ each: true })
   CORS_ORIGINS: string[] = ['http://localhost:3000', 'http://127.0.0.1:3000'];

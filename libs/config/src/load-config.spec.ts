@@ -1,4 +1,5 @@
 import { ConfigValidationError, loadConfig } from './load-config';
+import { GatewayConfig } from './gateway-config';
 import { ServiceConfig } from './service-config';
 
 describe(loadConfig.name, () => {
@@ -35,5 +36,13 @@ describe(loadConfig.name, () => {
       const keys = (error as ConfigValidationError).problems.map((p) => p.split(':')[0]);
       expect(new Set(keys)).toEqual(new Set(['PORT', 'NODE_ENV', 'DB_USER', 'KAFKA_BROKERS']));
     }
+  });
+
+  it.each([
+    [undefined, ['http://localhost:3000', 'http://127.0.0.1:3000']],
+    ['https://shop.example, https://admin.example', ['https://shop.example', 'https://admin.example']],
+    ['none', []],
+  ])('reads CORS_ORIGINS %p as %j', (value, origins) => {
+    expect(loadConfig(GatewayConfig, { CORS_ORIGINS: value }).CORS_ORIGINS).toEqual(origins);
   });
 });
