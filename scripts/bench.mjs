@@ -1,7 +1,6 @@
 // `npm run bench:<name>`: provisions the test database and broker (never the development ones),
-// builds, runs bench/<name>.bench.ts compiled, and stops the broker if it started it.
+// builds and runs bench/<name>.bench.ts compiled. The test broker is left running, as by npm test.
 import 'dotenv/config';
-import { stopBroker } from './lib/kafka-broker.mjs';
 import { provision, runCompiled, TEST_TARGET } from './lib/provision.mjs';
 
 const name = process.argv[2];
@@ -9,7 +8,7 @@ if (!name) {
   console.error('usage: node scripts/bench.mjs <name>');
   process.exit(2);
 }
-const { brokerStarted, env } = await provision(TEST_TARGET);
+const { env } = await provision(TEST_TARGET);
 let failed = false;
 try {
   runCompiled(`bench/${name}.bench.js`, process.argv.slice(3), {
@@ -21,5 +20,4 @@ try {
   console.error(error.message);
   failed = true;
 }
-if (brokerStarted) await stopBroker(TEST_TARGET.broker.name);
 process.exit(failed ? 1 : 0);

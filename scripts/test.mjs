@@ -1,14 +1,15 @@
 // `npm test`: provisions the test database (galley_test, never the development one) and a test
 // Kafka broker on its own ports, then runs every jest project: unit, integration and end-to-end.
-// Extra arguments go to jest (e.g. `npm test -- libs/messaging`).
+// Extra arguments go to jest (e.g. `npm test -- libs/messaging`). The test broker is left running
+// for the next run (and for runs in parallel); `npm stop -- --all` stops it.
 import 'dotenv/config';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, stopBroker } from './lib/kafka-broker.mjs';
+import { ROOT } from './lib/kafka-broker.mjs';
 import { step } from './lib/log.mjs';
 import { provision, TEST_TARGET } from './lib/provision.mjs';
 
-const { brokerStarted, env } = await provision(TEST_TARGET).catch((error) => {
+const { env } = await provision(TEST_TARGET).catch((error) => {
   console.error(`test provisioning failed: ${error.message}`);
   process.exit(1);
 });
@@ -19,10 +20,7 @@ const typecheck = spawnSync(
   [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit', '--tsBuildInfoFile', 'dist/.tsbuildinfo-tests'],
   { cwd: ROOT, stdio: 'inherit' },
 );
-if (typecheck.status !== 0) {
-  if (brokerStarted) await stopBroker(TEST_TARGET.broker.name);
-  process.exit(typecheck.status ?? 1);
-}
+if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
 step('Running jest (unit, integration, end-to-end)');
 const jest = spawnSync(
@@ -39,6 +37,4 @@ const jest = spawnSync(
     },
   },
 );
-// Stop the broker only if this run started it; its output would come after jest's summary.
-if (brokerStarted) await stopBroker(TEST_TARGET.broker.name);
 process.exit(jest.status ?? 1);
