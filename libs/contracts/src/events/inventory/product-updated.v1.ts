@@ -1,80 +1,14 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Min,
-  ValidateNested,
-} from 'class-validator';
 import { defineEvent } from '../../contract';
-import { MoneySchema } from '../../money';
 import { TOPICS } from '../../topics';
+import { ProductCreatedModifierGroupV1, ProductCreatedModifierOptionV1, ProductCreatedV1 } from './product-created.v1';
 
-export class ProductUpdatedModifierOptionV1 {
-  @IsUUID()
-  id!: string;
+// The same fields as product.created (named apart so each contract reads on its own).
+export class ProductUpdatedModifierOptionV1 extends ProductCreatedModifierOptionV1 {}
 
-  @IsString()
-  @IsNotEmpty()
-  name!: string;
-
-  @ValidateNested()
-  @Type(() => MoneySchema)
-  priceDelta!: MoneySchema;
-}
-
-export class ProductUpdatedModifierGroupV1 {
-  @IsUUID()
-  id!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  name!: string;
-
-  @IsInt()
-  @Min(0)
-  minSelect!: number;
-
-  @IsInt()
-  @Min(0)
-  maxSelect!: number;
-
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ProductUpdatedModifierOptionV1)
-  options!: ProductUpdatedModifierOptionV1[];
-}
+export class ProductUpdatedModifierGroupV1 extends ProductCreatedModifierGroupV1 {}
 
 /** A full snapshot, not a patch: a read-model replaces its row with it. */
-export class ProductUpdatedV1 {
-  @IsUUID()
-  productId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  name!: string;
-
-  @IsUUID()
-  categoryId!: string;
-
-  @ValidateNested()
-  @Type(() => MoneySchema)
-  price!: MoneySchema;
-
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ProductUpdatedModifierGroupV1)
-  modifierGroups!: ProductUpdatedModifierGroupV1[];
-
-  @IsOptional()
-  @IsString()
-  sku?: string;
-}
+export class ProductUpdatedV1 extends ProductCreatedV1 {}
 
 export const productUpdatedV1 = defineEvent({
   type: 'product.updated',
