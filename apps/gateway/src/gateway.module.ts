@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { GatewayConfig } from '@galley/config';
 import { HttpMetricsMiddleware, loggerParams, MetricsController } from '@galley/platform';
@@ -6,10 +6,8 @@ import { GATEWAY_CONFIG } from './config/gateway-config.token';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { UpstreamHealthService } from './health/upstream-health.service';
-import { AccessMiddleware } from './routing/access.middleware';
-import { ProxyMiddleware } from './routing/proxy.middleware';
 
-/** The single HTTP entry: proxies /api to the services, aggregates health and API docs. */
+/** The gateway's own routes: aggregate health, metrics and the merged API docs. */
 @Module({})
 export class GatewayModule implements NestModule {
   static forRoot(config: GatewayConfig): DynamicModule {
@@ -17,14 +15,12 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [LoggerModule.forRoot(loggerParams('gateway', config.LOG_LEVEL))],
       controllers: [GatewayHealthController, MetricsController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, UpstreamHealthService, OpenApiAggregator, AccessMiddleware, ProxyMiddleware],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, UpstreamHealthService, OpenApiAggregator],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    // /api and /.well-known never reach Nest: the edge handler in main.ts answers them.
     consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
-    consumer
-      .apply(AccessMiddleware, ProxyMiddleware)
-      .forRoutes({ path: 'api/*path', method: RequestMethod.ALL }, { path: '.well-known/*path', method: RequestMethod.ALL });
   }
 }

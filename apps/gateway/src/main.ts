@@ -1,7 +1,10 @@
+import { Server } from 'node:http';
 import helmet from 'helmet';
+import pino from 'pino';
 import { ConfigValidationError, GatewayConfig, loadConfig } from '@galley/config';
 import { createHttpApp } from '@galley/platform';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
+import { EdgeRequestHandler } from './edge/edge-request-handler';
 import { GatewayModule } from './gateway.module';
 
 async function main(): Promise<void> {
@@ -22,13 +25,17 @@ async function main(): Promise<void> {
     parseJsonBodies: false,
     documentPatcher: (req, base) => app.get(OpenApiAggregator).merged(base),
   });
-  // JSON APIs need no content policy, and the OpenAPI UI at /docs needs its inline scripts.
+  // The OpenAPI UI at /docs needs its inline scripts; the JSON routes need no content policy.
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.enableCors({
-    origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
-    exposedHeaders: ['x-request-id', 'retry-after'],
-    maxAge: 600,
-  });
+
+  // The API itself is answered by the edge handler on the bare server, ahead of Express and Nest.
+  const edge = new EdgeRequestHandler(config, pino({ level: config.LOG_LEVEL, base: { app: 'gateway', context: 'edge' } }));
+  await app.init();
+  const server = app.getHttpServer() as Server;
+  const [nestHandler] = server.listeners('request') as ((...args: unknown[]) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req, res) => (edge.handles(req.url) ? edge.handle(req, res) : nestHandler(req, res)));
+  server.once('close', () => edge.close());
   await app.listen(config.PORT, config.HOST);
 }
 

@@ -20,6 +20,11 @@ const httpDuration = new Histogram({
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });
 
+/** Records one request for code that answers outside Nest's middleware (the gateway's edge). */
+export function observeHttpRequest(method: string, route: string, status: number, seconds: number): void {
+  httpDuration.observe({ method, route, status: String(status) }, seconds);
+}
+
 /** Times every request; the label is the matched route pattern, never the raw path (bounded). */
 @Injectable()
 export class HttpMetricsMiddleware implements NestMiddleware {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IncomingHttpHeaders } from 'node:http';
 import { NextFunction, Request, Response } from 'express';
 import { childTraceparent, runWithTraceContext } from '@galley/messaging';
 
@@ -6,7 +7,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The request id a caller sent (when sane) or a new one. */
-export function requestIdOf(req: Request): string {
+export function requestIdOf(req: { headers: IncomingHttpHeaders }): string {
   const sent = req.headers[REQUEST_ID_HEADER];
   const value = Array.isArray(sent) ? sent[0] : sent;
   return value && SAFE_ID.test(value) ? value : randomUUID();

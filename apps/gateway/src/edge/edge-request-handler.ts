@@ -1,0 +1,174 @@
+import { Agent, IncomingMessage, ServerResponse } from 'node:http';
+import cors from 'cors';
+import helmet from 'helmet';
+import { createProxyMiddleware, RequestHandler } from 'http-proxy-middleware';
+import { Logger } from 'pino';
+import { AccessTokenVerifier, bearerToken, createRemoteVerifier, VerificationKeysUnavailableError } from '@galley/auth';
+import { GatewayConfig, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
+import { errorBody } from '@galley/errors';
+import { childTraceparent } from '@galley/messaging';
+import { observeHttpRequest, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
+import { decide, policyFor, RoutePolicy } from '../routing/route-policy';
+import { resolveService } from '../routing/route-table';
+
+/** Identity headers only the gateway may set; whatever a client sends under these names is dropped. */
+export const IDENTITY_HEADERS = { id: 'x-user-id', role: 'x-user-role' } as const;
+
+// A browser's EventSource cannot set headers, so the order stream also takes the token in the URL.
+const TOKEN_IN_QUERY = /^\/api\/orders\/[^/]+\/stream$/;
+const UPSTREAM_TIMEOUT_MS = 30_000;
+
+type Next = (error?: unknown) => void;
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
+
+/**
+ * Every `/api/...` and `/.well-known/...` request, handled on the bare Node server before Express
+ * and Nest: this hop runs on every call, so it does only what it must. It adds a request id and
+ * trace context, security and CORS headers, checks the route's policy and the access token
+ * (verified against the users service's JWKS, cached), and streams the request to the owning
+ * service over kept-alive connections, body untouched (Stripe signs the raw bytes). Every refusal
+ * and upstream failure answers in the JSON error shape.
+ */
+export class EdgeRequestHandler {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 10_000 });
+  private readonly proxies: Map<ServiceName, RequestHandler<IncomingMessage, ServerResponse>>;
+  private readonly verifier: AccessTokenVerifier;
+  private readonly securityHeaders: Middleware;
+  private readonly crossOrigin: Middleware;
+
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly logger: Logger,
+  ) {
+    this.verifier = createRemoteVerifier(config.JWT_JWKS_URL ?? `${config.USERS_URL}/.well-known/jwks.json`, {
+      cacheMaxAgeMs: config.JWT_JWKS_CACHE_SECONDS * 1000,
+    });
+    this.securityHeaders = helmet({ contentSecurityPolicy: false }) as Middleware;
+    this.crossOrigin = cors({
+      origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
+      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'],
+      maxAge: 600,
+    }) as Middleware;
+    this.proxies = new Map(
+      SERVICE_NAMES.map((service) => [service, this.proxyTo(service, config[upstreamUrlVariable(service) as keyof GatewayConfig] as string)]),
+    );
+  }
+
+  /** Whether this handler owns the request (everything else goes to the Nest app). */
+  handles(url: string | undefined): boolean {
+    return !!url && (url.startsWith('/api/') || url.startsWith('/.well-known/'));
+  }
+
+  handle(req: IncomingMessage, res: ServerResponse): void {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const parent = req.headers.traceparent;
+    req.headers.traceparent = childTraceparent(Array.isArray(parent) ? parent[0] : parent);
+    const path = (req.url ?? '/').split('?', 1)[0];
+    let route = 'unmatched';
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      observeHttpRequest(req.method ?? 'GET', route, res.statusCode, seconds);
+      this.logger.info(
+        { req: { id: requestId, method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime: Math.round(seconds * 1000) },
+        'request completed',
+      );
+    });
+
+    this.securityHeaders(req, res, () =>
+      this.crossOrigin(req, res, () => {
+        const policy = policyFor(req.method ?? 'GET', path);
+        if (policy) route = policy.pattern.source;
+        this.authorize(req, res, path, policy, requestId).catch((error: unknown) => {
+          this.logger.error({ err: error, requestId }, 'edge failure');
+          if (!res.headersSent) sendError(res, 500, 'Something went wrong on our side; quote the request id when reporting it', requestId);
+        });
+      }),
+    );
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private async authorize(req: IncomingMessage, res: ServerResponse, path: string, policy: RoutePolicy | undefined, requestId: string): Promise<void> {
+    const service = resolveService(path);
+    if (!policy || !service) {
+      sendError(res, 404, `No route for ${req.method} ${path}`, requestId);
+      return;
+    }
+    delete req.headers[IDENTITY_HEADERS.id];
+    delete req.headers[IDENTITY_HEADERS.role];
+
+    const token = bearerToken(req.headers.authorization) ?? this.tokenFromQuery(req, path);
+    let role: string | undefined;
+    if (token) {
+      try {
+        const user = await this.verifier.verify(token);
+        role = user.role;
+        req.headers[IDENTITY_HEADERS.id] = user.id;
+        req.headers[IDENTITY_HEADERS.role] = user.role;
+      } catch (error) {
+        if (error instanceof VerificationKeysUnavailableError && policy.access !== 'public') {
+          sendError(res, 503, 'Sign-in is unavailable right now; try again shortly', requestId);
+          return;
+        }
+      }
+    }
+    switch (decide(policy.access, role)) {
+      case 'unauthenticated':
+        res.setHeader('WWW-Authenticate', 'Bearer');
+        sendError(res, 401, token ? 'The access token is invalid or expired' : 'This route needs an access token', requestId);
+        return;
+      case 'forbidden':
+        sendError(res, 403, `This route needs the ${policy.access} role`, requestId);
+        return;
+      case 'allow':
+        break;
+    }
+    // Bodies without a declared length are bounded by each service's own body parser.
+    if (Number(req.headers['content-length'] ?? 0) > this.config.MAX_BODY_BYTES) {
+      sendError(res, 413, `Request bodies are limited to ${this.config.MAX_BODY_BYTES} bytes`, requestId);
+      return;
+    }
+    void this.proxies.get(service)!(req, res, () => sendError(res, 404, `No route for ${req.method} ${path}`, requestId));
+  }
+
+  private tokenFromQuery(req: IncomingMessage, path: string): string | undefined {
+    if (!TOKEN_IN_QUERY.test(path)) return undefined;
+    const value = new URL(req.url ?? '/', 'http://gateway').searchParams.get('access_token');
+    if (!value) return undefined;
+    req.headers.authorization = `Bearer ${value}`;
+    return value;
+  }
+
+  private proxyTo(service: ServiceName, target: string): RequestHandler<IncomingMessage, ServerResponse> {
+    return createProxyMiddleware<IncomingMessage, ServerResponse>({
+      target,
+      agent: this.agent,
+      xfwd: true,
+      proxyTimeout: UPSTREAM_TIMEOUT_MS,
+      timeout: UPSTREAM_TIMEOUT_MS,
+      logger: undefined,
+      on: {
+        error: (error, req, res) => {
+          if (!(res instanceof ServerResponse) || res.headersSent) {
+            (res as { destroy?: () => void }).destroy?.();
+            return;
+          }
+          const code = (error as NodeJS.ErrnoException).code;
+          const status = code === 'ECONNRESET' ? 502 : code === 'ETIMEDOUT' ? 504 : 503;
+          sendError(res, status, `The ${service} service is unavailable; try again shortly`, requestIdOf(req));
+        },
+      },
+    });
+  }
+}
+
+function sendError(res: ServerResponse, status: number, message: string, requestId: string): void {
+  const body = JSON.stringify(errorBody(status, message, requestId));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
