@@ -69,6 +69,10 @@ async function main(): Promise<void> {
       }),
     );
 
+    // Floors: what one request costs each process's HTTP stack alone (no proxy, no database).
+    rows.push(await load('floor: users /health/live', { url: `${sut.serviceUrl('users')}/health/live`, connections: CONNECTIONS, duration: DURATION }));
+    rows.push(await load('floor: gateway /health/live', { url: `${sut.gatewayUrl}/health/live`, connections: CONNECTIONS, duration: DURATION }));
+
     const [direct, gateway, logins] = rows;
     const throughputCost = 1 - gateway.requestsPerSecond / direct.requestsPerSecond;
     const addedP50 = gateway.p50 - direct.p50;
