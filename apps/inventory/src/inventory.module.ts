@@ -1,14 +1,44 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, verifierFromSettings } from '@galley/auth';
 import { ServiceConfig } from '@galley/config';
 import { ServicePlatformModule } from '@galley/platform';
+import { InventoryConfig, verifierSettingsOf } from './config/inventory-config';
+import { INVENTORY_CONFIG } from './config/inventory-config.token';
+import { OrderCancelledConsumer } from './consumers/order-cancelled.consumer';
+import { OrderPlacedConsumer } from './consumers/order-placed.consumer';
+import { PaymentSucceededConsumer } from './consumers/payment-succeeded.consumer';
+import { CategoriesController } from './controllers/categories.controller';
+import { ProductsController } from './controllers/products.controller';
+import { StockController } from './controllers/stock.controller';
+import { InventoryStore } from './repositories/inventory-store';
 import { inventorySchema } from './schema/inventory.schema';
+import { CatalogService } from './services/catalog.service';
+import { ReservationSweeper } from './services/reservation-sweeper.service';
+import { ReservationsService } from './services/reservations.service';
+import { StockService } from './services/stock.service';
 
 @Module({})
 export class InventoryModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, inventory: InventoryConfig): DynamicModule {
     return {
       module: InventoryModule,
-      imports: [ServicePlatformModule.forRoot({ service: 'inventory', config, schema: inventorySchema })],
+      imports: [
+        ServicePlatformModule.forRoot({ service: 'inventory', config, schema: inventorySchema }),
+        // Every route needs a valid access token unless @Public(); keys come from users' JWKS.
+        AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(inventory))),
+      ],
+      controllers: [CategoriesController, ProductsController, StockController],
+      providers: [
+        { provide: INVENTORY_CONFIG, useValue: inventory },
+        InventoryStore,
+        CatalogService,
+        StockService,
+        ReservationsService,
+        ReservationSweeper,
+        OrderPlacedConsumer,
+        PaymentSucceededConsumer,
+        OrderCancelledConsumer,
+      ],
     };
   }
 }

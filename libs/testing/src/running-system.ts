@@ -220,6 +220,8 @@ export class RunningSystem {
         KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
         KAFKA_TOPIC_PREFIX: '',
       });
+      // Services verify access tokens with the keys the users service of this system publishes.
+      env.JWT_JWKS_URL ??= `${this.urlOf('users')}/.well-known/jwks.json`;
     }
     return { ...env, ...this.options.appEnv?.[app] };
   }

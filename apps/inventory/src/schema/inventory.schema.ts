@@ -1,8 +1,12 @@
 import { messagingTablesV1Migration } from '@galley/messaging';
 import { ServiceSchema } from '@galley/platform';
+import { InventoryCatalog1795620161648 } from './inventory-catalog.migration';
 
-/** Everything TypeORM knows about the `inventory` schema: its entities and its ordered migrations. */
+/**
+ * Everything TypeORM knows about the `inventory` schema: its ordered migrations. The repositories
+ * query with SQL (row locks in a fixed order, CHECK-guarded updates), so no entity is registered.
+ */
 export const inventorySchema: ServiceSchema = {
   entities: [],
-  migrations: [messagingTablesV1Migration('inventory')],
+  migrations: [messagingTablesV1Migration('inventory'), InventoryCatalog1795620161648],
 };

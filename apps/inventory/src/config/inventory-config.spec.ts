@@ -1,0 +1,43 @@
+import { ConfigValidationError } from '@galley/config';
+import { InventoryConfig, loadInventoryConfig, verifierSettingsOf } from './inventory-config';
+
+function badKeys(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadInventoryConfig(env);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    return [...new Set(error.problems.map((problem) => problem.split(':')[0]))].sort();
+  }
+}
+
+describe(InventoryConfig.name, () => {
+  it('applies the documented defaults when nothing is set', () => {
+    expect({ ...loadInventoryConfig({}) }).toEqual({
+      GALLEY_CURRENCY: 'USD',
+      RESERVATION_TTL_SECONDS: 900,
+      RESERVATION_SWEEP_INTERVAL_MS: 5000,
+      JWT_JWKS_CACHE_SECONDS: 600,
+    });
+  });
+
+  it('reads the settings given as strings', () => {
+    const sut = loadInventoryConfig({ GALLEY_CURRENCY: 'EUR', RESERVATION_TTL_SECONDS: '60', RESERVATION_SWEEP_INTERVAL_MS: '250' });
+    expect([sut.GALLEY_CURRENCY, sut.RESERVATION_TTL_SECONDS, sut.RESERVATION_SWEEP_INTERVAL_MS]).toEqual(['EUR', 60, 250]);
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, string | undefined]>([
+    ['the users JWKS on this host by default', {}, 'http://127.0.0.1:3001/.well-known/jwks.json'],
+    ['the configured JWKS URL', { JWT_JWKS_URL: 'http://users:3001/.well-known/jwks.json' }, 'http://users:3001/.well-known/jwks.json'],
+    ['no URL when inline keys are given', { JWT_PUBLIC_KEYS: '{"keys":[]}' }, undefined],
+  ])('verifies tokens with %s', (_case, env, url) => {
+    expect(verifierSettingsOf(loadInventoryConfig(env)).JWT_JWKS_URL).toBe(url);
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, string[]]>([
+    ['a lower-case currency', { GALLEY_CURRENCY: 'usd' }, ['GALLEY_CURRENCY']],
+    ['a zero TTL and a text interval', { RESERVATION_TTL_SECONDS: '0', RESERVATION_SWEEP_INTERVAL_MS: 'often' }, ['RESERVATION_SWEEP_INTERVAL_MS', 'RESERVATION_TTL_SECONDS']],
+  ])('names the bad keys for %s', (_case, env, expected) => {
+    expect(badKeys(env)).toEqual(expected);
+  });
+});

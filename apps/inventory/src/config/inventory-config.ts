@@ -1,0 +1,55 @@
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { VerifierSettings } from '@galley/auth';
+import { DEFAULT_PORTS, loadConfig } from '@galley/config';
+
+/** The inventory service's own settings, read from the same environment as its ServiceConfig. */
+export class InventoryConfig {
+  /** The one store currency (ISO 4217): every price and price delta is in it. */
+  @Matches(/^[A-Z]{3}$/, { message: 'GALLEY_CURRENCY must be an ISO 4217 code such as USD' })
+  GALLEY_CURRENCY: string = 'USD';
+
+  /** How long stock stays reserved for an unpaid order. */
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  RESERVATION_TTL_SECONDS: number = 900;
+
+  /** How often the sweeper releases expired reservations. */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  RESERVATION_SWEEP_INTERVAL_MS: number = 5000;
+
+  /** The users service's JWKS, which verifies access tokens; defaults to users on this host. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  JWT_JWKS_URL?: string;
+
+  /** Inline public keys (a JWKS) instead of fetching them, e.g. in tests. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*\{[\s\S]*"keys"[\s\S]*\}\s*$/, { message: 'JWT_PUBLIC_KEYS must be a JWKS: {"keys": [...]}' })
+  JWT_PUBLIC_KEYS?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  JWT_JWKS_CACHE_SECONDS: number = 600;
+}
+
+/** Where access-token keys come from: the JWKS URL, else inline keys, else users on this host. */
+export function verifierSettingsOf(config: InventoryConfig): VerifierSettings {
+  const fallback = config.JWT_PUBLIC_KEYS ? undefined : `http://127.0.0.1:${DEFAULT_PORTS.users}/.well-known/jwks.json`;
+  return { JWT_JWKS_URL: config.JWT_JWKS_URL ?? fallback, JWT_PUBLIC_KEYS: config.JWT_PUBLIC_KEYS, JWT_JWKS_CACHE_SECONDS: config.JWT_JWKS_CACHE_SECONDS };
+}
+
+export function loadInventoryConfig(env: NodeJS.ProcessEnv): InventoryConfig {
+  return loadConfig(InventoryConfig, {
+    GALLEY_CURRENCY: env.GALLEY_CURRENCY,
+    RESERVATION_TTL_SECONDS: env.RESERVATION_TTL_SECONDS,
+    RESERVATION_SWEEP_INTERVAL_MS: env.RESERVATION_SWEEP_INTERVAL_MS,
+    JWT_JWKS_URL: env.JWT_JWKS_URL,
+    JWT_PUBLIC_KEYS: env.JWT_PUBLIC_KEYS,
+    JWT_JWKS_CACHE_SECONDS: env.JWT_JWKS_CACHE_SECONDS,
+  });
+}

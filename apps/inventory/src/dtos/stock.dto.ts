@@ -1,0 +1,86 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, NotEquals } from 'class-validator';
+import { availableOf, StockLevel } from '../domain/stock-level';
+import { MovementRecord } from '../repositories/stock.repository';
+import { Trim } from './common.dto';
+
+export class AdjustmentRequest {
+  @ApiProperty({ example: 10, description: 'Units added (positive) or removed (negative) from onHand; not 0' })
+  @IsInt()
+  @NotEquals(0, { message: 'delta must not be 0' })
+  @Min(-1_000_000)
+  @Max(1_000_000)
+  delta: number;
+
+  @ApiProperty({ example: 'delivery received', maxLength: 500 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class StockSettingsRequest {
+  @ApiProperty({ example: 5, minimum: 0, description: 'Show the product as low on stock at or below this many available units' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  lowStockThreshold: number;
+}
+
+export class StockLevelResponse {
+  @ApiProperty({ format: 'uuid' }) productId: string;
+  @ApiProperty() onHand: number;
+  @ApiProperty() reserved: number;
+  @ApiProperty({ description: 'onHand - reserved' }) available: number;
+  @ApiProperty() lowStockThreshold: number;
+  @ApiProperty({ description: 'available is at or below lowStockThreshold' }) lowStock: boolean;
+}
+
+export class StockLevelListResponse {
+  @ApiProperty({ type: [StockLevelResponse] }) items: StockLevelResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class MovementResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) productId: string;
+  @ApiProperty({ enum: ['adjustment', 'sale'] }) kind: 'adjustment' | 'sale';
+  @ApiProperty() delta: number;
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The admin who adjusted' }) actorId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The order of a sale' }) orderId: string | null;
+  @ApiProperty() onHandAfter: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class MovementListResponse {
+  @ApiProperty({ type: [MovementResponse] }) items: MovementResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export function mapStockLevel(level: StockLevel): StockLevelResponse {
+  const available = availableOf(level);
+  return {
+    productId: level.productId,
+    onHand: level.onHand,
+    reserved: level.reserved,
+    available,
+    lowStockThreshold: level.lowStockThreshold,
+    lowStock: available <= level.lowStockThreshold,
+  };
+}
+
+export function mapMovement(movement: MovementRecord): MovementResponse {
+  return {
+    id: movement.id,
+    productId: movement.productId,
+    kind: movement.kind,
+    delta: movement.delta,
+    reason: movement.reason,
+    actorId: movement.actorId,
+    orderId: movement.orderId,
+    onHandAfter: movement.onHandAfter,
+    at: movement.createdAt.toISOString(),
+  };
+}

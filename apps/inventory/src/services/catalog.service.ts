@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Money, productArchivedV1, productCreatedV1, ProductCreatedV1, productUpdatedV1 } from '@galley/contracts';
+import { OutboxWriter } from '@galley/messaging';
+import { INVENTORY_CONFIG } from '../config/inventory-config.token';
+import { InventoryConfig } from '../config/inventory-config';
+import { InventoryError, InventoryErrorCode } from '../domain/inventory-error';
+import { decodeCursor, encodeCursor } from '../domain/list-cursor';
+import { ModifierGroupInput, modifierGroupProblems } from '../domain/modifier-rules';
+import { moneyProblems } from '../domain/money';
+import { slugify } from '../domain/slug';
+import { CategoryRecord } from '../repositories/categories.repository';
+import { InventoryStore, InventoryTransaction } from '../repositories/inventory-store';
+import { ProductFields, ProductRecord, StoredModifierGroup } from '../repositories/products.repository';
+
+export interface NewCategory {
+  name: string;
+  slug?: string;
+  parentId?: string | null;
+}
+
+export interface NewProduct {
+  name: string;
+  description: string;
+  categoryId: string;
+  price: Money;
+  sku?: string | null;
+  tags?: string[];
+  modifierGroups?: ModifierGroupInput[];
+}
+
+export type ProductChanges = Partial<NewProduct>;
+
+export interface ProductPage {
+  items: ProductRecord[];
+  nextCursor: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Categories and products: every product change is announced through the outbox. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly store: InventoryStore,
+    private readonly outbox: OutboxWriter,
+    @Inject(INVENTORY_CONFIG) private readonly config: InventoryConfig,
+  ) {}
+
+  listCategories(): Promise<CategoryRecord[]> {
+    return this.store.read.categories.list();
+  }
+
+  async createCategory(input: NewCategory): Promise<CategoryRecord> {
+    const slug = input.slug ?? slugify(input.name);
+    if (!slug) throw new InventoryError(InventoryErrorCode.InvalidInput, 'slug must be given when name has no letters or digits to make one from');
+    return this.store.transaction(async (tx) => {
+      if (input.parentId && !(await tx.categories.findById(input.parentId))) {
+        throw new InventoryError(InventoryErrorCode.UnknownParentCategory, 'parentId names no category');
+      }
+      const created = await tx.categories.insert({ id: randomUUID(), name: input.name, slug, parentId: input.parentId ?? null });
+      if (!created) throw new InventoryError(InventoryErrorCode.SlugTaken, `slug "${slug}" is taken by another category`);
+      return created;
+    });
+  }
+
+  async getProduct(id: string): Promise<ProductRecord> {
+    const product = await this.store.read.products.findById(id);
+    if (!product || product.archivedAt) throw productNotFound();
+    return product;
+  }
+
+  /** Live products oldest first; `category` is an id or a slug and includes its subcategories. */
+  async listProducts(query: { category?: string; limit: number; cursor?: string }): Promise<ProductPage> {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    let categoryIds: string[] | undefined;
+    if (query.category !== undefined) {
+      const category = await this.store.read.categories.findByIdOrSlug(query.category, UUID.test(query.category));
+      if (!category) return { items: [], nextCursor: null };
+      categoryIds = await this.store.read.categories.subtreeIds(category.id);
+    }
+    const rows = await this.store.read.products.listActive({ categoryIds, after, limit: query.limit + 1 });
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  }
+
+  async createProduct(input: NewProduct): Promise<ProductRecord> {
+    const fields = this.checked({ ...input, sku: input.sku ?? null, tags: input.tags ?? [] }, undefined);
+    const id = randomUUID();
+    await this.store.transaction(async (tx) => {
+      await this.requireCategory(tx, fields.categoryId);
+      const saved = await tx.products.insert(id, fields);
+      if (!saved.ok) throw skuTaken(fields.sku);
+      await tx.stock.create(id);
+      await this.outbox.append(tx.sql, productCreatedV1, { aggregateId: id, payload: productPayload(id, fields) });
+    });
+    return this.getProduct(id);
+  }
+
+  async updateProduct(id: string, changes: ProductChanges): Promise<ProductRecord> {
+    await this.store.transaction(async (tx) => {
+      const current = await tx.products.lockById(id);
+      if (!current || current.archivedAt) throw productNotFound();
+      const merged: NewProduct = {
+        name: changes.name ?? current.name,
+        description: changes.description ?? current.description,
+        categoryId: changes.categoryId ?? current.categoryId,
+        price: changes.price ?? { amount: current.priceAmount, currency: current.currency },
+        sku: changes.sku === undefined ? current.sku : changes.sku,
+        tags: changes.tags ?? current.tags,
+        modifierGroups: changes.modifierGroups ?? current.modifierGroups,
+      };
+      const fields = this.checked(merged, changes.modifierGroups === undefined ? current.modifierGroups : undefined);
+      if (changes.categoryId !== undefined) await this.requireCategory(tx, fields.categoryId);
+      const saved = await tx.products.update(id, fields);
+      if (!saved.ok) throw skuTaken(fields.sku);
+      await this.outbox.append(tx.sql, productUpdatedV1, { aggregateId: id, payload: productPayload(id, fields) });
+    });
+    return this.getProduct(id);
+  }
+
+  /** Deleting archives: the product leaves listings, but old orders and reviews still resolve it. */
+  async archiveProduct(id: string): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const current = await tx.products.lockById(id);
+      if (!current || current.archivedAt) throw productNotFound();
+      await tx.products.archive(id);
+      await this.outbox.append(tx.sql, productArchivedV1, { aggregateId: id, payload: { productId: id } });
+    });
+  }
+
+  /** Validates the rules that need the store's settings; keeps the stored modifier ids when given. */
+  private checked(input: NewProduct, keepGroups: StoredModifierGroup[] | undefined): ProductFields {
+    const groups = input.modifierGroups ?? [];
+    const problems = [...moneyProblems('price', input.price, this.config.GALLEY_CURRENCY), ...modifierGroupProblems(groups, this.config.GALLEY_CURRENCY)];
+    if (problems.length > 0) throw new InventoryError(InventoryErrorCode.InvalidInput, problems.join('; '));
+    return {
+      name: input.name,
+      description: input.description,
+      categoryId: input.categoryId,
+      priceAmount: input.price.amount,
+      currency: input.price.currency,
+      sku: input.sku ?? null,
+      tags: [...new Set(input.tags ?? [])],
+      modifierGroups: keepGroups ?? groups.map(withIds),
+    };
+  }
+
+  private async requireCategory(tx: InventoryTransaction, categoryId: string): Promise<void> {
+    if (!(await tx.categories.findById(categoryId))) throw new InventoryError(InventoryErrorCode.UnknownCategory, 'categoryId names no category');
+  }
+}
+
+function withIds(group: ModifierGroupInput): StoredModifierGroup {
+  return {
+    id: randomUUID(),
+    name: group.name,
+    minSelect: group.minSelect,
+    maxSelect: group.maxSelect,
+    options: group.options.map((option) => ({ id: randomUUID(), name: option.name, priceDelta: { ...option.priceDelta } })),
+  };
+}
+
+function productPayload(id: string, fields: ProductFields): ProductCreatedV1 {
+  return {
+    productId: id,
+    name: fields.name,
+    categoryId: fields.categoryId,
+    price: { amount: fields.priceAmount, currency: fields.currency },
+    modifierGroups: fields.modifierGroups,
+    ...(fields.sku === null ? {} : { sku: fields.sku }),
+  };
+}
+
+function productNotFound(): InventoryError {
+  return new InventoryError(InventoryErrorCode.ProductNotFound, 'No such product');
+}
+
+function skuTaken(sku: string | null): InventoryError {
+  return new InventoryError(InventoryErrorCode.SkuTaken, `sku "${sku}" is used by another product`);
+}

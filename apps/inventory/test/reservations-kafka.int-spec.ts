@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, Producer } from 'kafkajs';
+import { deadLetterTopicOf, EVENT_HEADERS, EventEnvelope, orderPlacedV1, OrderPlacedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
+import { createKafkaClient, ensureTopics } from '@galley/messaging';
+import { testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
+import { InventoryTestApp } from './inventory-test-app';
+
+/** order.placed published on the real broker and handled by the service's own consumer group. */
+describe('inventory reservations through Kafka', () => {
+  const prefix = `t${uniqueSuffix()}.`;
+  let sut: InventoryTestApp;
+  let kafka: Kafka;
+  let producer: Producer;
+
+  beforeAll(async () => {
+    kafka = createKafkaClient({ clientId: 'inventory-test', brokers: testEnvironment.kafkaBrokers });
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(
+      admin,
+      Object.values(TOPICS).flatMap((topic) => [
+        { topic: withTopicPrefix(topic, prefix), numPartitions: 6 },
+        { topic: deadLetterTopicOf(withTopicPrefix(topic, prefix)), numPartitions: 1 },
+      ]),
+    );
+    await admin.disconnect();
+    producer = kafka.producer();
+    await producer.connect();
+    sut = await InventoryTestApp.start({ KAFKA_TOPIC_PREFIX: prefix, CONSUMER_RETRY_BASE_MS: '50' });
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await sut?.close();
+  });
+
+  const publish = async (payload: OrderPlacedV1, id = randomUUID()): Promise<void> => {
+    const envelope: EventEnvelope<OrderPlacedV1> = {
+      id,
+      type: orderPlacedV1.type,
+      version: orderPlacedV1.version,
+      occurredAt: new Date().toISOString(),
+      aggregateId: payload.orderId,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      payload,
+    };
+    await producer.send({
+      topic: withTopicPrefix(orderPlacedV1.topic, prefix),
+      messages: [
+        {
+          key: payload.orderId,
+          value: JSON.stringify(envelope),
+          headers: { [EVENT_HEADERS.id]: id, [EVENT_HEADERS.type]: envelope.type, [EVENT_HEADERS.version]: String(envelope.version) },
+        },
+      ],
+    });
+  };
+
+  it('reserves exactly 5 of 50 orders published at once for 5 units, rejects 45, and a redelivered event changes nothing', async () => {
+    const { id: productId } = await sut.product(5);
+    const orders = Array.from({ length: 50 }, () => {
+      const orderId = randomUUID();
+      sut.orderIds.add(orderId);
+      return {
+        orderId,
+        customerId: randomUUID(),
+        lines: [{ productId, quantity: 1, unitPrice: { amount: 900, currency: 'USD' } }],
+        total: { amount: 900, currency: 'USD' },
+        fulfillmentType: 'pickup' as const,
+      };
+    });
+    const eventIds = orders.map(() => randomUUID());
+    await Promise.all(orders.map((payload, i) => publish(payload, eventIds[i])));
+    // The same event again (a redelivery after a crash, say).
+    await publish(orders[0], eventIds[0]);
+    const statuses = await waitFor(
+      async () => {
+        const { rows } = await sut.db.query(`SELECT status FROM inventory.reservations WHERE order_id = ANY($1::uuid[])`, [orders.map((o) => o.orderId)]);
+        return rows.length === 50 ? rows.map((row: { status: string }) => row.status) : undefined;
+      },
+      { timeoutMs: 90_000, what: '50 reservations' },
+    );
+    expect(statuses.filter((status) => status === 'held')).toHaveLength(5);
+    expect(statuses.filter((status) => status === 'rejected')).toHaveLength(45);
+    expect(await sut.level(productId)).toEqual({ on_hand: 5, reserved: 5 });
+    const { rows } = await sut.db.query(`SELECT count(*)::int AS n FROM inventory.inbox WHERE event_id = ANY($1::uuid[])`, [eventIds]);
+    expect(rows[0].n).toBe(50);
+    await sut.db.query(`DELETE FROM inventory.inbox WHERE event_id = ANY($1::uuid[])`, [eventIds]);
+  });
+});
