@@ -35,6 +35,7 @@ import {
   loadConfig,
   upstreamUrlVariable,
 } from '@galley/config';
+import { InventoryConfig } from '../../apps/inventory/src/config/inventory-config';
 
 // Offline checks of the deployment files (Dockerfile, docker-compose.yml, deploy/, k8s/) against
 // the code they deploy: app names, ports, health endpoints and the config classes' variables.
@@ -77,6 +78,7 @@ type ConfigClass = new () => object;
 function configClassesFor(app: AppName): ConfigClass[] {
   if (app === 'gateway') return [GatewayConfig];
   if (app === 'users') return [ServiceConfig, AuthConfig];
+  if (app === 'inventory') return [ServiceConfig, InventoryConfig];
   return [ServiceConfig];
 }
 

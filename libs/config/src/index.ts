@@ -3,3 +3,4 @@ export * from './load-config';
 export * from './service-config';
 export * from './gateway-config';
 export * from './auth-config';
+export * from './verifier-config';

@@ -1,9 +1,9 @@
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { VerifierSettings } from '@galley/auth';
-import { DEFAULT_PORTS, loadConfig } from '@galley/config';
+import { DEFAULT_PORTS, loadConfig, VerifierConfig } from '@galley/config';
 
 /** The inventory service's own settings, read from the same environment as its ServiceConfig. */
-export class InventoryConfig {
+export class InventoryConfig extends VerifierConfig {
   /** The one store currency (ISO 4217): every price and price delta is in it. */
   @Matches(/^[A-Z]{3}$/, { message: 'GALLEY_CURRENCY must be an ISO 4217 code such as USD' })
   GALLEY_CURRENCY: string = 'USD';
@@ -19,22 +19,6 @@ export class InventoryConfig {
   @Min(100)
   @Max(3_600_000)
   RESERVATION_SWEEP_INTERVAL_MS: number = 5000;
-
-  /** The users service's JWKS, which verifies access tokens; defaults to users on this host. */
-  @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
-  JWT_JWKS_URL?: string;
-
-  /** Inline public keys (a JWKS) instead of fetching them, e.g. in tests. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^\s*\{[\s\S]*"keys"[\s\S]*\}\s*$/, { message: 'JWT_PUBLIC_KEYS must be a JWKS: {"keys": [...]}' })
-  JWT_PUBLIC_KEYS?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(86400)
-  JWT_JWKS_CACHE_SECONDS: number = 600;
 }
 
 /** Where access-token keys come from: the JWKS URL, else inline keys, else users on this host. */
