@@ -26,12 +26,21 @@ export class ProductsController {
 
   @Get('products')
   @Public()
-  @ApiOperation({ summary: 'Live products, oldest first, optionally in a category (id or slug)' })
+  @ApiOperation({ summary: 'Search live products: q (ranked, typo-tolerant), category (id or slug), price range, inStock, sort, keyset cursor; with facets' })
   @ApiOkResponse({ type: ProductListResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   async list(@Query() query: ProductListQuery): Promise<ProductListResponse> {
-    const page = await this.catalog.listProducts({ category: query.category, cursor: query.cursor, limit: query.limit ?? DEFAULT_LIMIT });
-    return { items: page.items.map(mapProduct), nextCursor: page.nextCursor };
+    const page = await this.catalog.listProducts({
+      q: query.q,
+      category: query.category,
+      minPrice: query.minPrice,
+      maxPrice: query.maxPrice,
+      inStock: query.inStock === 'true',
+      sort: query.sort,
+      cursor: query.cursor,
+      limit: query.limit ?? DEFAULT_LIMIT,
+    });
+    return { items: page.items.map(mapProduct), nextCursor: page.nextCursor, facets: page.facets };
   }
 
   @Get('products/:id')

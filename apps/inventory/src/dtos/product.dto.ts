@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsDefined,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsObject,
@@ -11,11 +12,13 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PUBLIC_SORTS } from '../domain/product-search';
 import { ProductRecord } from '../repositories/products.repository';
 import { MoneyDto, PageQuery, Trim } from './common.dto';
 
@@ -169,12 +172,56 @@ export class UpdateProductRequest {
   modifierGroups?: ModifierGroupRequest[];
 }
 
+/** A blank query string is no query. */
+const BlankAsAbsent = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  });
+
 export class ProductListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Full-text query over name, tags and description, ranked and typo-tolerant on the name', maxLength: 200 })
+  @BlankAsAbsent()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
   @ApiPropertyOptional({ description: 'A category id or slug (its subcategories are included)' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   category?: string;
+
+  @ApiPropertyOptional({ description: 'Lowest price, integer minor units', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  minPrice?: number;
+
+  @ApiPropertyOptional({ description: 'Highest price, integer minor units, at least minPrice', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  maxPrice?: number;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only products with available stock' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'inStock must be true or false' })
+  inStock?: string;
+
+  @ApiPropertyOptional({
+    enum: PUBLIC_SORTS,
+    description: 'relevance (default with q; needs q), price, -price, rating, newest; without q or sort the list is oldest first',
+  })
+  @IsOptional()
+  @IsIn(PUBLIC_SORTS, { message: `sort must be one of ${PUBLIC_SORTS.join(', ')}` })
+  sort?: string;
 }
 
 export class ModifierOptionResponse {
@@ -209,9 +256,31 @@ export class ProductResponse {
   @ApiProperty({ type: RatingResponse }) rating: RatingResponse;
 }
 
+export class CategoryFacetResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Matching products directly in this category' }) count: number;
+}
+
+export class PriceBandFacetResponse {
+  @ApiProperty({ description: 'Inclusive, minor units', example: 500 }) min: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Exclusive, minor units; null for the open top band', example: 1000 }) max: number | null;
+  @ApiProperty() count: number;
+}
+
+export class ProductFacetsResponse {
+  @ApiProperty({ type: [CategoryFacetResponse] }) categories: CategoryFacetResponse[];
+  @ApiProperty({ type: [PriceBandFacetResponse], description: 'Fixed bands: 0-500, 500-1000, 1000-2000, 2000-5000, 5000+' })
+  priceBands: PriceBandFacetResponse[];
+}
+
 export class ProductListResponse {
   @ApiProperty({ type: [ProductResponse] }) items: ProductResponse[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Opaque; pass as cursor with the same query for the next page' })
+  nextCursor: string | null;
+  @ApiProperty({ type: ProductFacetsResponse, description: 'Counts over every match of the query, not only this page' })
+  facets: ProductFacetsResponse;
 }
 
 export function mapProduct(product: ProductRecord): ProductResponse {
@@ -231,7 +300,7 @@ export function mapProduct(product: ProductRecord): ProductResponse {
       options: group.options.map((option) => ({ id: option.id, name: option.name, priceDelta: { ...option.priceDelta } })),
     })),
     available: product.onHand - product.reserved,
-    // Ratings live in the reviews service; until a read-model is kept here a product reads as unrated.
-    rating: { average: 0, count: 0 },
+    // Kept from reviews events (rating_average, rating_count); a product without reviews reads as unrated.
+    rating: { average: product.ratingAverage, count: product.ratingCount },
   };
 }

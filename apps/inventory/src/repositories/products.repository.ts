@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { ProductSort, SearchPosition } from '../domain/product-search';
 import { isUniqueViolation } from './sql-rows';
 
 export interface StoredModifierOption {
@@ -32,11 +33,34 @@ export interface ProductRecord extends ProductFields {
   createdAt: Date;
   onHand: number;
   reserved: number;
+  ratingAverage: number;
+  ratingCount: number;
+}
+
+/** What a search matches; every field is optional and they all apply together. */
+export interface ProductFilter {
+  q?: string;
+  categoryIds?: string[];
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+}
+
+/** A product of a search page with the values of its sort key, for the next cursor. */
+export interface SearchRow extends ProductRecord {
+  sortKeys: (number | string)[];
+}
+
+export interface FacetCounts {
+  categories: { id: string; slug: string; name: string; count: number }[];
+  /** Counts per band index of `priceBandBounds` (0 below the first bound). */
+  priceBands: { band: number; count: number }[];
 }
 
 const COLUMNS = `p.id, p.name, p.description, p.category_id AS "categoryId", p.price_amount::float8 AS "priceAmount",
   p.currency, p.sku, p.tags, p.modifier_groups AS "modifierGroups", p.archived_at AS "archivedAt",
-  p.created_at AS "createdAt", COALESCE(s.on_hand, 0) AS "onHand", COALESCE(s.reserved, 0) AS "reserved"`;
+  p.created_at AS "createdAt", COALESCE(s.on_hand, 0) AS "onHand", COALESCE(s.reserved, 0) AS "reserved",
+  p.rating_average::float8 AS "ratingAverage", p.rating_count AS "ratingCount"`;
 const FROM = `inventory.products p LEFT JOIN inventory.stock_levels s ON s.product_id = p.id`;
 
 export type SaveResult = { ok: true } | { ok: false; conflict: 'sku' };
@@ -56,19 +80,86 @@ export class ProductsRepository {
     return rows[0] ?? null;
   }
 
-  /** Live products oldest first, after the keyset position, optionally within some categories. */
-  listActive(options: { categoryIds?: string[]; after?: { createdAt: Date; id: string }; limit: number }): Promise<ProductRecord[]> {
-    const params: unknown[] = [options.limit];
-    const where = ['p.archived_at IS NULL'];
-    if (options.categoryIds) {
-      params.push(options.categoryIds);
-      where.push(`p.category_id = ANY($${params.length}::uuid[])`);
+  /**
+   * Live products matching the filter in the sort's order, after the keyset position. The order is
+   * the sort key then the id, both in the sort's direction, so a row comparison with the last row's
+   * values continues exactly where the previous page ended whatever was added or archived since.
+   */
+  async search(filter: ProductFilter, sort: ProductSort, after: SearchPosition | undefined, limit: number): Promise<SearchRow[]> {
+    if (sort === 'relevance' && filter.q === undefined) throw new Error('relevance needs a q to rank by');
+    const params: unknown[] = [];
+    const where = matchConditions(filter, params);
+    const keys = sortKeyColumns(sort);
+    const descending = sort === 'relevance' || sort === '-price' || sort === 'rating' || sort === 'newest';
+    const keyNames = keys.map((_key, index) => `k${index}`);
+    let keyset = '';
+    if (after) {
+      const placeholders = keys.map((key, index) => {
+        params.push(after.keys[index]);
+        return `$${params.length}::${key.type}`;
+      });
+      params.push(after.id);
+      keyset = `WHERE (${[...keyNames, 'id'].join(', ')}) ${descending ? '<' : '>'} (${placeholders.join(', ')}, $${params.length}::uuid)`;
     }
-    if (options.after) {
-      params.push(options.after.createdAt, options.after.id);
-      where.push(`(p.created_at, p.id) > ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    return this.manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY p.created_at, p.id LIMIT $1`, params);
+    params.push(limit);
+    const direction = descending ? 'DESC' : 'ASC';
+    const rows: (ProductRecord & Record<string, number | string>)[] = await this.planned(filter, (manager) =>
+      manager.query(
+        `SELECT * FROM (
+           SELECT ${COLUMNS}, ${keys.map((key, index) => `${key.sql} AS k${index}`).join(', ')}
+           FROM ${FROM} WHERE ${where.join(' AND ')}
+         ) matched ${keyset}
+         ORDER BY ${[...keyNames, 'id'].map((name) => `${name} ${direction}`).join(', ')}
+         LIMIT $${params.length}`,
+        params,
+      ),
+    );
+    return rows.map((row) => {
+      const sortKeys = keys.map((key, index) => cursorValue(row[keyNames[index]], key.type));
+      for (const name of keyNames) delete row[name];
+      return { ...row, sortKeys };
+    });
+  }
+
+  /** How many products matching the filter fall in each category and each price band. */
+  async facets(filter: ProductFilter, priceBandBounds: readonly number[]): Promise<FacetCounts> {
+    const params: unknown[] = [];
+    const where = matchConditions(filter, params);
+    params.push(priceBandBounds);
+    const rows: { categoryId: string | null; band: number | null; count: number }[] = await this.planned(filter, (manager) =>
+      manager.query(
+        `SELECT p.category_id AS "categoryId", width_bucket(p.price_amount, $${params.length}::bigint[]) AS band, count(*)::int AS count
+         FROM ${FROM} WHERE ${where.join(' AND ')}
+         GROUP BY GROUPING SETS ((p.category_id), (width_bucket(p.price_amount, $${params.length}::bigint[])))`,
+        params,
+      ),
+    );
+    const categoryIds = rows.filter((row) => row.categoryId !== null).map((row) => row.categoryId as string);
+    const categories: { id: string; slug: string; name: string }[] = categoryIds.length
+      ? await this.manager.query(`SELECT id, slug, name FROM inventory.categories WHERE id = ANY($1::uuid[])`, [categoryIds])
+      : [];
+    const countOf = new Map(rows.filter((row) => row.categoryId !== null).map((row) => [row.categoryId as string, row.count]));
+    return {
+      categories: categories
+        .map((category) => ({ ...category, count: countOf.get(category.id) ?? 0 }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+      priceBands: rows.filter((row) => row.categoryId === null && row.band !== null).map((row) => ({ band: row.band as number, count: row.count })),
+    };
+  }
+
+  /**
+   * Runs a text search so that it reads through the GIN indexes. The planner costs the trigram
+   * operator like a cheap comparison, so once a query matches a few percent of a large catalog it
+   * prefers a sequential scan that computes trigrams for every row (measured at 100k products:
+   * 250 ms against 40 ms for the BitmapOr of both indexes, see README "Search"). SET LOCAL keeps
+   * the setting to this read's own transaction.
+   */
+  private planned<T>(filter: ProductFilter, read: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (filter.q === undefined) return read(this.manager);
+    return this.manager.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      return read(manager);
+    });
   }
 
   async insert(id: string, fields: ProductFields): Promise<SaveResult> {
@@ -103,4 +194,83 @@ export class ProductsRepository {
   async archive(id: string): Promise<void> {
     await this.manager.query(`UPDATE inventory.products SET archived_at = now(), updated_at = now() WHERE id = $1 AND archived_at IS NULL`, [id]);
   }
+}
+
+/** `q` is always the first parameter, so the match and the relevance key share it. */
+const Q_PARAM = '$1';
+
+/** The full-text query of `q` (same config as the stored vector). */
+const TSQUERY = (param: string) => `websearch_to_tsquery('english'::regconfig, ${param})`;
+
+/**
+ * WHERE conditions of a filter, pushing their parameters. A text query matches by full text on
+ * name, tags and description, or by trigram word similarity to the name (typo tolerance; pg_trgm
+ * lives in `public`, on the role's search_path).
+ */
+function matchConditions(filter: ProductFilter, params: unknown[]): string[] {
+  const where = ['p.archived_at IS NULL'];
+  if (filter.q !== undefined) {
+    params.push(filter.q);
+    const q = `${Q_PARAM}::text`;
+    where.push(`(p.search_vector @@ ${TSQUERY(q)} OR lower(${q}) <% lower(p.name))`);
+  }
+  if (filter.categoryIds) {
+    params.push(filter.categoryIds);
+    where.push(`p.category_id = ANY($${params.length}::uuid[])`);
+  }
+  if (filter.minPrice !== undefined) {
+    params.push(filter.minPrice);
+    where.push(`p.price_amount >= $${params.length}`);
+  }
+  if (filter.maxPrice !== undefined) {
+    params.push(filter.maxPrice);
+    where.push(`p.price_amount <= $${params.length}`);
+  }
+  if (filter.inStock) where.push(`COALESCE(s.on_hand, 0) - COALESCE(s.reserved, 0) > 0`);
+  return where;
+}
+
+/**
+ * The SQL of each sort key and the type its cursor value is cast back to. Relevance puts every
+ * full-text match (1 + ts_rank_cd, normalised below 1) above names that only look alike, and adds
+ * the name's trigram word similarity, so a name match outranks a description-only match.
+ */
+function sortKeyColumns(sort: ProductSort): { sql: string; type: string }[] {
+  switch (sort) {
+    case 'relevance': {
+      const text = `${Q_PARAM}::text`; // relevance is only asked for with a q
+      const tsq = TSQUERY(text);
+      return [
+        {
+          sql: `((CASE WHEN p.search_vector @@ ${tsq} THEN 1 + ts_rank_cd(p.search_vector, ${tsq}, 32) ELSE 0 END)
+                 + word_similarity(lower(${text}), lower(p.name)))::float8`,
+          type: 'float8',
+        },
+      ];
+    }
+    case 'price':
+    case '-price':
+      return [{ sql: 'p.price_amount', type: 'bigint' }];
+    case 'rating':
+      return [
+        { sql: 'p.rating_average', type: 'numeric' },
+        { sql: 'p.rating_count', type: 'int' },
+      ];
+    case 'newest':
+    case 'oldest':
+      return [{ sql: 'p.created_at', type: 'timestamptz' }];
+    default:
+      return unknownSort(sort);
+  }
+}
+
+function unknownSort(sort: never): never {
+  throw new Error(`unknown sort ${String(sort)}`);
+}
+
+/** A sort key value as a cursor holds it: bigints as numbers (minor units are safe integers), timestamps as ISO-8601. */
+function cursorValue(value: unknown, type: string): number | string {
+  if (value instanceof Date) return value.toISOString();
+  if (type === 'bigint') return Number(value);
+  return value as number | string;
 }

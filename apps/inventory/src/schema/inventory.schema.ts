@@ -1,6 +1,7 @@
 import { messagingTablesV1Migration } from '@galley/messaging';
 import { ServiceSchema } from '@galley/platform';
 import { InventoryCatalog1795620161648 } from './inventory-catalog.migration';
+import { InventorySearch1795621442134 } from './inventory-search.migration';
 
 /**
  * Everything TypeORM knows about the `inventory` schema: its ordered migrations. The repositories
@@ -8,5 +9,5 @@ import { InventoryCatalog1795620161648 } from './inventory-catalog.migration';
  */
 export const inventorySchema: ServiceSchema = {
   entities: [],
-  migrations: [messagingTablesV1Migration('inventory'), InventoryCatalog1795620161648],
+  migrations: [messagingTablesV1Migration('inventory'), InventoryCatalog1795620161648, InventorySearch1795621442134],
 };

@@ -5,13 +5,13 @@ import { OutboxWriter } from '@galley/messaging';
 import { INVENTORY_CONFIG } from '../config/inventory-config.token';
 import { InventoryConfig } from '../config/inventory-config';
 import { InventoryError, InventoryErrorCode } from '../domain/inventory-error';
-import { decodeCursor, encodeCursor } from '../domain/list-cursor';
 import { ModifierGroupInput, modifierGroupProblems } from '../domain/modifier-rules';
 import { moneyProblems } from '../domain/money';
+import { assertSearchRequest, decodeSearchCursor, effectiveSort, encodeSearchCursor, PRICE_BAND_BOUNDS, PriceBand, priceBands } from '../domain/product-search';
 import { slugify } from '../domain/slug';
 import { CategoryRecord } from '../repositories/categories.repository';
 import { InventoryStore, InventoryTransaction } from '../repositories/inventory-store';
-import { ProductFields, ProductRecord, StoredModifierGroup } from '../repositories/products.repository';
+import { ProductFields, ProductFilter, ProductRecord, StoredModifierGroup } from '../repositories/products.repository';
 
 export interface NewCategory {
   name: string;
@@ -31,9 +31,26 @@ export interface NewProduct {
 
 export type ProductChanges = Partial<NewProduct>;
 
+export interface ProductQuery {
+  q?: string;
+  category?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+  sort?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ProductFacets {
+  categories: { id: string; slug: string; name: string; count: number }[];
+  priceBands: (PriceBand & { count: number })[];
+}
+
 export interface ProductPage {
   items: ProductRecord[];
   nextCursor: string | null;
+  facets: ProductFacets;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,19 +87,33 @@ export class CatalogService {
     return product;
   }
 
-  /** Live products oldest first; `category` is an id or a slug and includes its subcategories. */
-  async listProducts(query: { category?: string; limit: number; cursor?: string }): Promise<ProductPage> {
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    let categoryIds: string[] | undefined;
+  /**
+   * Live products matching the query, one keyset page at a time, with facet counts over all the
+   * matches. `category` is an id or a slug and includes its subcategories; without `q` or `sort`
+   * the list is oldest first, as it always was.
+   */
+  async listProducts(query: ProductQuery): Promise<ProductPage> {
+    assertSearchRequest(query);
+    const sort = effectiveSort(query);
+    const after = query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor, sort);
+    const filter: ProductFilter = { q: query.q, minPrice: query.minPrice, maxPrice: query.maxPrice, inStock: query.inStock };
     if (query.category !== undefined) {
       const category = await this.store.read.categories.findByIdOrSlug(query.category, UUID.test(query.category));
-      if (!category) return { items: [], nextCursor: null };
-      categoryIds = await this.store.read.categories.subtreeIds(category.id);
+      if (!category) return { items: [], nextCursor: null, facets: { categories: [], priceBands: priceBands().map((band) => ({ ...band, count: 0 })) } };
+      filter.categoryIds = await this.store.read.categories.subtreeIds(category.id);
     }
-    const rows = await this.store.read.products.listActive({ categoryIds, after, limit: query.limit + 1 });
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    const [rows, counts] = await Promise.all([
+      this.store.read.products.search(filter, sort, after, query.limit + 1),
+      this.store.read.products.facets(filter, PRICE_BAND_BOUNDS),
+    ]);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const bandCounts = new Map(counts.priceBands.map((band) => [band.band, band.count]));
+    return {
+      items: page.map(({ sortKeys: _sortKeys, ...product }) => product),
+      nextCursor: rows.length > query.limit && last ? encodeSearchCursor({ sort, keys: last.sortKeys, id: last.id }) : null,
+      facets: { categories: counts.categories, priceBands: priceBands().map((band, index) => ({ ...band, count: bandCounts.get(index) ?? 0 })) },
+    };
   }
 
   async createProduct(input: NewProduct): Promise<ProductRecord> {

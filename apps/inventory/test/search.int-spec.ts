@@ -1,0 +1,163 @@
+import { InventoryTestApp } from './inventory-test-app';
+
+describe('inventory product search (GET /api/products)', () => {
+  let sut: InventoryTestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    sut = await InventoryTestApp.start();
+    admin = await sut.token('admin');
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  const usd = (amount: number) => ({ amount, currency: 'USD' });
+  const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
+  const list = async (query: Record<string, string | number>) => (await sut.http.get('/api/products').query(query).expect(200)).body;
+
+  /** Every page of a query, following nextCursor; `between` runs before each page after the first. */
+  async function allPages(query: Record<string, string | number>, between: (page: number) => Promise<void> = async () => {}): Promise<string[]> {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let page = 0;
+    do {
+      if (page > 0) await between(page);
+      const body = await list({ ...query, ...(cursor ? { cursor } : {}) });
+      seen.push(...ids(body));
+      cursor = body.nextCursor;
+      page += 1;
+    } while (cursor && page < 50);
+    return seen;
+  }
+
+  it('ranks a name match above a tag match above a description-only match', async () => {
+    const { id: categoryId } = await sut.category();
+    const inDescription = await sut.product(0, { categoryId, name: 'Garlic bread', description: 'Goes well with a margherita' });
+    const inTags = await sut.product(0, { categoryId, name: 'House special', description: 'Ask the chef', tags: ['margherita'] });
+    const inName = await sut.product(0, { categoryId, name: 'Margherita', description: 'Tomato, mozzarella, basil' });
+    const body = await list({ q: 'margherita', category: categoryId });
+    expect(ids(body)).toEqual([inName.id, inTags.id, inDescription.id]);
+  });
+
+  it.each(['pizzza', 'margherrita', 'Margerita', 'PIZZA'])('still finds the product for the query %j', async (q) => {
+    const { id: categoryId } = await sut.category();
+    const pizza = await sut.product(0, { categoryId, name: 'Pizza Margherita', description: 'Tomato and cheese' });
+    await sut.product(0, { categoryId, name: 'Caesar salad', description: 'Romaine, croutons' });
+    expect(ids(await list({ q, category: categoryId }))).toEqual([pizza.id]);
+  });
+
+  it('filters by price range and stock, and sorts by price both ways and newest first', async () => {
+    const { id: categoryId } = await sut.category();
+    const cheap = await sut.product(0, { categoryId, price: usd(300) });
+    const mid = await sut.product(3, { categoryId, price: usd(800) });
+    const upper = await sut.product(0, { categoryId, price: usd(1500) });
+    const dear = await sut.product(1, { categoryId, price: usd(6000) });
+    expect(ids(await list({ category: categoryId, minPrice: 500, maxPrice: 1500 }))).toEqual([mid.id, upper.id]);
+    expect(ids(await list({ category: categoryId, minPrice: 1500 }))).toEqual([upper.id, dear.id]);
+    expect(ids(await list({ category: categoryId, inStock: 'true' }))).toEqual([mid.id, dear.id]);
+    expect(ids(await list({ category: categoryId, inStock: 'false' }))).toEqual([cheap.id, mid.id, upper.id, dear.id]);
+    expect(ids(await list({ category: categoryId, sort: 'price' }))).toEqual([cheap.id, mid.id, upper.id, dear.id]);
+    expect(ids(await list({ category: categoryId, sort: '-price' }))).toEqual([dear.id, upper.id, mid.id, cheap.id]);
+    expect(ids(await list({ category: categoryId, sort: 'newest' }))).toEqual([dear.id, upper.id, mid.id, cheap.id]);
+    expect(ids(await list({ category: categoryId, sort: 'rating' }))).toHaveLength(4);
+    expect(await allPages({ category: categoryId, sort: '-price', limit: 1 })).toEqual([dear.id, upper.id, mid.id, cheap.id]);
+    expect(await allPages({ category: categoryId, sort: 'newest', limit: 3 })).toEqual([dear.id, upper.id, mid.id, cheap.id]);
+    await sut.db.query(`UPDATE inventory.products SET rating_average = 4.5, rating_count = 2 WHERE id = $1`, [upper.id]);
+    const byRating = await allPages({ category: categoryId, sort: 'rating', limit: 1 });
+    expect(byRating[0]).toBe(upper.id);
+    expect(new Set(byRating)).toEqual(new Set([cheap.id, mid.id, upper.id, dear.id]));
+    expect((await list({ category: categoryId, sort: 'rating', limit: 1 })).items[0].rating).toEqual({ average: 4.5, count: 2 });
+  });
+
+  it('counts facets over every match of the query, not only the page', async () => {
+    const parent = await sut.category();
+    const child = await sut.category(undefined, parent.id);
+    await sut.product(0, { categoryId: parent.id, name: 'Soup of the day', price: usd(450) });
+    await sut.product(0, { categoryId: parent.id, name: 'Soup special', price: usd(500) });
+    await sut.product(0, { categoryId: child.id, name: 'Cold soup', price: usd(1999) });
+    await sut.product(0, { categoryId: child.id, name: 'Bread', price: usd(7000) });
+    const body = await list({ category: parent.slug, q: 'soup', limit: 1 });
+    expect(body.items).toHaveLength(1);
+    expect(body.nextCursor).toEqual(expect.any(String));
+    expect(body.facets.categories).toEqual([
+      { id: parent.id, slug: parent.slug, name: expect.any(String), count: 2 },
+      { id: child.id, slug: child.slug, name: expect.any(String), count: 1 },
+    ]);
+    expect(body.facets.priceBands).toEqual([
+      { min: 0, max: 500, count: 1 },
+      { min: 500, max: 1000, count: 1 },
+      { min: 1000, max: 2000, count: 1 },
+      { min: 2000, max: 5000, count: 0 },
+      { min: 5000, max: null, count: 0 },
+    ]);
+    const all = await list({ category: parent.id });
+    expect(all.facets.priceBands.map((band: { count: number }) => band.count)).toEqual([1, 1, 1, 0, 1]);
+  });
+
+  it('pages over a changing catalog returning each remaining product exactly once (price sort)', async () => {
+    const { id: categoryId } = await sut.category();
+    const products: string[] = [];
+    for (const amount of [100, 200, 300, 400, 500, 600]) products.push((await sut.product(0, { categoryId, price: usd(amount) })).id);
+    let added: string | undefined;
+    const seen = await allPages({ category: categoryId, sort: 'price', limit: 2 }, async (page) => {
+      if (page !== 1) return;
+      await sut.product(0, { categoryId, price: usd(50) }); // before the cursor: never shown
+      await sut.product(0, { categoryId, price: usd(150) }); // before the cursor too
+      added = (await sut.product(0, { categoryId, price: usd(700) })).id; // after it: shown once
+      await sut.http.delete(`/api/admin/products/${products[4]}`).set('Authorization', `Bearer ${admin}`).expect(204);
+    });
+    expect(seen).toEqual([products[0], products[1], products[2], products[3], products[5], added]);
+  });
+
+  it('pages over a changing catalog returning each remaining product exactly once (relevance and oldest first)', async () => {
+    const { id: categoryId } = await sut.category();
+    const products: string[] = [];
+    for (let i = 0; i < 5; i += 1) products.push((await sut.product(0, { categoryId, name: 'Tiramisu', description: 'Coffee and mascarpone' })).id);
+    const byRelevance = await list({ category: categoryId, q: 'tiramisu', limit: 5 });
+    const order = ids(byRelevance);
+    let added: string | undefined;
+    const seen = await allPages({ category: categoryId, q: 'tiramisu', limit: 2 }, async (page) => {
+      if (page !== 1) return;
+      await sut.http.delete(`/api/admin/products/${order[3]}`).set('Authorization', `Bearer ${admin}`).expect(204);
+      added = (await sut.product(0, { categoryId, name: 'Tiramisu', description: 'Coffee and mascarpone' })).id;
+    });
+    const remaining = order.filter((id) => id !== order[3]);
+    expect(seen.filter((id) => id !== added)).toEqual(remaining);
+    expect(new Set(seen).size).toBe(seen.length);
+
+    const live = [...products, added as string].filter((id) => id !== order[3]);
+    const victim = live[live.length - 2]; // not on the first page of two
+    const oldest = await allPages({ category: categoryId, limit: 2 }, async (page) => {
+      if (page === 1) await sut.http.delete(`/api/admin/products/${victim}`).set('Authorization', `Bearer ${admin}`).expect(204);
+    });
+    expect(oldest).toEqual(live.filter((id) => id !== victim));
+  });
+
+  it.each(['"margherita" -pizza', 'a | b & !c', "o'brien:*", '((', '   ', '🍕'])('answers 200 to the odd text query %j', async (q) => {
+    const { id: categoryId } = await sut.category();
+    const body = await list({ q, category: categoryId });
+    expect(body.items).toEqual([]);
+    expect(body.facets.priceBands).toHaveLength(5);
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ minPrice: '-1' }, /minPrice/],
+    [{ minPrice: 'abc' }, /minPrice/],
+    [{ maxPrice: '1.5' }, /maxPrice/],
+    [{ minPrice: '900', maxPrice: '100' }, /minPrice/],
+    [{ sort: 'cheapest' }, /sort/],
+    [{ sort: 'relevance' }, /sort/],
+    [{ inStock: 'yes' }, /inStock/],
+    [{ limit: '0' }, /limit/],
+    [{ limit: '101' }, /limit/],
+    [{ cursor: 'nonsense' }, /cursor/],
+    [{ sort: '-price', cursor: Buffer.from(JSON.stringify(['price', [1], '6f1c1a52-2b7e-4d0e-9a39-1f2b3c4d5e6f'])).toString('base64url') }, /cursor/],
+    [{ q: 'x'.repeat(201) }, /q must/],
+    [{ colour: 'red' }, /colour/],
+  ])('answers 400 naming the field to %j', async (query, field) => {
+    const res = await sut.http.get('/api/products').query(query).expect(400);
+    expect(JSON.stringify(res.body.message)).toMatch(field);
+  });
+});
