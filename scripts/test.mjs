@@ -29,6 +29,9 @@ const jest = spawnSync(
   {
     cwd: ROOT,
     stdio: 'inherit',
+    // A full run takes about 3 minutes; a hung run fails here instead of eating CI's time.
+    timeout: Number(process.env.GALLEY_TEST_TIMEOUT_MS ?? 25 * 60 * 1000),
+    killSignal: 'SIGKILL',
     env: {
       ...env,
       NODE_ENV: 'test',
@@ -37,4 +40,5 @@ const jest = spawnSync(
     },
   },
 );
+if (jest.error?.code === 'ETIMEDOUT') console.error('jest did not finish in time and was stopped (GALLEY_TEST_TIMEOUT_MS)');
 process.exit(jest.status ?? 1);
