@@ -1,5 +1,6 @@
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { loadConfig } from './load-config';
+import { VerifierConfig } from './verifier-config';
 
 /** Development-only defaults of the start-up admin account (also in `.env.example`). */
 export const DEVELOPMENT_ADMIN = Object.freeze({ email: 'admin@galley.test', password: 'galley-admin-dev' });
@@ -9,7 +10,7 @@ export const DEVELOPMENT_ADMIN = Object.freeze({ email: 'admin@galley.test', pas
  * other service only verifies them, from a JWKS URL or from public keys given inline. Loaded from
  * the same environment map as the service's `ServiceConfig`.
  */
-export class AuthConfig {
+export class AuthConfig extends VerifierConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
@@ -26,25 +27,8 @@ export class AuthConfig {
   @IsNotEmpty()
   JWT_KEY_FILE: string = '.cache/keys/jwt-dev.json';
 
-  /** Verifiers: the issuer's JWKS endpoint (fetched and cached). */
-  @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
-  JWT_JWKS_URL?: string;
-
-  /**
-   * Extra public keys as a JWKS (`{"keys":[...]}`): a verifier's inline key set, or at the users
-   * service the retired keys still accepted (and published) during a key rotation.
-   */
-  @IsOptional()
-  @IsString()
-  @Matches(/^\s*\{[\s\S]*"keys"[\s\S]*\}\s*$/, { message: 'JWT_PUBLIC_KEYS must be a JWKS: {"keys": [...]}' })
-  JWT_PUBLIC_KEYS?: string;
-
-  /** How long a verifier keeps a fetched JWKS before asking again. */
-  @IsInt()
-  @Min(1)
-  @Max(86400)
-  JWT_JWKS_CACHE_SECONDS: number = 600;
+  // JWT_JWKS_URL, JWT_PUBLIC_KEYS and JWT_JWKS_CACHE_SECONDS come from VerifierConfig. At the users
+  // service JWT_PUBLIC_KEYS holds retired keys still accepted (and published) during a rotation.
 
   @IsInt()
   @Min(30)

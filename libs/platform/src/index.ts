@@ -9,3 +9,4 @@ export * from './messaging/consumes-events.decorator';
 export * from './messaging/messaging.runtime';
 export * from './service-platform.module';
 export * from './run-service';
+export * from './http/http-dtos';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@galley/auth';
 import { CategoryListResponse, CategoryResponse, CreateCategoryRequest, mapCategory } from '../dtos/category.dto';
-import { ErrorResponse } from '../dtos/common.dto';
+import { ErrorResponse } from '@galley/platform';
 import { CatalogService } from '../services/catalog.service';
 import { InventoryErrorFilter } from './inventory-error.filter';
 

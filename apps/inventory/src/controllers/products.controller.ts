@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Public, Roles } from '@galley/auth';
-import { ErrorResponse } from '../dtos/common.dto';
+import { ErrorResponse } from '@galley/platform';
 import { CreateProductRequest, mapProduct, ProductListQuery, ProductListResponse, ProductResponse, UpdateProductRequest } from '../dtos/product.dto';
 import { CatalogService } from '../services/catalog.service';
 import { InventoryErrorFilter } from './inventory-error.filter';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@galley/auth';
-import { ErrorResponse, PageQuery } from '../dtos/common.dto';
+import { ErrorResponse, PageQuery } from '@galley/platform';
 import {
   AdjustmentRequest,
   mapMovement,

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { SLUG_PATTERN } from '../domain/slug';
 import { CategoryRecord } from '../repositories/categories.repository';
-import { Trim } from './common.dto';
+import { Trim } from '@galley/platform';
 
 export class CreateCategoryRequest {
   @ApiProperty({ example: 'Pizza', maxLength: 100 })

@@ -20,7 +20,8 @@ import {
 } from 'class-validator';
 import { PUBLIC_SORTS } from '../domain/product-search';
 import { ProductRecord } from '../repositories/products.repository';
-import { MoneyDto, PageQuery, Trim } from './common.dto';
+import { PageQuery, Trim } from '@galley/platform';
+import { MoneyDto } from './common.dto';
 
 /** May be left out of a PATCH, but never null. */
 const NotNullWhenGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

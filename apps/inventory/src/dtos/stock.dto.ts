@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, NotEquals } from 'class-validator';
 import { availableOf, StockLevel } from '../domain/stock-level';
 import { MovementRecord } from '../repositories/stock.repository';
-import { Trim } from './common.dto';
+import { Trim } from '@galley/platform';
 
 export class AdjustmentRequest {
   @ApiProperty({ example: 10, description: 'Units added (positive) or removed (negative) from onHand; not 0' })

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@galley/auth';
 import { AddressListResponse, AddressResponse, CreateAddressRequest, mapAddress, UpdateAddressRequest } from '../dtos/address.dto';
-import { ErrorResponse } from '../dtos/common.dto';
+import { ErrorResponse } from '@galley/platform';
 import { AddressesService } from '../services/addresses.service';
 import { UsersErrorFilter } from './users-error.filter';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@galley/auth';
-import { ErrorResponse } from '../dtos/common.dto';
+import { ErrorResponse } from '@galley/platform';
 import { ListUsersQuery, mapAdminUser, UserPageResponse } from '../dtos/user.dto';
 import { AccountsService } from '../services/accounts.service';
 import { UsersErrorFilter } from './users-error.filter';

@@ -13,7 +13,7 @@ import {
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '@galley/auth';
 import { LoginRequest, RefreshTokenRequest, RegisterRequest, TokenResponse } from '../dtos/auth.dto';
-import { ErrorResponse } from '../dtos/common.dto';
+import { ErrorResponse } from '@galley/platform';
 import { mapUser, UserResponse } from '../dtos/user.dto';
 import { AccountsService } from '../services/accounts.service';
 import { SessionsService } from '../services/sessions.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@galley/auth';
-import { ErrorResponse } from '../dtos/common.dto';
+import { ErrorResponse } from '@galley/platform';
 import { ChangePasswordRequest, mapUser, UpdateProfileRequest, UserResponse } from '../dtos/user.dto';
 import { AccountsService } from '../services/accounts.service';
 import { UsersErrorFilter } from './users-error.filter';

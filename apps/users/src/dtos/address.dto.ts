@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { AddressEntity } from '../schema/address.entity';
-import { Trim } from './trim';
+import { Trim } from '@galley/platform';
 
 const PHONE = /^\+?[0-9 ()./-]{3,32}$/;
 

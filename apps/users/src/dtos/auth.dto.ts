@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { EMAIL_MAX_LENGTH } from '../domain/email';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password-policy';
-import { Trim } from './trim';
+import { Trim } from '@galley/platform';
 
 export const NAME_MAX_LENGTH = 200;
 

@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ROLES, Role } from '@galley/auth';
+import { PageQuery, Trim } from '@galley/platform';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password-policy';
 import { AccountEntity } from '../schema/account.entity';
 import { NAME_MAX_LENGTH } from './auth.dto';
-import { Trim } from './trim';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' })
@@ -42,21 +41,7 @@ export class UserPageResponse {
   nextCursor: string | null;
 }
 
-export class ListUsersQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
+export class ListUsersQuery extends PageQuery {}
 
 export class UpdateProfileRequest {
   @ApiProperty({ example: 'Alice Liddell', maxLength: NAME_MAX_LENGTH })
