@@ -1,4 +1,4 @@
-import { ServiceName } from '@galley/config';
+import { AppName, ServiceName } from '@galley/config';
 import { TopicName } from './topics';
 
 type PayloadClass<P extends object> = new () => P;
@@ -9,7 +9,7 @@ export interface EventContract<P extends object = object> {
   readonly version: number;
   readonly topic: TopicName;
   readonly producer: ServiceName;
-  readonly consumers: readonly ServiceName[];
+  readonly consumers: readonly AppName[];
   readonly description: string;
   readonly payload: PayloadClass<P>;
 }

@@ -19,11 +19,13 @@ import { orderCancelledV1 } from './events/orders/order-cancelled.v1';
 import { orderReadyV1 } from './events/orders/order-ready.v1';
 import { orderCompletedV1 } from './events/orders/order-completed.v1';
 import { orderNeedsAttentionV1 } from './events/orders/order-needs-attention.v1';
+import { orderStatusChangedV1 } from './events/orders/order-status-changed.v1';
 import { paymentIntentCreatedV1 } from './events/payments/payment-intent-created.v1';
 import { paymentSucceededV1 } from './events/payments/payment-succeeded.v1';
 import { paymentFailedV1 } from './events/payments/payment-failed.v1';
 import { paymentRefundedV1 } from './events/payments/payment-refunded.v1';
 import { paymentDisputedV1 } from './events/payments/payment-disputed.v1';
+import { paymentRefundFailedV1 } from './events/payments/payment-refund-failed.v1';
 import { reviewCreatedV1 } from './events/reviews/review-created.v1';
 import { reviewRatingChangedV1 } from './events/reviews/review-rating-changed.v1';
 
@@ -47,11 +49,13 @@ export const ALL_CONTRACTS: readonly EventContract[] = [
   orderReadyV1,
   orderCompletedV1,
   orderNeedsAttentionV1,
+  orderStatusChangedV1,
   paymentIntentCreatedV1,
   paymentSucceededV1,
   paymentFailedV1,
   paymentRefundedV1,
   paymentDisputedV1,
+  paymentRefundFailedV1,
   reviewCreatedV1,
   reviewRatingChangedV1,
 ];

@@ -1,4 +1,4 @@
-import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { defineEvent } from '../../contract';
 import { TOPICS } from '../../topics';
 
@@ -31,6 +31,14 @@ export class OrderNeedsAttentionV1 {
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
+
+  /**
+   * True when money was taken for an order that can no longer be fulfilled (a payment that landed after the
+   * order was cancelled): payments refunds it in full. Absent means false.
+   */
+  @IsOptional()
+  @IsBoolean()
+  refundRequired?: boolean;
 }
 
 export const orderNeedsAttentionV1 = defineEvent({
@@ -38,9 +46,10 @@ export const orderNeedsAttentionV1 = defineEvent({
   version: 1,
   topic: TOPICS.orders,
   producer: 'orders',
-  consumers: [],
+  consumers: ['payments'],
   description:
     'The saga reached a state it cannot resolve on its own (a dispute, a payment for an order that can no longer ' +
-    'be fulfilled) and the order is `NEEDS_ATTENTION` until staff act. Read by the gateway and dashboards.',
+    'be fulfilled) and the order is `NEEDS_ATTENTION` until staff act. Payments refunds a late payment when ' +
+    '`refundRequired`.',
   payload: OrderNeedsAttentionV1,
 });
