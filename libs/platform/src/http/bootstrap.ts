@@ -24,7 +24,8 @@ export interface HttpAppOptions {
 /** Applies what every Galley HTTP app shares: logs, validation, error shape, OpenAPI, shutdown. */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   collectProcessMetrics(options.app);
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  // rawBody: webhook signatures (Stripe) are checked on the exact bytes received, available as `req.rawBody`.
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, rawBody: true });
   if (options.parseJsonBodies !== false) app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.use(requestContextMiddleware);
   app.useLogger(app.get(Logger));
