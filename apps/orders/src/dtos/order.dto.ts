@@ -1,0 +1,255 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  Allow,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Money } from '@galley/contracts';
+import { PageQuery, Trim } from '@galley/platform';
+import { MAX_LINE_QUANTITY } from '../domain/pricing';
+import { ORDER_STATUSES, OrderStatus } from '../domain/order-status';
+import { OrderDetails, STAFF_STATUSES, StaffStatus } from '../services/orders.service';
+import { HistoryEntry, OrderRecord } from '../repositories/orders.repository';
+
+export class OrderLineRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  productId: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LINE_QUANTITY)
+  quantity: number;
+
+  @ApiPropertyOptional({ type: [String], description: 'Ids of the chosen modifier options (size, extras, …)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  modifierOptionIds?: string[];
+}
+
+export class DeliveryAddressDto {
+  @ApiProperty({ example: '12 Harbour Street' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  line1: string;
+
+  @ApiPropertyOptional({ example: 'Flat 3' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  line2?: string;
+
+  @ApiProperty({ example: 'Bristol' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  city: string;
+
+  @ApiProperty({ example: 'BS1 4RN' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  postalCode: string;
+
+  @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
+  country: string;
+}
+
+export class FulfillmentRequest {
+  @ApiProperty({ enum: ['pickup', 'delivery'] })
+  @IsIn(['pickup', 'delivery'])
+  type: 'pickup' | 'delivery';
+
+  @ApiPropertyOptional({ type: DeliveryAddressDto, description: 'Required for delivery' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeliveryAddressDto)
+  address?: DeliveryAddressDto;
+}
+
+export class PlaceOrderRequestDto {
+  @ApiProperty({ type: [OrderLineRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineRequest)
+  lines: OrderLineRequest[];
+
+  @ApiProperty({ type: FulfillmentRequest })
+  @ValidateNested()
+  @Type(() => FulfillmentRequest)
+  fulfillment: FulfillmentRequest;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'Ignored: prices and totals are always computed on the server' })
+  @IsOptional()
+  @Allow()
+  total?: unknown;
+}
+
+export class CancelOrderRequest {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class StaffStatusRequest {
+  @ApiProperty({ enum: STAFF_STATUSES, description: 'CANCELLED only settles a NEEDS_ATTENTION order; use /cancel otherwise' })
+  @IsIn(STAFF_STATUSES)
+  status: StaffStatus;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class OrderListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @IsOptional()
+  @IsIn(ORDER_STATUSES)
+  status?: OrderStatus;
+}
+
+class MoneyResponse implements Money {
+  @ApiProperty({ example: 1250 }) amount: number;
+  @ApiProperty({ example: 'USD' }) currency: string;
+}
+
+class ModifierResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'Size' }) group: string;
+  @ApiProperty({ example: 'Large' }) name: string;
+  @ApiProperty({ type: MoneyResponse }) priceDelta: MoneyResponse;
+}
+
+class OrderLineResponse {
+  @ApiProperty({ format: 'uuid' }) productId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ type: [ModifierResponse] }) modifiers: ModifierResponse[];
+  @ApiProperty({ type: MoneyResponse }) unitPrice: MoneyResponse;
+  @ApiProperty({ type: MoneyResponse }) lineTotal: MoneyResponse;
+}
+
+export class HistoryEntryResponse {
+  @ApiProperty({ description: 'Position in the history from 1; the SSE event id' }) sequence: number;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty() at: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ enum: ['saga', 'customer', 'staff'] }) actor: string;
+  @ApiPropertyOptional({ description: 'The event that caused the change' }) causeEventType?: string;
+}
+
+class RefundResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: MoneyResponse }) amount: MoneyResponse;
+  @ApiProperty({ example: 'succeeded' }) status: string;
+  @ApiPropertyOptional() reason?: string;
+}
+
+class FulfillmentResponse {
+  @ApiProperty({ enum: ['pickup', 'delivery'] }) type: string;
+  @ApiPropertyOptional({ type: DeliveryAddressDto }) address?: DeliveryAddressDto;
+}
+
+export class OrderSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) customerId: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty({ type: MoneyResponse }) total: MoneyResponse;
+  @ApiProperty({ type: FulfillmentResponse }) fulfillment: FulfillmentResponse;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class OrderResponse extends OrderSummaryResponse {
+  @ApiProperty({ type: [OrderLineResponse] }) lines: OrderLineResponse[];
+  @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ description: "The provider's PaymentIntent id once it exists" }) paymentIntentId?: string;
+  @ApiProperty({ type: [HistoryEntryResponse] }) history: HistoryEntryResponse[];
+  @ApiProperty({ type: [RefundResponse] }) refunds: RefundResponse[];
+}
+
+export class OrderListResponse {
+  @ApiProperty({ type: [OrderSummaryResponse] }) items: OrderSummaryResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export function mapOrderSummary(order: OrderRecord): OrderSummaryResponse {
+  return {
+    id: order.id,
+    customerId: order.customerId,
+    status: order.status,
+    total: order.total,
+    fulfillment: { type: order.fulfillmentType, ...(order.deliveryAddress ? { address: order.deliveryAddress } : {}) },
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+export function mapHistoryEntry(entry: HistoryEntry): HistoryEntryResponse {
+  return {
+    sequence: entry.sequence,
+    status: entry.status,
+    at: new Date(entry.at).toISOString(),
+    reason: entry.reason,
+    actor: entry.actor,
+    ...(entry.causeEventType ? { causeEventType: entry.causeEventType } : {}),
+  };
+}
+
+export function mapOrder(details: OrderDetails): OrderResponse {
+  const { order } = details;
+  return {
+    ...mapOrderSummary(order),
+    lines: details.lines.map((line) => ({
+      productId: line.productId,
+      name: line.name,
+      quantity: line.quantity,
+      modifiers: line.modifiers.map((modifier) => ({ id: modifier.id, group: modifier.groupName, name: modifier.name, priceDelta: modifier.priceDelta })),
+      unitPrice: line.unitPrice,
+      lineTotal: line.lineTotal,
+    })),
+    ...(order.note ? { note: order.note } : {}),
+    ...(order.paymentIntentId ? { paymentIntentId: order.paymentIntentId } : {}),
+    history: details.history.map(mapHistoryEntry),
+    refunds: details.refunds.map((refund) => ({ id: refund.refundId, amount: refund.amount, status: refund.status, ...(refund.reason ? { reason: refund.reason } : {}) })),
+  };
+}

@@ -1,0 +1,208 @@
+import { EntityManager } from 'typeorm';
+import { Money } from '@galley/contracts';
+import { OrderPosition } from '../domain/order-cursor';
+import { OrderStatus, TransitionActor } from '../domain/order-status';
+import { PricedModifier } from '../domain/pricing';
+import { returnedRows } from './returned-rows';
+
+export interface DeliveryAddress {
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  country: string;
+}
+
+export interface OrderRecord {
+  id: string;
+  customerId: string;
+  status: OrderStatus;
+  total: Money;
+  fulfillmentType: 'pickup' | 'delivery';
+  deliveryAddress: DeliveryAddress | null;
+  note: string | null;
+  reservationId: string | null;
+  reservationExpiresAt: Date | null;
+  paymentIntentId: string | null;
+  paidAmount: number;
+  refundedAmount: number;
+  historyLength: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface OrderLineRecord {
+  lineNo: number;
+  productId: string;
+  name: string;
+  quantity: number;
+  modifiers: PricedModifier[];
+  unitPrice: Money;
+  lineTotal: Money;
+}
+
+export interface HistoryEntry {
+  sequence: number;
+  status: OrderStatus;
+  reason: string;
+  at: Date;
+  actor: TransitionActor;
+  actorId: string | null;
+  causeEventId: string | null;
+  causeEventType: string | null;
+}
+
+export interface RefundRecord {
+  refundId: string;
+  amount: Money;
+  status: string;
+  reason: string | null;
+  at: Date;
+}
+
+interface OrderRow extends Omit<OrderRecord, 'total' | 'paidAmount' | 'refundedAmount'> {
+  totalAmount: string;
+  currency: string;
+  paidAmount: string;
+  refundedAmount: string;
+}
+
+const COLUMNS = `id, customer_id AS "customerId", status, total_amount AS "totalAmount", currency,
+  fulfillment_type AS "fulfillmentType", delivery_address AS "deliveryAddress", note,
+  reservation_id AS "reservationId", reservation_expires_at AS "reservationExpiresAt",
+  payment_intent_id AS "paymentIntentId", paid_amount AS "paidAmount", refunded_amount AS "refundedAmount",
+  history_length AS "historyLength", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+function toOrder(row: OrderRow): OrderRecord {
+  const { totalAmount, currency, paidAmount, refundedAmount, ...rest } = row;
+  return { ...rest, total: { amount: Number(totalAmount), currency }, paidAmount: Number(paidAmount), refundedAmount: Number(refundedAmount) };
+}
+
+/** Queries on orders, their lines, history and refunds; no rules. */
+export class OrdersRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async insert(order: OrderRecord, lines: readonly OrderLineRecord[]): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO orders.orders (id, customer_id, status, total_amount, currency, fulfillment_type, delivery_address, note, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+      [order.id, order.customerId, order.status, order.total.amount, order.total.currency, order.fulfillmentType, order.deliveryAddress, order.note, order.createdAt],
+    );
+    await this.manager.query(
+      `INSERT INTO orders.order_lines (order_id, line_no, product_id, name, quantity, modifiers, unit_price_amount, line_total_amount)
+       SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::bigint[], $8::bigint[])`,
+      [
+        order.id,
+        lines.map((line) => line.lineNo),
+        lines.map((line) => line.productId),
+        lines.map((line) => line.name),
+        lines.map((line) => line.quantity),
+        lines.map((line) => JSON.stringify(line.modifiers)),
+        lines.map((line) => line.unitPrice.amount),
+        lines.map((line) => line.lineTotal.amount),
+      ],
+    );
+  }
+
+  async find(id: string): Promise<OrderRecord | null> {
+    const rows: OrderRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM orders.orders WHERE id = $1`, [id]);
+    return rows[0] ? toOrder(rows[0]) : null;
+  }
+
+  /** The order, locked until the transaction ends: every status change goes through this. */
+  async lock(id: string): Promise<OrderRecord | null> {
+    const rows: OrderRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM orders.orders WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ? toOrder(rows[0]) : null;
+  }
+
+  async lines(orderId: string, currency: string): Promise<OrderLineRecord[]> {
+    const rows: Array<Omit<OrderLineRecord, 'unitPrice' | 'lineTotal'> & { unitPrice: string; lineTotal: string }> = await this.manager.query(
+      `SELECT line_no AS "lineNo", product_id AS "productId", name, quantity, modifiers,
+              unit_price_amount AS "unitPrice", line_total_amount AS "lineTotal"
+         FROM orders.order_lines WHERE order_id = $1 ORDER BY line_no`,
+      [orderId],
+    );
+    return rows.map((row) => ({ ...row, unitPrice: { amount: Number(row.unitPrice), currency }, lineTotal: { amount: Number(row.lineTotal), currency } }));
+  }
+
+  history(orderId: string, afterSequence = 0): Promise<HistoryEntry[]> {
+    return this.manager.query(
+      `SELECT sequence, status, reason, at, actor, actor_id AS "actorId", cause_event_id AS "causeEventId", cause_event_type AS "causeEventType"
+         FROM orders.order_status_history WHERE order_id = $1 AND sequence > $2 ORDER BY sequence`,
+      [orderId, afterSequence],
+    );
+  }
+
+  async refunds(orderId: string): Promise<RefundRecord[]> {
+    const rows: Array<Omit<RefundRecord, 'amount'> & { amount: string; currency: string }> = await this.manager.query(
+      `SELECT refund_id AS "refundId", amount, currency, status, reason, at FROM orders.order_refunds WHERE order_id = $1 ORDER BY at, refund_id`,
+      [orderId],
+    );
+    return rows.map(({ amount, currency, ...rest }) => ({ ...rest, amount: { amount: Number(amount), currency } }));
+  }
+
+  /** Appends the next history entry and moves the order to its status, in one statement pair. */
+  async recordStatus(orderId: string, entry: Omit<HistoryEntry, 'sequence'>): Promise<number> {
+    const rows = returnedRows<{ sequence: number }>(
+      await this.manager.query(
+        `UPDATE orders.orders SET status = $2, history_length = history_length + 1, updated_at = $3 WHERE id = $1 RETURNING history_length AS sequence`,
+        [orderId, entry.status, entry.at],
+      ),
+    );
+    const sequence = rows[0].sequence;
+    await this.manager.query(
+      `INSERT INTO orders.order_status_history (order_id, sequence, status, reason, at, actor, actor_id, cause_event_id, cause_event_type)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [orderId, sequence, entry.status, entry.reason, entry.at, entry.actor, entry.actorId, entry.causeEventId, entry.causeEventType],
+    );
+    return sequence;
+  }
+
+  async setReservation(orderId: string, reservationId: string, expiresAt: Date): Promise<void> {
+    await this.manager.query(`UPDATE orders.orders SET reservation_id = $2, reservation_expires_at = $3 WHERE id = $1`, [orderId, reservationId, expiresAt]);
+  }
+
+  async setPaymentIntent(orderId: string, paymentIntentId: string): Promise<void> {
+    await this.manager.query(`UPDATE orders.orders SET payment_intent_id = COALESCE(payment_intent_id, $2) WHERE id = $1`, [orderId, paymentIntentId]);
+  }
+
+  async setPaid(orderId: string, amount: number, paymentIntentId: string): Promise<void> {
+    await this.manager.query(`UPDATE orders.orders SET paid_amount = $2, payment_intent_id = COALESCE(payment_intent_id, $3) WHERE id = $1`, [orderId, amount, paymentIntentId]);
+  }
+
+  /** Records a refund once (by the provider's refund id); true when it was new or its status changed. */
+  async upsertRefund(orderId: string, refund: RefundRecord): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `INSERT INTO orders.order_refunds (refund_id, order_id, amount, currency, status, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (refund_id) DO UPDATE SET status = EXCLUDED.status WHERE orders.order_refunds.status IS DISTINCT FROM EXCLUDED.status
+       RETURNING refund_id`,
+      [refund.refundId, orderId, refund.amount.amount, refund.amount.currency, refund.status, refund.reason, refund.at],
+    );
+    if (rows.length > 0) {
+      await this.manager.query(
+        `UPDATE orders.orders SET refunded_amount = (SELECT COALESCE(sum(amount), 0) FROM orders.order_refunds WHERE order_id = $1 AND status = 'succeeded') WHERE id = $1`,
+        [orderId],
+      );
+    }
+    return rows.length > 0;
+  }
+
+  async list(filter: { customerId?: string; status?: OrderStatus; before?: OrderPosition; limit: number }): Promise<OrderRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.customerId) where.push(`customer_id = $${params.push(filter.customerId)}`);
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.before) where.push(`(created_at, id) < ($${params.push(filter.before.createdAt)}, $${params.push(filter.before.id)})`);
+    const rows: OrderRow[] = await this.manager.query(
+      `SELECT ${COLUMNS} FROM orders.orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC LIMIT $${params.push(filter.limit)}`,
+      params,
+    );
+    return rows.map(toOrder);
+  }
+
+  async countActive(statuses: readonly OrderStatus[]): Promise<number> {
+    const rows: Array<{ count: string }> = await this.manager.query(`SELECT count(*) AS count FROM orders.orders WHERE status = ANY($1)`, [statuses]);
+    return Number(rows[0].count);
+  }
+}

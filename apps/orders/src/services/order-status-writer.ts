@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import {
+  orderAwaitingPaymentV1,
+  orderCancelledV1,
+  OrderCancelledByV1,
+  orderCompletedV1,
+  orderConfirmedV1,
+  orderNeedsAttentionV1,
+  orderReadyV1,
+  orderRejectedV1,
+  orderStatusChangedV1,
+} from '@galley/contracts';
+import { OutboxWriter } from '@galley/messaging';
+import { OrderStatus, transition, TransitionActor } from '../domain/order-status';
+import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { OrdersTransaction } from '../repositories/orders-store';
+import { OrderRecord } from '../repositories/orders.repository';
+
+export interface StatusChange {
+  to: OrderStatus;
+  reason: string;
+  actor: TransitionActor;
+  actorId?: string | null;
+  /** The event that caused the change, when the saga made it. */
+  cause?: { eventId: string; eventType: string };
+  /** For CANCELLED and NEEDS_ATTENTION: money must go back to the customer. */
+  refundRequired?: boolean;
+  /** For REJECTED: the lines inventory could not reserve. */
+  shortLines?: { productId: string; requested: number; available: number }[];
+}
+
+/**
+ * The one way an order's status changes: checked against the state machine, stored in the history with time, cause
+ * and actor, and announced through the outbox in the same transaction (`order.status_changed` for live status, plus
+ * the step's own event that other services react to).
+ */
+@Injectable()
+export class OrderStatusWriter {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async change(tx: OrdersTransaction, order: OrderRecord, change: StatusChange, now = new Date()): Promise<OrderRecord> {
+    const decision = transition(order.status, change.to, change.actor);
+    if (!decision.allowed) throw new OrdersError(OrdersErrorCode.IllegalTransition, decision.reason);
+    const sequence = await tx.orders.recordStatus(order.id, {
+      status: change.to,
+      reason: change.reason,
+      at: now,
+      actor: change.actor,
+      actorId: change.actorId ?? null,
+      causeEventId: change.cause?.eventId ?? null,
+      causeEventType: change.cause?.eventType ?? null,
+    });
+    const updated: OrderRecord = { ...order, status: change.to, historyLength: sequence, updatedAt: now };
+    await this.announce(tx, updated, order.status, change, sequence, now);
+    return updated;
+  }
+
+  /** The first history entry of a new order (`PENDING`), announced with the order itself by the caller. */
+  async recordPlaced(tx: OrdersTransaction, order: OrderRecord, actorId: string): Promise<void> {
+    await tx.orders.recordStatus(order.id, {
+      status: 'PENDING',
+      reason: 'order placed',
+      at: order.createdAt,
+      actor: 'customer',
+      actorId,
+      causeEventId: null,
+      causeEventType: null,
+    });
+    await this.outbox.append(tx.sql, orderStatusChangedV1, {
+      aggregateId: order.id,
+      payload: { orderId: order.id, customerId: order.customerId, sequence: 1, status: 'PENDING', reason: 'order placed', at: order.createdAt.toISOString() },
+    });
+  }
+
+  private async announce(tx: OrdersTransaction, order: OrderRecord, previous: OrderStatus, change: StatusChange, sequence: number, now: Date): Promise<void> {
+    const base = { orderId: order.id, customerId: order.customerId };
+    await this.outbox.append(tx.sql, orderStatusChangedV1, {
+      aggregateId: order.id,
+      payload: { ...base, sequence, status: change.to, previousStatus: previous, reason: change.reason, at: now.toISOString() },
+    });
+    switch (change.to) {
+      case 'AWAITING_PAYMENT':
+        await this.outbox.append(tx.sql, orderAwaitingPaymentV1, {
+          aggregateId: order.id,
+          payload: {
+            ...base,
+            reservationId: order.reservationId ?? '',
+            total: order.total,
+            reservationExpiresAt: (order.reservationExpiresAt ?? now).toISOString(),
+          },
+        });
+        return;
+      case 'REJECTED':
+        await this.outbox.append(tx.sql, orderRejectedV1, { aggregateId: order.id, payload: { ...base, reason: change.reason, shortLines: change.shortLines } });
+        return;
+      case 'CONFIRMED':
+        await this.outbox.append(tx.sql, orderConfirmedV1, {
+          aggregateId: order.id,
+          payload: { ...base, paymentIntentId: order.paymentIntentId ?? 'unknown', total: order.total },
+        });
+        return;
+      case 'CANCELLED':
+        await this.outbox.append(tx.sql, orderCancelledV1, {
+          aggregateId: order.id,
+          payload: { ...base, reason: change.reason, refundRequired: change.refundRequired ?? false, cancelledBy: cancelledBy(change.actor) },
+        });
+        return;
+      case 'READY':
+        await this.outbox.append(tx.sql, orderReadyV1, { aggregateId: order.id, payload: { ...base, fulfillmentType: order.fulfillmentType } });
+        return;
+      case 'COMPLETED': {
+        const productIds = [...new Set((await tx.orders.lines(order.id, order.total.currency)).map((line) => line.productId))];
+        await this.outbox.append(tx.sql, orderCompletedV1, { aggregateId: order.id, payload: { ...base, productIds } });
+        return;
+      }
+      case 'NEEDS_ATTENTION':
+        await this.outbox.append(tx.sql, orderNeedsAttentionV1, {
+          aggregateId: order.id,
+          payload: { ...base, previousStatus: previous, reason: change.reason, ...(change.refundRequired ? { refundRequired: true } : {}) },
+        });
+        return;
+      case 'PENDING':
+      case 'PREPARING':
+        return;
+    }
+  }
+}
+
+function cancelledBy(actor: TransitionActor): OrderCancelledByV1 {
+  switch (actor) {
+    case 'customer':
+      return 'customer';
+    case 'staff':
+      return 'admin';
+    case 'saga':
+      return 'system';
+  }
+}
