@@ -2,10 +2,13 @@ import { Server } from 'node:http';
 import helmet from 'helmet';
 import pino from 'pino';
 import { ConfigValidationError, GatewayConfig, loadConfig } from '@galley/config';
+import { createKafkaClient } from '@galley/messaging';
 import { createHttpApp } from '@galley/platform';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { EdgeRequestHandler } from './edge/edge-request-handler';
 import { GatewayModule } from './gateway.module';
+import { OrderStatusFeed } from './streams/order-status-feed';
+import { OrderStreams } from './streams/order-streams';
 
 async function main(): Promise<void> {
   let config: GatewayConfig;
@@ -29,13 +32,23 @@ async function main(): Promise<void> {
   app.use(helmet({ contentSecurityPolicy: false }));
 
   // The API itself is answered by the edge handler on the bare server, ahead of Express and Nest.
-  const edge = new EdgeRequestHandler(config, pino({ level: config.LOG_LEVEL, base: { app: 'gateway', context: 'edge' } }));
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'gateway', context: 'edge' } });
+  // Live order status (SSE): order.status_changed from Kafka, history from the orders service.
+  const feed = new OrderStatusFeed(createKafkaClient({ clientId: 'galley-gateway', brokers: config.KAFKA_BROKERS }), config.KAFKA_TOPIC_PREFIX, logger);
+  feed.start();
+  const streams = new OrderStreams(feed, config.ORDERS_URL, config.SSE_HEARTBEAT_SECONDS * 1000, logger);
+  const edge = new EdgeRequestHandler(config, logger, streams);
   await app.init();
   const server = app.getHttpServer() as Server;
   const [nestHandler] = server.listeners('request') as ((...args: unknown[]) => void)[];
   server.removeAllListeners('request');
   server.on('request', (req, res) => (edge.handles(req.url) ? edge.handle(req, res) : nestHandler(req, res)));
-  server.once('close', () => edge.close());
+  server.once('close', () => {
+    edge.close();
+    void feed.stop();
+  });
+  // Open streams would hold a graceful shutdown forever: end them first (clients resume with Last-Event-ID).
+  process.once('SIGTERM', () => streams.closeAll());
   await app.listen(config.PORT, config.HOST);
 }
 

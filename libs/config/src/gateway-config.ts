@@ -1,10 +1,10 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { AppConfig } from './service-config';
 
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
-/** The gateway owns no data: it needs only where each service listens. */
+/** The gateway owns no data: it needs where each service listens, and the broker for live order status. */
 export class GatewayConfig extends AppConfig {
   PORT: number = 8080;
 
@@ -45,4 +45,26 @@ export class GatewayConfig extends AppConfig {
   @Min(1024)
   @Max(64 * 1024 * 1024)
   MAX_BODY_BYTES: number = 1024 * 1024;
+
+  /** Largest product image upload (multipart), the one route allowed past MAX_BODY_BYTES. */
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  MAX_IMAGE_UPLOAD_BYTES: number = 6 * 1024 * 1024;
+
+  /** The gateway reads order status changes from Kafka for the live order streams (SSE). */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value))
+  @IsString({ each: true })
+  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  @IsString()
+  @Matches(/^[a-zA-Z0-9._-]*$/)
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  /** Seconds between keep-alive comments on an open order stream (proxies drop idle connections). */
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  SSE_HEARTBEAT_SECONDS: number = 15;
 }

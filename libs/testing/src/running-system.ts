@@ -210,6 +210,8 @@ export class RunningSystem {
     };
     if (app === 'gateway') {
       for (const service of SERVICE_NAMES) env[upstreamUrlVariable(service)] = this.urlOf(service);
+      // Live order status (SSE) reads the orders topic.
+      Object.assign(env, { KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: '' });
     } else {
       // DB_HOST and DB_PORT come from the environment when set; passing the defaults explicitly
       // would trip ServiceConfig, whose un-annotated numeric settings reject any value from env.

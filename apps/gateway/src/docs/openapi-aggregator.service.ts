@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OpenAPIObject } from '@nestjs/swagger';
 import { GatewayConfig, SERVICE_NAMES, upstreamUrlVariable } from '@galley/config';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
+import { GATEWAY_PATHS } from './gateway-routes.openapi';
 import { mergeOpenApi } from './merge-openapi';
 
 const CACHE_MS = 30_000;
@@ -26,7 +27,7 @@ export class OpenApiAggregator {
         }
       }),
     );
-    const document = mergeOpenApi(base, Object.fromEntries(docs));
+    const document = mergeOpenApi({ ...base, paths: { ...base.paths, ...GATEWAY_PATHS } }, Object.fromEntries(docs));
     // Only a complete document is cached, so a service that was down shows up once it is back.
     if (docs.every(([, doc]) => doc)) this.cache = { at: Date.now(), document };
     return document;

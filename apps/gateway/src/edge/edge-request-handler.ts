@@ -10,12 +10,15 @@ import { childTraceparent } from '@galley/messaging';
 import { observeHttpRequest, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
 import { decide, policyFor, RoutePolicy } from '../routing/route-policy';
 import { resolveService } from '../routing/route-table';
+import { ORDER_BOARD_STREAM_PATH, ORDER_STREAM_PATH, OrderStreams } from '../streams/order-streams';
 
 /** Identity headers only the gateway may set; whatever a client sends under these names is dropped. */
 export const IDENTITY_HEADERS = { id: 'x-user-id', role: 'x-user-role' } as const;
 
-// A browser's EventSource cannot set headers, so the order stream also takes the token in the URL.
-const TOKEN_IN_QUERY = /^\/api\/orders\/[^/]+\/stream$/;
+// A browser's EventSource cannot set headers, so the order streams also take the token in the URL.
+const TOKEN_IN_QUERY = /^\/api\/(orders\/[^/]+|admin\/orders)\/stream$/;
+// Product images are the one upload larger than ordinary JSON bodies.
+const IMAGE_UPLOAD = /^\/api\/admin\/products\/[^/]+\/images$/;
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
 type Next = (error?: unknown) => void;
@@ -39,6 +42,7 @@ export class EdgeRequestHandler {
   constructor(
     private readonly config: GatewayConfig,
     private readonly logger: Logger,
+    private readonly streams?: OrderStreams,
   ) {
     this.verifier = createRemoteVerifier(config.JWT_JWKS_URL ?? `${config.USERS_URL}/.well-known/jwks.json`, {
       cacheMaxAgeMs: config.JWT_JWKS_CACHE_SECONDS * 1000,
@@ -129,9 +133,21 @@ export class EdgeRequestHandler {
         break;
     }
     // Bodies without a declared length are bounded by each service's own body parser.
-    if (Number(req.headers['content-length'] ?? 0) > this.config.MAX_BODY_BYTES) {
-      sendError(res, 413, `Request bodies are limited to ${this.config.MAX_BODY_BYTES} bytes`, requestId);
+    const limit = req.method === 'POST' && IMAGE_UPLOAD.test(path) ? this.config.MAX_IMAGE_UPLOAD_BYTES : this.config.MAX_BODY_BYTES;
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      sendError(res, 413, `Request bodies are limited to ${limit} bytes`, requestId);
       return;
+    }
+    if (this.streams && req.method === 'GET') {
+      const order = ORDER_STREAM_PATH.exec(path);
+      if (order) {
+        await this.streams.serveOrder(req, res, order[1], requestId);
+        return;
+      }
+      if (ORDER_BOARD_STREAM_PATH.test(path)) {
+        this.streams.serveBoard(req, res);
+        return;
+      }
     }
     void this.proxies.get(service)!(req, res, () => sendError(res, 404, `No route for ${req.method} ${path}`, requestId));
   }

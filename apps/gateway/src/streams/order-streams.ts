@@ -1,0 +1,169 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Logger } from 'pino';
+import { OrderStatusChangedV1 } from '@galley/contracts';
+import { errorBody } from '@galley/errors';
+import { REQUEST_ID_HEADER } from '@galley/platform';
+import { OrderStatusFeed } from './order-status-feed';
+
+/** One history entry as a stream carries it: the SSE `data:` of an `event: status`. */
+export interface StatusEvent {
+  orderId: string;
+  sequence: number;
+  status: string;
+  at: string;
+  reason: string;
+}
+
+interface HistoryAnswer {
+  status: number;
+  entries?: StatusEvent[];
+  error?: unknown;
+}
+
+const POLL_WHILE_FEED_DOWN_MS = 2000;
+const UPSTREAM_TIMEOUT_MS = 10_000;
+
+/** The SSE paths the gateway answers itself (everything else under /api is proxied). */
+export const ORDER_STREAM_PATH = /^\/api\/orders\/([^/]+)\/stream$/;
+export const ORDER_BOARD_STREAM_PATH = /^\/api\/admin\/orders\/stream$/;
+
+/**
+ * Live order status over Server-Sent Events. A customer's stream first replays the order's history from the orders
+ * service (all of it, or what follows `Last-Event-ID`), then follows `order.status_changed` from Kafka; event ids are
+ * history sequence numbers, so a client that reconnects misses nothing and sees nothing twice. A gap (a change the
+ * feed did not see) is filled from the orders service. The orders service also decides who may see the order: its
+ * 404 for someone else's order is passed on.
+ */
+export class OrderStreams {
+  private readonly open = new Set<ServerResponse>();
+
+  constructor(
+    private readonly feed: OrderStatusFeed,
+    private readonly ordersUrl: string,
+    private readonly heartbeatMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  get openStreams(): number {
+    return this.open.size;
+  }
+
+  async serveOrder(req: IncomingMessage, res: ServerResponse, orderId: string, requestId: string): Promise<void> {
+    let lastSent = lastEventIdOf(req);
+    let queue: Promise<void> = Promise.resolve();
+    const pending: OrderStatusChangedV1[] = [];
+    let started = false;
+    // Subscribe before reading the history so that nothing published in between is lost.
+    const unsubscribe = this.feed.onOrder(orderId, (change) => {
+      if (!started) pending.push(change);
+      else queue = queue.then(() => deliver(change));
+    });
+
+    const fill = async (): Promise<void> => {
+      const answer = await this.history(orderId, req, requestId, lastSent);
+      for (const entry of answer.entries ?? []) send(entry);
+    };
+    const send = (entry: StatusEvent): void => {
+      if (entry.sequence <= lastSent || res.writableEnded) return;
+      res.write(`id: ${entry.sequence}\nevent: status\ndata: ${JSON.stringify(entry)}\n\n`);
+      lastSent = entry.sequence;
+    };
+    const deliver = async (change: OrderStatusChangedV1): Promise<void> => {
+      if (change.sequence <= lastSent) return;
+      if (change.sequence === lastSent + 1) send(toEvent(change));
+      else await fill().catch((error: unknown) => this.logger.warn({ err: error, orderId }, 'could not fill a gap in an order stream'));
+    };
+
+    const first = await this.history(orderId, req, requestId, lastSent).catch(() => ({ status: 503 }) as HistoryAnswer);
+    if (first.status !== 200) {
+      unsubscribe();
+      const status = first.status === 503 ? 503 : first.status;
+      sendJson(res, status, first.error ?? errorBody(status, 'The orders service is unavailable; try again shortly', requestId));
+      return;
+    }
+    this.begin(res);
+    for (const entry of first.entries ?? []) send(entry);
+    started = true;
+    for (const change of pending.splice(0)) queue = queue.then(() => deliver(change));
+
+    const poller = setInterval(() => {
+      if (!this.feed.live) queue = queue.then(() => fill().catch(() => undefined));
+    }, POLL_WHILE_FEED_DOWN_MS);
+    this.keepOpen(req, res, () => {
+      unsubscribe();
+      clearInterval(poller);
+    });
+  }
+
+  /** Every order's status changes as they happen, for the staff order board (no replay: the board lists first). */
+  serveBoard(req: IncomingMessage, res: ServerResponse): void {
+    this.begin(res);
+    const unsubscribe = this.feed.onAny((change) => {
+      if (res.writableEnded) return;
+      res.write(`id: ${change.orderId}:${change.sequence}\nevent: status\ndata: ${JSON.stringify({ ...toEvent(change), customerId: change.customerId, previousStatus: change.previousStatus ?? null })}\n\n`);
+    });
+    this.keepOpen(req, res, unsubscribe);
+  }
+
+  /** Ends every open stream (shutdown); clients reconnect elsewhere with Last-Event-ID. */
+  closeAll(): void {
+    for (const res of this.open) res.end();
+  }
+
+  private begin(res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // Reverse proxies (nginx ingress) must not buffer the stream.
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 3000\n\n');
+  }
+
+  private keepOpen(req: IncomingMessage, res: ServerResponse, cleanup: () => void): void {
+    this.open.add(res);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), this.heartbeatMs);
+    const close = () => {
+      clearInterval(heartbeat);
+      cleanup();
+      this.open.delete(res);
+    };
+    req.once('close', close);
+    res.once('close', close);
+  }
+
+  private async history(orderId: string, req: IncomingMessage, requestId: string, after: number): Promise<HistoryAnswer> {
+    const res = await fetch(`${this.ordersUrl}/api/orders/${encodeURIComponent(orderId)}`, {
+      headers: {
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        [REQUEST_ID_HEADER]: requestId,
+        ...(typeof req.headers.traceparent === 'string' ? { traceparent: req.headers.traceparent } : {}),
+      },
+      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+    });
+    const body = (await res.json().catch(() => undefined)) as { history?: Array<Omit<StatusEvent, 'orderId'>> } | undefined;
+    if (res.status !== 200) return { status: res.status >= 500 ? 503 : res.status, error: body };
+    const entries = (body?.history ?? [])
+      .filter((entry) => entry.sequence > after)
+      .map((entry) => ({ orderId, sequence: entry.sequence, status: entry.status, at: entry.at, reason: entry.reason }));
+    return { status: 200, entries };
+  }
+}
+
+function toEvent(change: OrderStatusChangedV1): StatusEvent {
+  return { orderId: change.orderId, sequence: change.sequence, status: change.status, at: change.at, reason: change.reason };
+}
+
+/** Where a reconnecting client left off: the `Last-Event-ID` header (or `lastEventId` in the URL), else 0. */
+export function lastEventIdOf(req: IncomingMessage): number {
+  const header = req.headers['last-event-id'];
+  const raw = (Array.isArray(header) ? header[0] : header) ?? new URL(req.url ?? '/', 'http://gateway').searchParams.get('lastEventId') ?? '';
+  return /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : 0;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
