@@ -1,5 +1,5 @@
 // Start or stop a named Kafka broker of this checkout: `node scripts/broker.mjs start <name> <port> <controllerPort>`
-// or `node scripts/broker.mjs stop <name>`. Used by tests that need a broker of their own to stop.
+// or `node scripts/broker.mjs stop|kill <name>`. Used by tests that need a broker of their own to stop.
 import { startBroker, stopBroker } from './lib/kafka-broker.mjs';
 
 const [command, name, port, controllerPort] = process.argv.slice(2);
@@ -9,8 +9,11 @@ try {
     console.log(JSON.stringify(result));
   } else if (command === 'stop' && name) {
     console.log(JSON.stringify({ stopped: await stopBroker(name) }));
+  } else if (command === 'kill' && name) {
+    // kill -9: no controlled shutdown, as when a broker's machine dies (crash tests).
+    console.log(JSON.stringify({ killed: await stopBroker(name, { signal: 'SIGKILL' }) }));
   } else {
-    console.error('usage: node scripts/broker.mjs start <name> <port> <controllerPort> | stop <name>');
+    console.error('usage: node scripts/broker.mjs start <name> <port> <controllerPort> | stop <name> | kill <name>');
     process.exit(2);
   }
 } catch (error) {

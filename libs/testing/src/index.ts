@@ -5,3 +5,6 @@ export * from './effects-handler';
 export * from './worker-process';
 export * from './kafka-helpers';
 export * from './running-system';
+export * from './stripe-stand-in';
+export * from './galley-client';
+export * from './checkout-driver';

@@ -83,6 +83,12 @@ export class AppProcess {
     return this.exited;
   }
 
+  /** kill -9: no shutdown hooks, no flushing, like a node that loses power. */
+  async kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.running) this.child.kill('SIGKILL');
+    return this.exited;
+  }
+
   /** The last lines of both streams, for an error message. */
   tail(lines = 25): string {
     const last = (text: string) => text.trimEnd().split('\n').slice(-lines).join('\n');
@@ -99,6 +105,8 @@ export interface RunningSystemOptions {
   /** Extra variables for one app. */
   appEnv?: Partial<Record<AppName, NodeJS.ProcessEnv>>;
   readyTimeoutMs?: number;
+  /** Another broker than the test broker (e.g. one a crash test kills); topics must exist on it. */
+  kafkaBrokers?: string[];
 }
 
 /**
@@ -131,6 +139,10 @@ export class RunningSystem {
     return system;
   }
 
+  get brokers(): string[] {
+    return this.options.kafkaBrokers ?? testEnvironment.kafkaBrokers;
+  }
+
   get gatewayUrl(): string {
     return this.urlOf('gateway');
   }
@@ -155,6 +167,11 @@ export class RunningSystem {
   /** Stops one app (SIGTERM, then SIGKILL after 10 s). */
   async stop(app: AppName): Promise<void> {
     await this.processes.get(app)?.stop();
+  }
+
+  /** kill -9 of one app. */
+  async kill(app: AppName): Promise<void> {
+    await this.processes.get(app)?.kill();
   }
 
   /** (Re)starts one app and waits until it answers its own readiness (liveness for the gateway). */
@@ -211,7 +228,7 @@ export class RunningSystem {
     if (app === 'gateway') {
       for (const service of SERVICE_NAMES) env[upstreamUrlVariable(service)] = this.urlOf(service);
       // Live order status (SSE) reads the orders topic.
-      Object.assign(env, { KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: '' });
+      Object.assign(env, { KAFKA_BROKERS: this.brokers.join(','), KAFKA_TOPIC_PREFIX: '' });
     } else {
       // DB_HOST and DB_PORT come from the environment when set; passing the defaults explicitly
       // would trip ServiceConfig, whose un-annotated numeric settings reject any value from env.
@@ -219,7 +236,7 @@ export class RunningSystem {
         DB_NAME: testEnvironment.databaseName,
         DB_USER: databaseRoleFor(app),
         DB_PASSWORD: process.env[`DB_PASSWORD_${app.toUpperCase()}`] ?? `galley_${app}_dev`,
-        KAFKA_BROKERS: testEnvironment.kafkaBrokers.join(','),
+        KAFKA_BROKERS: this.brokers.join(','),
         KAFKA_TOPIC_PREFIX: '',
       });
       // Services verify access tokens with the keys the users service of this system publishes.

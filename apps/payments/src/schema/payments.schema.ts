@@ -1,8 +1,12 @@
 import { messagingTablesV1Migration } from '@galley/messaging';
 import { ServiceSchema } from '@galley/platform';
+import { PaymentsCore1795714206531 } from './payments-core.migration';
 
-/** Everything TypeORM knows about the `payments` schema: its entities and its ordered migrations. */
+/**
+ * Everything TypeORM knows about the `payments` schema: its ordered migrations. The repositories
+ * query with SQL (row locks, ON CONFLICT), so no entity is registered.
+ */
 export const paymentsSchema: ServiceSchema = {
   entities: [],
-  migrations: [messagingTablesV1Migration('payments')],
+  migrations: [messagingTablesV1Migration('payments'), PaymentsCore1795714206531],
 };

@@ -90,7 +90,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     await this.relay.start();
     const handlers = this.discoverHandlers();
     this.consumer = new EventConsumer(this.kafka, this.producer, {
-      groupId: `galley-${this.service}`,
+      // Topics of another prefix are another environment: its consumers are another group (no shared rebalances).
+      groupId: `${this.config.KAFKA_TOPIC_PREFIX}galley-${this.service}`,
       schema: this.service,
       handlers,
       topicPrefix: this.config.KAFKA_TOPIC_PREFIX,

@@ -27,9 +27,9 @@ export const orderConfirmedV1 = defineEvent({
   version: 1,
   topic: TOPICS.orders,
   producer: 'orders',
-  consumers: [],
+  consumers: ['payments'],
   description:
-    'The order was paid and moved to `CONFIRMED`; staff can start preparing it. Read by the gateway for live order ' +
-    'status; no service reacts to it (inventory commits the stock on `payment.succeeded`).',
+    'The order was paid and moved to `CONFIRMED`; staff can start preparing it. Payments keeps it in its order ' +
+    'read-model for reconciliation (inventory commits the stock on `payment.succeeded`).',
   payload: OrderConfirmedV1,
 });

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Trim } from '@galley/platform';
+import { PaymentStatus, REFUND_STATUSES, RefundStatus, PAYMENT_STATUSES } from '../domain/payment-status';
+import { PaymentRecord } from '../repositories/payments.repository';
+import { RefundRecord } from '../repositories/refunds.repository';
+
+export class MoneyResponse {
+  @ApiProperty({ example: 2450, description: 'Integer minor units' }) amount: number;
+  @ApiProperty({ example: 'USD' }) currency: string;
+}
+
+export class RefundResponse {
+  @ApiProperty({ description: "The provider's refund id (re_…) once known, else Galley's refund id" }) id: string;
+  @ApiProperty({ type: MoneyResponse }) amount: MoneyResponse;
+  @ApiProperty({ enum: REFUND_STATUSES }) status: RefundStatus;
+  @ApiPropertyOptional({ description: 'Why the refund was made' }) reason?: string;
+  @ApiPropertyOptional({ description: 'Why the provider refused it (status failed)' }) failureReason?: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class PaymentResponse {
+  @ApiProperty({ example: 'pi_3PQ…', description: "The provider's PaymentIntent id" }) paymentIntentId: string;
+  @ApiProperty({ example: 'pi_3PQ…_secret_…', description: 'Confirms the payment in the browser (Stripe.js)' }) clientSecret: string;
+  @ApiProperty({ enum: PAYMENT_STATUSES }) status: PaymentStatus;
+  @ApiProperty({ type: MoneyResponse }) amount: MoneyResponse;
+  @ApiProperty({ type: [RefundResponse] }) refunds: RefundResponse[];
+}
+
+export class RefundRequestBody {
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'integer', minimum: 1, example: 500 },
+      { type: 'object', required: ['amount', 'currency'], properties: { amount: { type: 'integer', minimum: 1 }, currency: { type: 'string', example: 'USD' } } },
+    ],
+    description: 'Integer minor units of the store currency, or {amount, currency}; omitted refunds everything still refundable',
+  })
+  @IsOptional()
+  amount?: unknown;
+
+  @ApiProperty({ example: 'customer complaint', maxLength: 500 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class SimulateRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  orderId: string;
+
+  @ApiProperty({ enum: ['succeeded', 'failed'] })
+  @IsIn(['succeeded', 'failed'])
+  outcome: 'succeeded' | 'failed';
+}
+
+export class SimulateResponse {
+  @ApiProperty({ example: 'evt_sim_…' }) eventId: string;
+  @ApiProperty({ example: 'applied', description: 'What the simulated webhook did' }) outcome: string;
+}
+
+export class WebhookResponse {
+  @ApiProperty() received: boolean;
+  @ApiProperty({ description: 'True when this event id was processed before (no second effect)' }) duplicate: boolean;
+}
+
+export function mapRefund(refund: RefundRecord): RefundResponse {
+  return {
+    id: refund.providerRefundId ?? refund.id,
+    amount: { amount: refund.amount, currency: refund.currency },
+    status: refund.status,
+    ...(refund.reason ? { reason: refund.reason } : {}),
+    ...(refund.failureReason ? { failureReason: refund.failureReason } : {}),
+    createdAt: refund.createdAt.toISOString(),
+  };
+}
+
+export function mapPayment(payment: PaymentRecord, refunds: readonly RefundRecord[]): PaymentResponse {
+  return {
+    paymentIntentId: payment.intentId,
+    clientSecret: payment.clientSecret,
+    status: payment.status,
+    amount: { amount: payment.amount, currency: payment.currency },
+    refunds: refunds.map(mapRefund),
+  };
+}

@@ -1,0 +1,96 @@
+import { EntityManager } from 'typeorm';
+import { RefundStatus } from '../domain/payment-status';
+
+export type RefundSource = 'admin' | 'cancellation' | 'late_payment' | 'dashboard';
+
+export interface RefundRecord {
+  id: string;
+  paymentId: string;
+  providerRefundId: string | null;
+  amount: number;
+  currency: string;
+  status: RefundStatus;
+  source: RefundSource;
+  reason: string | null;
+  failureReason: string | null;
+  providerKey: string | null;
+  idempotencyKey: string | null;
+  requestFingerprint: string | null;
+  createdAt: Date;
+}
+
+export type NewRefund = Omit<RefundRecord, 'failureReason' | 'createdAt'> & { actorId: string | null };
+
+const COLUMNS = `id, payment_id AS "paymentId", provider_refund_id AS "providerRefundId", amount::float8 AS amount, currency, status, source,
+  reason, failure_reason AS "failureReason", provider_key AS "providerKey", idempotency_key AS "idempotencyKey",
+  request_fingerprint AS "requestFingerprint", created_at AS "createdAt"`;
+
+/** Queries on `payments.refunds`; no rules. */
+export class RefundsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  listByPayment(paymentId: string): Promise<RefundRecord[]> {
+    return this.manager.query(`SELECT ${COLUMNS} FROM payments.refunds WHERE payment_id = $1 ORDER BY created_at, id`, [paymentId]);
+  }
+
+  async findByIdempotencyKey(key: string): Promise<RefundRecord | null> {
+    const rows: RefundRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM payments.refunds WHERE idempotency_key = $1`, [key]);
+    return rows[0] ?? null;
+  }
+
+  async lock(id: string): Promise<RefundRecord | null> {
+    const rows: RefundRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM payments.refunds WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async lockByProviderId(providerRefundId: string): Promise<RefundRecord | null> {
+    const rows: RefundRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM payments.refunds WHERE provider_refund_id = $1 FOR UPDATE`, [providerRefundId]);
+    return rows[0] ?? null;
+  }
+
+  /** Succeeded and pending totals of a payment (lock the payment first so they stay true). */
+  async totals(paymentId: string): Promise<{ refunded: number; pending: number }> {
+    const rows: { refunded: number; pending: number }[] = await this.manager.query(
+      `SELECT COALESCE(sum(amount) FILTER (WHERE status = 'succeeded'), 0)::float8 AS refunded,
+              COALESCE(sum(amount) FILTER (WHERE status = 'pending'), 0)::float8 AS pending
+         FROM payments.refunds WHERE payment_id = $1`,
+      [paymentId],
+    );
+    return rows[0];
+  }
+
+  async insert(refund: NewRefund): Promise<RefundRecord> {
+    const rows: RefundRecord[] = await this.manager.query(
+      `INSERT INTO payments.refunds (id, payment_id, provider_refund_id, amount, currency, status, source, reason, provider_key,
+                                     idempotency_key, request_fingerprint, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+      [
+        refund.id,
+        refund.paymentId,
+        refund.providerRefundId,
+        refund.amount,
+        refund.currency,
+        refund.status,
+        refund.source,
+        refund.reason,
+        refund.providerKey,
+        refund.idempotencyKey,
+        refund.requestFingerprint,
+        refund.actorId,
+      ],
+    );
+    return rows[0];
+  }
+
+  async update(id: string, change: { status: RefundStatus; providerRefundId: string | null; failureReason: string | null }): Promise<RefundRecord> {
+    const rows: RefundRecord[] = await this.manager.query(
+      `WITH changed AS (
+         UPDATE payments.refunds SET status = $2, provider_refund_id = COALESCE(provider_refund_id, $3),
+                failure_reason = COALESCE($4, failure_reason), updated_at = now()
+          WHERE id = $1 RETURNING *
+       ) SELECT ${COLUMNS} FROM changed`,
+      [id, change.status, change.providerRefundId, change.failureReason],
+    );
+    return rows[0];
+  }
+}
