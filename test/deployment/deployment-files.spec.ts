@@ -36,6 +36,9 @@ import {
   upstreamUrlVariable,
 } from '@galley/config';
 import { InventoryConfig } from '../../apps/inventory/src/config/inventory-config';
+import { OrdersConfig } from '../../apps/orders/src/config/orders-config';
+import { PaymentsConfig } from '../../apps/payments/src/config/payments-config';
+import { ReviewsConfig } from '../../apps/reviews/src/config/reviews-config';
 
 // Offline checks of the deployment files (Dockerfile, docker-compose.yml, deploy/, k8s/) against
 // the code they deploy: app names, ports, health endpoints and the config classes' variables.
@@ -45,6 +48,8 @@ const K8S_DIR = join(ROOT, 'k8s');
 const NAMESPACE = 'galley';
 const SECRET_TEMPLATE = 'secrets.template.yaml';
 const PLACEHOLDER = 'REPLACE_ME';
+/** What an operator puts in place of a placeholder whose format the config checks (a Stripe key has a prefix). */
+const PLACEHOLDER_SHAPES: Record<string, string> = { STRIPE_WEBHOOK_SECRET: 'whsec_from_the_stripe_dashboard', STRIPE_SECRET_KEY: 'sk_live_from_the_stripe_dashboard' };
 /** Migrations of every service, then the topics (scripts/setup-services.ts, as `npm start` runs it). */
 const MIGRATE_SCRIPT = 'dist/scripts/setup-services.js';
 
@@ -79,6 +84,9 @@ function configClassesFor(app: AppName): ConfigClass[] {
   if (app === 'gateway') return [GatewayConfig];
   if (app === 'users') return [ServiceConfig, AuthConfig];
   if (app === 'inventory') return [ServiceConfig, InventoryConfig];
+  if (app === 'orders') return [ServiceConfig, OrdersConfig];
+  if (app === 'payments') return [ServiceConfig, PaymentsConfig];
+  if (app === 'reviews') return [ServiceConfig, ReviewsConfig];
   return [ServiceConfig];
 }
 
@@ -359,7 +367,7 @@ class Cluster {
       } else if (from.secretKeyRef) {
         const value = secretData(from.secretKeyRef.name ?? '')?.[from.secretKeyRef.key];
         if (value === undefined) problems.push(`${variable.name}: Secret key ${JSON.stringify(from.secretKeyRef)} does not exist`);
-        else env[variable.name] = value;
+        else env[variable.name] = value === PLACEHOLDER ? (PLACEHOLDER_SHAPES[variable.name] ?? value) : value;
         sources[variable.name] = 'Secret';
       } else {
         env[variable.name] = 'from-the-downward-api';
@@ -572,7 +580,7 @@ describe('config classes read by the deployment checks', () => {
     expect(configKeys(GatewayConfig)).toEqual(expect.arrayContaining(SERVICE_NAMES.map(upstreamUrlVariable)));
   });
 
-  it('reads ServiceConfig and AuthConfig for users, one class for every other app', () => {
+  it('reads ServiceConfig and AuthConfig for users, the gateway its own class', () => {
     expect(configClassesFor('users')).toEqual([ServiceConfig, AuthConfig]);
     expect(configClassesFor('gateway')).toEqual([GatewayConfig]);
     expect(configKeysOf(configClassesFor('users'))).toEqual(expect.arrayContaining(['DB_USER', 'JWT_PRIVATE_KEY', 'ADMIN_EMAIL', 'TRUST_PROXY']));
