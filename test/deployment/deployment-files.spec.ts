@@ -939,9 +939,10 @@ describe('gateway routing on Kubernetes', () => {
     expect(servicePort?.port).toBe(DEFAULT_PORTS.gateway);
   });
 
-  it('lets through the Ingress every body that the gateway accepts (MAX_BODY_BYTES)', () => {
+  it('lets through the Ingress every body that the gateway accepts (MAX_BODY_BYTES, image uploads)', () => {
     const gateway = cluster.find<IDeployment>('Deployment', 'gateway')?.spec?.template.spec?.containers[0];
-    const maxBodyBytes = loadConfig(GatewayConfig, gateway ? cluster.resolveEnv(gateway).env : {}).MAX_BODY_BYTES;
+    const config = loadConfig(GatewayConfig, gateway ? cluster.resolveEnv(gateway).env : {});
+    const maxBodyBytes = Math.max(config.MAX_BODY_BYTES, config.MAX_IMAGE_UPLOAD_BYTES);
     // ingress-nginx answers 413 itself above proxy-body-size (default 1m); 0 disables the check.
     const limit = nginxSizeBytes(sut?.metadata?.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size'] ?? '1m');
 
