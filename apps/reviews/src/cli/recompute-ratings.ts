@@ -1,0 +1,34 @@
+// Rebuilds every product's rating aggregate from its reviews and fixes the ones that drifted:
+//   npm run reviews:recompute            (development database; DB_NAME=galley_test for tests)
+// Each fix is announced with review.rating_changed through the outbox (published by the running
+// service's relay). Safe beside a live service: each product is recomputed under its row lock.
+import 'dotenv/config';
+import 'reflect-metadata';
+import { RatingLedger } from '../services/rating-ledger';
+import { recomputeAllRatings, RecomputeReport } from '../services/rating-recompute';
+import { openReviewsCli } from './cli-database';
+
+function describeDrift(drift: RecomputeReport['fixed'][number]['drift']): string {
+  return Object.entries(drift)
+    .map(([star, delta]) => `${star}★ ${delta > 0 ? '+' : ''}${delta}`)
+    .join(', ');
+}
+
+async function main(): Promise<void> {
+  const cli = await openReviewsCli(process.env);
+  try {
+    const report = await recomputeAllRatings(cli.store, new RatingLedger(cli.outbox));
+    console.log(`checked ${report.checked} product(s) in ${cli.config.DB_NAME}; fixed ${report.fixed.length} drifted aggregate(s)`);
+    for (const fixed of report.fixed) {
+      console.log(`${fixed.productId}  drift: ${describeDrift(fixed.drift)}  now: average ${fixed.summary.average}, count ${fixed.summary.count}`);
+    }
+  } finally {
+    await cli.close();
+  }
+}
+
+
+main().catch((error: unknown) => {
+  console.error(`reviews:recompute: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import { EntityManager } from 'typeorm';
+
+/** Queries on `reviews.helpful_votes`; no rules. */
+export class HelpfulVotesRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Records the vote; false when this customer had already voted for the review. */
+  async add(reviewId: string, customerId: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `INSERT INTO reviews.helpful_votes (review_id, customer_id) VALUES ($1, $2) ON CONFLICT (review_id, customer_id) DO NOTHING RETURNING review_id`,
+      [reviewId, customerId],
+    );
+    return rows.length === 1;
+  }
+}
