@@ -7,12 +7,18 @@ import { INVENTORY_CONFIG } from './config/inventory-config.token';
 import { OrderCancelledConsumer } from './consumers/order-cancelled.consumer';
 import { OrderPlacedConsumer } from './consumers/order-placed.consumer';
 import { PaymentSucceededConsumer } from './consumers/payment-succeeded.consumer';
+import { ReviewRatingChangedConsumer } from './consumers/review-rating-changed.consumer';
 import { CategoriesController } from './controllers/categories.controller';
+import { ImagesController } from './controllers/images.controller';
 import { ProductsController } from './controllers/products.controller';
 import { StockController } from './controllers/stock.controller';
+import { IMAGE_STORAGE, LocalDiskImageStorage } from './repositories/image-storage';
 import { InventoryStore } from './repositories/inventory-store';
 import { inventorySchema } from './schema/inventory.schema';
 import { CatalogService } from './services/catalog.service';
+import { DemoCatalogLoader } from './services/demo-catalog.service';
+import { ProductImagesService } from './services/product-images.service';
+import { RatingsService } from './services/ratings.service';
 import { ReservationSweeper } from './services/reservation-sweeper.service';
 import { ReservationsService } from './services/reservations.service';
 import { StockService } from './services/stock.service';
@@ -27,17 +33,22 @@ export class InventoryModule {
         // Every route needs a valid access token unless @Public(); keys come from users' JWKS.
         AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(inventory))),
       ],
-      controllers: [CategoriesController, ProductsController, StockController],
+      controllers: [CategoriesController, ProductsController, ImagesController, StockController],
       providers: [
         { provide: INVENTORY_CONFIG, useValue: inventory },
+        { provide: IMAGE_STORAGE, useValue: new LocalDiskImageStorage(inventory.IMAGE_STORAGE_DIR) },
         InventoryStore,
         CatalogService,
         StockService,
+        ProductImagesService,
+        RatingsService,
         ReservationsService,
         ReservationSweeper,
+        DemoCatalogLoader,
         OrderPlacedConsumer,
         PaymentSucceededConsumer,
         OrderCancelledConsumer,
+        ReviewRatingChangedConsumer,
       ],
     };
   }

@@ -153,7 +153,7 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
       await sut.http.patch(`/api/admin/products/${id}`).set(bearer(admin)).send({ name: 'Back' }).expect(404);
     });
 
-    it('lists live products of a category by id or slug, page by page', async () => {
+    it('lists live products of a category by id or slug, newest first, page by page', async () => {
       const category = await sut.category();
       const ids: string[] = [];
       for (let i = 0; i < 5; i += 1) ids.push((await sut.product(0, { categoryId: category.id })).id);
@@ -165,9 +165,10 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
         seen.push(...res.body.items.map((item: { id: string }) => item.id));
         cursor = res.body.nextCursor;
       } while (cursor);
-      expect(seen).toEqual(ids);
+      const newestFirst = [...ids].reverse();
+      expect(seen).toEqual(newestFirst);
       const byId = await sut.http.get('/api/products').query({ category: category.id, limit: 10 }).expect(200);
-      expect(byId.body.items.map((item: { id: string }) => item.id)).toEqual(ids);
+      expect(byId.body.items.map((item: { id: string }) => item.id)).toEqual(newestFirst);
     });
 
     it.each([{ limit: '0' }, { limit: '101' }, { cursor: 'nonsense' }])('answers 400 to the list query %j', async (query) => {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import request from 'supertest';
@@ -46,6 +48,9 @@ export class InventoryTestApp {
       JWT_PUBLIC_KEYS: JSON.stringify(issuer.jwks()),
       // Tests run the sweeper themselves.
       RESERVATION_SWEEP_INTERVAL_MS: '3600000',
+      // The shared test schema must never receive the demo menu (demo.int-spec uses its own database).
+      DEMO_CATALOG: 'false',
+      IMAGE_STORAGE_DIR: process.env.INVENTORY_TEST_IMAGE_DIR ?? path.join(os.tmpdir(), 'galley-inventory-test-images'),
       ...overrides,
     };
     const module = InventoryModule.forRoot(loadServiceConfig('inventory', env), loadInventoryConfig(env));
@@ -142,6 +147,7 @@ export class InventoryTestApp {
       await this.db.query(`DELETE FROM inventory.reservation_lines WHERE product_id = ANY($1::uuid[])`, [products]);
       await this.db.query(`DELETE FROM inventory.reservations WHERE order_id = ANY($1::uuid[])`, [orders]);
       await this.db.query(`DELETE FROM inventory.stock_movements WHERE product_id = ANY($1::uuid[])`, [products]);
+      await this.db.query(`DELETE FROM inventory.product_images WHERE product_id = ANY($1::uuid[])`, [products]);
       await this.db.query(`DELETE FROM inventory.stock_levels WHERE product_id = ANY($1::uuid[])`, [products]);
       await this.db.query(`DELETE FROM inventory.products WHERE id = ANY($1::uuid[])`, [products]);
       await this.db.query(`DELETE FROM inventory.categories WHERE parent_id = ANY($1::uuid[])`, [[...this.categoryIds]]);

@@ -1,3 +1,6 @@
+import { DataSource } from 'typeorm';
+import { PRICE_BAND_BOUNDS, ProductSort, SearchPosition } from '../src/domain/product-search';
+import { ProductFilter, ProductsRepository } from '../src/repositories/products.repository';
 import { InventoryTestApp } from './inventory-test-app';
 
 describe('inventory product search (GET /api/products)', () => {
@@ -54,13 +57,14 @@ describe('inventory product search (GET /api/products)', () => {
     const mid = await sut.product(3, { categoryId, price: usd(800) });
     const upper = await sut.product(0, { categoryId, price: usd(1500) });
     const dear = await sut.product(1, { categoryId, price: usd(6000) });
-    expect(ids(await list({ category: categoryId, minPrice: 500, maxPrice: 1500 }))).toEqual([mid.id, upper.id]);
-    expect(ids(await list({ category: categoryId, minPrice: 1500 }))).toEqual([upper.id, dear.id]);
-    expect(ids(await list({ category: categoryId, inStock: 'true' }))).toEqual([mid.id, dear.id]);
-    expect(ids(await list({ category: categoryId, inStock: 'false' }))).toEqual([cheap.id, mid.id, upper.id, dear.id]);
+    expect(ids(await list({ category: categoryId, minPrice: 500, maxPrice: 1500 }))).toEqual([upper.id, mid.id]);
+    expect(ids(await list({ category: categoryId, minPrice: 1500 }))).toEqual([dear.id, upper.id]);
+    expect(ids(await list({ category: categoryId, inStock: 'true' }))).toEqual([dear.id, mid.id]);
+    expect(ids(await list({ category: categoryId, inStock: 'false' }))).toEqual([dear.id, upper.id, mid.id, cheap.id]);
     expect(ids(await list({ category: categoryId, sort: 'price' }))).toEqual([cheap.id, mid.id, upper.id, dear.id]);
     expect(ids(await list({ category: categoryId, sort: '-price' }))).toEqual([dear.id, upper.id, mid.id, cheap.id]);
     expect(ids(await list({ category: categoryId, sort: 'newest' }))).toEqual([dear.id, upper.id, mid.id, cheap.id]);
+    expect(ids(await list({ category: categoryId }))).toEqual([dear.id, upper.id, mid.id, cheap.id]); // the default without q
     expect(ids(await list({ category: categoryId, sort: 'rating' }))).toHaveLength(4);
     expect(await allPages({ category: categoryId, sort: '-price', limit: 1 })).toEqual([dear.id, upper.id, mid.id, cheap.id]);
     expect(await allPages({ category: categoryId, sort: 'newest', limit: 3 })).toEqual([dear.id, upper.id, mid.id, cheap.id]);
@@ -111,7 +115,7 @@ describe('inventory product search (GET /api/products)', () => {
     expect(seen).toEqual([products[0], products[1], products[2], products[3], products[5], added]);
   });
 
-  it('pages over a changing catalog returning each remaining product exactly once (relevance and oldest first)', async () => {
+  it('pages over a changing catalog returning each remaining product exactly once (relevance and the newest-first default)', async () => {
     const { id: categoryId } = await sut.category();
     const products: string[] = [];
     for (let i = 0; i < 5; i += 1) products.push((await sut.product(0, { categoryId, name: 'Tiramisu', description: 'Coffee and mascarpone' })).id);
@@ -127,12 +131,37 @@ describe('inventory product search (GET /api/products)', () => {
     expect(seen.filter((id) => id !== added)).toEqual(remaining);
     expect(new Set(seen).size).toBe(seen.length);
 
-    const live = [...products, added as string].filter((id) => id !== order[3]);
-    const victim = live[live.length - 2]; // not on the first page of two
-    const oldest = await allPages({ category: categoryId, limit: 2 }, async (page) => {
+    const newestFirst = [...products, added as string].filter((id) => id !== order[3]).reverse();
+    const victim = newestFirst[3]; // not on the first page of two
+    const listed = await allPages({ category: categoryId, limit: 2 }, async (page) => {
       if (page === 1) await sut.http.delete(`/api/admin/products/${victim}`).set('Authorization', `Bearer ${admin}`).expect(204);
     });
-    expect(oldest).toEqual(live.filter((id) => id !== victim));
+    expect(listed).toEqual(newestFirst.filter((id) => id !== victim));
+  });
+
+  it('pages the same with facets counted alongside and without (the cached-facets path)', async () => {
+    const { id: categoryId } = await sut.category();
+    for (const [name, amount] of [['Lemon tart', 700], ['Lemon sorbet', 500], ['Lemonade', 300], ['Apple pie', 600]] as const) {
+      await sut.product(0, { categoryId, name, price: usd(amount) });
+    }
+    const repository = new ProductsRepository(sut.app.get(DataSource).manager);
+    const cases: [ProductFilter, ProductSort][] = [
+      [{ categoryIds: [categoryId], q: 'lemon' }, 'relevance'],
+      [{ categoryIds: [categoryId] }, 'price'],
+      [{ categoryIds: [categoryId], maxPrice: 650 }, 'newest'],
+    ];
+    for (const [filter, sort] of cases) {
+      let after: SearchPosition | undefined;
+      for (let page = 0; page < 3; page += 1) {
+        const alone = await repository.search(filter, sort, after, 2);
+        const withFacets = await repository.searchWithFacets(filter, sort, after, 2, PRICE_BAND_BOUNDS);
+        expect(alone.map((row) => [row.id, row.sortKeys])).toEqual(withFacets.rows.map((row) => [row.id, row.sortKeys]));
+        expect(alone.map((row) => row.name)).toEqual(withFacets.rows.map((row) => row.name));
+        const last = alone[alone.length - 1];
+        if (!last) break;
+        after = { sort, keys: last.sortKeys, id: last.id };
+      }
+    }
   });
 
   it.each(['"margherita" -pizza', 'a | b & !c', "o'brien:*", '((', '   ', '🍕'])('answers 200 to the odd text query %j', async (q) => {

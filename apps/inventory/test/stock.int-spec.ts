@@ -194,7 +194,7 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
       expect(expiresIn).toBeLessThanOrEqual(900_000);
     });
 
-    it('turns a paid reservation into a sale once, and a later cancellation changes nothing', async () => {
+    it('turns a paid reservation into a sale once, and a later cancellation returns the units on hand once', async () => {
       const { id } = await sut.product(10);
       const payload = order([{ productId: id, quantity: 4 }]);
       await place(payload);
@@ -207,9 +207,56 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
       expect(await sut.outbox(payload.orderId, 'stock.committed')).toHaveLength(1);
       const movements = await sut.http.get(`/api/admin/inventory/${id}/movements`).set(bearer(admin)).expect(200);
       expect(movements.body.items[0]).toMatchObject({ kind: 'sale', delta: -4, orderId: payload.orderId, onHandAfter: 6 });
+      const cancellation = { ...cancelled(payload), reason: 'customer cancelled after paying', refundRequired: true };
+      const cancelHandler = sut.app.get(OrderCancelledConsumer);
+      const cancelEventId = randomUUID();
+      expect(await sut.deliver(cancelHandler, orderCancelledV1, cancellation, { aggregateId: payload.orderId, eventId: cancelEventId })).toBe(true);
+      // The same event redelivered, and a second cancellation event for the order: no second return.
+      expect(await sut.deliver(cancelHandler, orderCancelledV1, cancellation, { aggregateId: payload.orderId, eventId: cancelEventId })).toBe(false);
+      await sut.deliver(cancelHandler, orderCancelledV1, cancellation, { aggregateId: payload.orderId });
+      expect(await sut.level(id)).toEqual({ on_hand: 10, reserved: 0 });
+      expect((await reservationOf(payload.orderId))?.status).toBe('returned');
+      const after = await sut.http.get(`/api/admin/inventory/${id}/movements`).set(bearer(admin)).expect(200);
+      expect(after.body.items.filter((m: { kind: string }) => m.kind === 'return')).toEqual([
+        expect.objectContaining({ kind: 'return', delta: 4, reason: 'order cancelled', orderId: payload.orderId, onHandAfter: 10 }),
+      ]);
+      expect((await sut.outbox(payload.orderId, 'stock.released')).map((e) => e.envelope.payload)).toEqual([
+        expect.objectContaining({ orderId: payload.orderId, lines: [{ productId: id, quantity: 4 }], reason: 'customer cancelled after paying' }),
+      ]);
+      // stock.changed: stocked 10, reserved (available 6), sold (6 on hand), returned (10 on hand).
+      expect((await sut.outbox(id, 'stock.changed')).map((e) => [e.envelope.payload.onHand, e.envelope.payload.available])).toEqual([
+        [10, 10],
+        [10, 6],
+        [6, 6],
+        [10, 10],
+      ]);
+    });
+
+    it('returns sold units on cancellation without refundRequired too', async () => {
+      const { id } = await sut.product(5);
+      const payload = order([{ productId: id, quantity: 2 }]);
+      await place(payload);
+      const paid: PaymentSucceededV1 = { paymentId: randomUUID(), orderId: payload.orderId, paymentIntentId: 'pi_test2', amount: payload.total };
+      await sut.deliver(sut.app.get(PaymentSucceededConsumer), paymentSucceededV1, paid, { aggregateId: payload.orderId });
+      expect(await sut.level(id)).toEqual({ on_hand: 3, reserved: 0 });
       await sut.deliver(sut.app.get(OrderCancelledConsumer), orderCancelledV1, cancelled(payload), { aggregateId: payload.orderId });
-      expect(await sut.level(id)).toEqual({ on_hand: 6, reserved: 0 });
-      expect(await sut.outbox(payload.orderId, 'stock.released')).toHaveLength(0);
+      expect(await sut.level(id)).toEqual({ on_hand: 5, reserved: 0 });
+    });
+
+    it('sells nothing for a payment that lands after the reservation was released by a cancellation', async () => {
+      const { id } = await sut.product(5);
+      const payload = order([{ productId: id, quantity: 2 }]);
+      await place(payload);
+      await sut.deliver(sut.app.get(OrderCancelledConsumer), orderCancelledV1, cancelled(payload), { aggregateId: payload.orderId });
+      expect(await sut.level(id)).toEqual({ on_hand: 5, reserved: 0 });
+      const paid: PaymentSucceededV1 = { paymentId: randomUUID(), orderId: payload.orderId, paymentIntentId: 'pi_late', amount: payload.total };
+      await sut.deliver(sut.app.get(PaymentSucceededConsumer), paymentSucceededV1, paid, { aggregateId: payload.orderId });
+      expect(await sut.level(id)).toEqual({ on_hand: 5, reserved: 0 });
+      expect((await reservationOf(payload.orderId))?.status).toBe('released');
+      expect(await sut.outbox(payload.orderId, 'stock.committed')).toHaveLength(0);
+      // Nor does a later cancellation return anything that was never sold.
+      await sut.deliver(sut.app.get(OrderCancelledConsumer), orderCancelledV1, cancelled(payload), { aggregateId: payload.orderId });
+      expect(await sut.level(id)).toEqual({ on_hand: 5, reserved: 0 });
     });
 
     const cancelled = (payload: OrderPlacedV1): OrderCancelledV1 => ({

@@ -18,7 +18,19 @@ describe(InventoryConfig.name, () => {
       RESERVATION_TTL_SECONDS: 900,
       RESERVATION_SWEEP_INTERVAL_MS: 5000,
       JWT_JWKS_CACHE_SECONDS: 600,
+      IMAGE_STORAGE_DIR: '.cache/images',
+      DEMO_CATALOG: true,
     });
+  });
+
+  it.each<[NodeJS.ProcessEnv, boolean]>([
+    [{ NODE_ENV: 'development' }, true],
+    [{ NODE_ENV: 'test' }, false],
+    [{ NODE_ENV: 'production' }, false],
+    [{ NODE_ENV: 'development', DEMO_CATALOG: 'false' }, false],
+    [{ NODE_ENV: 'test', DEMO_CATALOG: 'true' }, true],
+  ])('loads the demo menu for %j: %s', (env, expected) => {
+    expect(loadInventoryConfig(env).DEMO_CATALOG).toBe(expected);
   });
 
   it('reads the settings given as strings', () => {
@@ -36,6 +48,7 @@ describe(InventoryConfig.name, () => {
 
   it.each<[string, NodeJS.ProcessEnv, string[]]>([
     ['a lower-case currency', { GALLEY_CURRENCY: 'usd' }, ['GALLEY_CURRENCY']],
+    ['a demo switch that is not a boolean', { DEMO_CATALOG: 'yes' }, ['DEMO_CATALOG']],
     ['a zero TTL and a text interval', { RESERVATION_TTL_SECONDS: '0', RESERVATION_SWEEP_INTERVAL_MS: 'often' }, ['RESERVATION_SWEEP_INTERVAL_MS', 'RESERVATION_TTL_SECONDS']],
   ])('names the bad keys for %s', (_case, env, expected) => {
     expect(badKeys(env)).toEqual(expected);

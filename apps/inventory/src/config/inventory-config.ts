@@ -1,4 +1,5 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { VerifierSettings } from '@galley/auth';
 import { DEFAULT_PORTS, loadConfig, VerifierConfig } from '@galley/config';
 
@@ -19,6 +20,26 @@ export class InventoryConfig extends VerifierConfig {
   @Min(100)
   @Max(3_600_000)
   RESERVATION_SWEEP_INTERVAL_MS: number = 5000;
+
+  /** Where the local-disk image storage keeps renditions (relative to the working directory). */
+  @IsString()
+  @IsNotEmpty()
+  IMAGE_STORAGE_DIR: string = '.cache/images';
+
+  /**
+   * Load the demo restaurant menu when the catalog is empty at start-up. Defaults to true in
+   * development and false otherwise (see loadInventoryConfig).
+   */
+  // Implicit conversion would turn the string "false" into true, so the raw text is read.
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => booleanText(obj[key]))
+  @IsBoolean({ message: 'DEMO_CATALOG must be true or false' })
+  DEMO_CATALOG: boolean = false;
+}
+
+function booleanText(raw: unknown): unknown {
+  if (raw === 'true' || raw === true) return true;
+  if (raw === 'false' || raw === false) return false;
+  return raw;
 }
 
 /** Where access-token keys come from: the JWKS URL, else inline keys, else users on this host. */
@@ -32,6 +53,8 @@ export function loadInventoryConfig(env: NodeJS.ProcessEnv): InventoryConfig {
     GALLEY_CURRENCY: env.GALLEY_CURRENCY,
     RESERVATION_TTL_SECONDS: env.RESERVATION_TTL_SECONDS,
     RESERVATION_SWEEP_INTERVAL_MS: env.RESERVATION_SWEEP_INTERVAL_MS,
+    IMAGE_STORAGE_DIR: env.IMAGE_STORAGE_DIR,
+    DEMO_CATALOG: env.DEMO_CATALOG || String((env.NODE_ENV || 'development') === 'development'),
     JWT_JWKS_URL: env.JWT_JWKS_URL,
     JWT_PUBLIC_KEYS: env.JWT_PUBLIC_KEYS,
     JWT_JWKS_CACHE_SECONDS: env.JWT_JWKS_CACHE_SECONDS,

@@ -4,7 +4,7 @@ import { EventHandler, SqlExecutor } from '@galley/messaging';
 import { ConsumesEvent } from '@galley/platform';
 import { ReservationsService } from '../services/reservations.service';
 
-/** order.cancelled → a held reservation goes back to stock (stock.released). */
+/** order.cancelled → a held reservation goes back to stock, or a paid order's sold units back on hand (stock.released). */
 @Injectable()
 @ConsumesEvent()
 export class OrderCancelledConsumer implements EventHandler<OrderCancelledV1> {

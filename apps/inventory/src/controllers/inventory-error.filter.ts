@@ -9,8 +9,12 @@ export function httpStatusOf(code: InventoryErrorCode): HttpStatus {
     case InventoryErrorCode.UnknownCategory:
     case InventoryErrorCode.UnknownParentCategory:
     case InventoryErrorCode.InvalidCursor:
+    case InventoryErrorCode.InvalidImage:
       return HttpStatus.BAD_REQUEST;
+    case InventoryErrorCode.ImageTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     case InventoryErrorCode.ProductNotFound:
+    case InventoryErrorCode.ImageNotFound:
       return HttpStatus.NOT_FOUND;
     case InventoryErrorCode.SlugTaken:
     case InventoryErrorCode.SkuTaken:

@@ -8,6 +8,9 @@ export enum InventoryErrorCode {
   ProductNotFound = 'PRODUCT_NOT_FOUND',
   InsufficientStock = 'INSUFFICIENT_STOCK',
   InvalidCursor = 'INVALID_CURSOR',
+  InvalidImage = 'INVALID_IMAGE',
+  ImageTooLarge = 'IMAGE_TOO_LARGE',
+  ImageNotFound = 'IMAGE_NOT_FOUND',
 }
 
 export class InventoryError extends Error {

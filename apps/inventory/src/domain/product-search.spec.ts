@@ -11,7 +11,6 @@ describe(decodeSearchCursor.name, () => {
     { sort: '-price', keys: [123456789], id: ID },
     { sort: 'rating', keys: ['4.3333333333', 12], id: ID },
     { sort: 'newest', keys: ['2026-01-02T03:04:05.678Z'], id: ID },
-    { sort: 'oldest', keys: ['2026-01-02T03:04:05.678Z'], id: ID },
   ])('reads back the position it encoded for sort $sort', (position) => {
     expect(decodeSearchCursor(encodeSearchCursor(position), position.sort)).toEqual(position);
   });
@@ -25,7 +24,8 @@ describe(decodeSearchCursor.name, () => {
     ['a decimal that is not one', raw(['rating', ['1;drop', 1], ID]), 'rating'],
     ['a bad timestamp', raw(['newest', ['yesterday'], ID]), 'newest'],
     ['an id that is not a uuid', raw(['price', [1], 'x']), 'price'],
-    ['the old list cursor shape', raw(['2026-01-02T03:04:05.678Z', ID]), 'oldest'],
+    ['the old list cursor shape', raw(['2026-01-02T03:04:05.678Z', ID]), 'newest'],
+    ['a cursor of the retired oldest-first default', raw(['oldest', ['2026-01-02T03:04:05.678Z'], ID]), 'newest'],
   ])('refuses %s', (_case, cursor, sort) => {
     expect(() => decodeSearchCursor(cursor, sort)).toThrow(InventoryError);
   });
@@ -40,7 +40,7 @@ describe(searchRequestProblems.name, () => {
     ['relevance with a query', { q: 'pizza', sort: 'relevance' }, null],
     ['relevance without a query', { sort: 'relevance' }, /sort/],
     ['an unknown sort', { sort: 'cheapest' }, /sort must be one of/],
-    ['the internal oldest sort', { sort: 'oldest' }, /sort/],
+    ['the retired oldest sort', { sort: 'oldest' }, /sort/],
     ['every public sort', { sort: '-price' }, null],
   ])('for %s', (_case, request, problem) => {
     const problems = searchRequestProblems(request);
@@ -51,7 +51,7 @@ describe(searchRequestProblems.name, () => {
 
 describe(effectiveSort.name, () => {
   it.each<[Parameters<typeof effectiveSort>[0], ProductSort]>([
-    [{}, 'oldest'],
+    [{}, 'newest'],
     [{ q: 'pizza' }, 'relevance'],
     [{ q: 'pizza', sort: 'price' }, 'price'],
     [{ sort: 'newest' }, 'newest'],

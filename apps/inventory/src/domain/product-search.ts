@@ -1,10 +1,10 @@
 import { InventoryError, InventoryErrorCode } from './inventory-error';
 
 /**
- * The orders `GET /api/products` can list in. `relevance` needs a text query; `oldest` is the
- * listing's order when neither `q` nor `sort` is given (the order the list always had).
+ * The orders `GET /api/products` can list in. `relevance` needs a text query; `newest` is the
+ * listing's order when neither `q` nor `sort` is given (what a storefront shows first).
  */
-export type ProductSort = 'relevance' | 'price' | '-price' | 'rating' | 'newest' | 'oldest';
+export type ProductSort = 'relevance' | 'price' | '-price' | 'rating' | 'newest';
 export const PUBLIC_SORTS = ['relevance', 'price', '-price', 'rating', 'newest'] as const;
 
 /** What each sort key is, so that a cursor can be checked before it reaches SQL. */
@@ -15,7 +15,6 @@ const SORT_KEYS: Record<ProductSort, KeyKind[]> = {
   '-price': ['number'],
   rating: ['decimal', 'number'],
   newest: ['timestamp'],
-  oldest: ['timestamp'],
 };
 
 /** Fixed price bands (minor units, lower bound inclusive, upper exclusive); the last is open. */
@@ -38,10 +37,10 @@ export interface SearchRequest {
   maxPrice?: number;
 }
 
-/** The sort a request lists in: the one asked for, else relevance with a query, else oldest first. */
+/** The sort a request lists in: the one asked for, else relevance with a query, else newest first. */
 export function effectiveSort(request: SearchRequest): ProductSort {
   if (request.sort !== undefined) return request.sort as ProductSort;
-  return request.q ? 'relevance' : 'oldest';
+  return request.q ? 'relevance' : 'newest';
 }
 
 /** Rules across fields that per-field validation cannot see; each problem names its field. */

@@ -19,7 +19,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PUBLIC_SORTS } from '../domain/product-search';
-import { ProductRecord } from '../repositories/products.repository';
+import { imageUrlOf } from '../domain/image-rules';
+import { ProductImageRecord } from '../repositories/product-images.repository';
+import { ProductView } from '../services/catalog.service';
 import { PageQuery, Trim } from '@galley/platform';
 import { MoneyDto } from './common.dto';
 
@@ -218,7 +220,7 @@ export class ProductListQuery extends PageQuery {
 
   @ApiPropertyOptional({
     enum: PUBLIC_SORTS,
-    description: 'relevance (default with q; needs q), price, -price, rating, newest; without q or sort the list is oldest first',
+    description: 'relevance (default with q; needs q), price, -price, rating, newest (default without q)',
   })
   @IsOptional()
   @IsIn(PUBLIC_SORTS, { message: `sort must be one of ${PUBLIC_SORTS.join(', ')}` })
@@ -244,6 +246,12 @@ export class RatingResponse {
   @ApiProperty({ example: 0 }) count: number;
 }
 
+export class ProductImageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '/api/images/3f7a…e1.webp', description: 'WebP about 320 px wide; cacheable forever' }) thumbUrl: string;
+  @ApiProperty({ example: '/api/images/9b1c…04.webp', description: 'WebP about 1280 px wide (never upscaled); cacheable forever' }) largeUrl: string;
+}
+
 export class ProductResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -255,6 +263,7 @@ export class ProductResponse {
   @ApiProperty({ type: [ModifierGroupResponse] }) modifierGroups: ModifierGroupResponse[];
   @ApiProperty({ description: 'Sellable stock: onHand - reserved' }) available: number;
   @ApiProperty({ type: RatingResponse }) rating: RatingResponse;
+  @ApiProperty({ type: [ProductImageResponse], description: 'In upload order' }) images: ProductImageResponse[];
 }
 
 export class CategoryFacetResponse {
@@ -280,11 +289,15 @@ export class ProductListResponse {
   @ApiProperty({ type: [ProductResponse] }) items: ProductResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Opaque; pass as cursor with the same query for the next page' })
   nextCursor: string | null;
-  @ApiProperty({ type: ProductFacetsResponse, description: 'Counts over every match of the query, not only this page' })
+  @ApiProperty({ type: ProductFacetsResponse, description: 'Counts over every match of the query, not only this page; with 2000 or more matches they may be up to 30 s old' })
   facets: ProductFacetsResponse;
 }
 
-export function mapProduct(product: ProductRecord): ProductResponse {
+export function mapProductImage(image: ProductImageRecord): ProductImageResponse {
+  return { id: image.id, thumbUrl: imageUrlOf(image.thumbKey), largeUrl: imageUrlOf(image.largeKey) };
+}
+
+export function mapProduct(product: ProductView): ProductResponse {
   return {
     id: product.id,
     name: product.name,
@@ -303,5 +316,6 @@ export function mapProduct(product: ProductRecord): ProductResponse {
     available: product.onHand - product.reserved,
     // Kept from reviews events (rating_average, rating_count); a product without reviews reads as unrated.
     rating: { average: product.ratingAverage, count: product.ratingCount },
+    images: product.images.map(mapProductImage),
   };
 }

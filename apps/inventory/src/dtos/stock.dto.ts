@@ -45,11 +45,12 @@ export class StockLevelListResponse {
 export class MovementResponse {
   @ApiProperty() id: string;
   @ApiProperty({ format: 'uuid' }) productId: string;
-  @ApiProperty({ enum: ['adjustment', 'sale'] }) kind: 'adjustment' | 'sale';
+  @ApiProperty({ enum: ['adjustment', 'sale', 'return'], description: 'return: sold units put back when a paid order was cancelled' })
+  kind: 'adjustment' | 'sale' | 'return';
   @ApiProperty() delta: number;
   @ApiProperty() reason: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The admin who adjusted' }) actorId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The order of a sale' }) orderId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The order of a sale or return' }) orderId: string | null;
   @ApiProperty() onHandAfter: number;
   @ApiProperty({ format: 'date-time' }) at: string;
 }

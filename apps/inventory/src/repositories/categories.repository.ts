@@ -43,6 +43,19 @@ export class CategoriesRepository {
     return rows.map((row) => row.id);
   }
 
+  /** True when the catalog has never had anything: no category and no product (archived ones count). */
+  async catalogIsEmpty(): Promise<boolean> {
+    const rows: { empty: boolean }[] = await this.manager.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM inventory.categories) AND NOT EXISTS (SELECT 1 FROM inventory.products) AS empty`,
+    );
+    return rows[0].empty;
+  }
+
+  /** Serialises catalog set-up (the demo menu) across instances until this transaction ends. */
+  async lockCatalogSetup(): Promise<void> {
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('inventory.catalog-setup', 7))`);
+  }
+
   /** Inserts the category; null when its slug is taken. */
   async insert(category: Omit<CategoryRecord, 'createdAt'>): Promise<CategoryRecord | null> {
     const rows: CategoryRecord[] = await this.manager.query(

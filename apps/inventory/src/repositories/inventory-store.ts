@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqlExecutor } from '@galley/messaging';
 import { CategoriesRepository } from './categories.repository';
+import { ProductImagesRepository } from './product-images.repository';
 import { ProductsRepository } from './products.repository';
 import { ReservationsRepository } from './reservations.repository';
 import { StockRepository } from './stock.repository';
@@ -10,6 +11,7 @@ import { StockRepository } from './stock.repository';
 export interface InventoryRepositories {
   categories: CategoriesRepository;
   products: ProductsRepository;
+  images: ProductImagesRepository;
   stock: StockRepository;
   reservations: ReservationsRepository;
 }
@@ -23,6 +25,7 @@ function repositoriesOf(manager: EntityManager): InventoryRepositories {
   return {
     categories: new CategoriesRepository(manager),
     products: new ProductsRepository(manager),
+    images: new ProductImagesRepository(manager),
     stock: new StockRepository(manager),
     reservations: new ReservationsRepository(manager),
   };

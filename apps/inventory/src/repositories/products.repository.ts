@@ -86,39 +86,48 @@ export class ProductsRepository {
    * values continues exactly where the previous page ended whatever was added or archived since.
    */
   async search(filter: ProductFilter, sort: ProductSort, after: SearchPosition | undefined, limit: number): Promise<SearchRow[]> {
-    if (sort === 'relevance' && filter.q === undefined) throw new Error('relevance needs a q to rank by');
-    const params: unknown[] = [];
-    const where = matchConditions(filter, params);
-    const keys = sortKeyColumns(sort);
-    const descending = sort === 'relevance' || sort === '-price' || sort === 'rating' || sort === 'newest';
-    const keyNames = keys.map((_key, index) => `k${index}`);
-    let keyset = '';
-    if (after) {
-      const placeholders = keys.map((key, index) => {
-        params.push(after.keys[index]);
-        return `$${params.length}::${key.type}`;
-      });
-      params.push(after.id);
-      keyset = `WHERE (${[...keyNames, 'id'].join(', ')}) ${descending ? '<' : '>'} (${placeholders.join(', ')}, $${params.length}::uuid)`;
-    }
-    params.push(limit);
-    const direction = descending ? 'DESC' : 'ASC';
+    const query = searchQuery(filter, sort, after, limit);
     const rows: (ProductRecord & Record<string, number | string>)[] = await this.planned(filter, (manager) =>
+      manager.query(`${query.page(`(${query.matched})`)} ORDER BY ${query.outerOrder('top')}`, query.params),
+    );
+    return rows.map((row) => query.toSearchRow(row));
+  }
+
+  /**
+   * A search page and the facet counts of all its matches in one statement: the matches (index
+   * scans, rechecks, sort keys) are computed once and both the page and the counts read them, which
+   * halves the work of a ranked query against running `search` and `facets` side by side.
+   */
+  async searchWithFacets(
+    filter: ProductFilter,
+    sort: ProductSort,
+    after: SearchPosition | undefined,
+    limit: number,
+    priceBandBounds: readonly number[],
+  ): Promise<{ rows: SearchRow[]; facets: FacetCounts }> {
+    const query = searchQuery(filter, sort, after, limit);
+    query.params.push(priceBandBounds);
+    const bounds = `$${query.params.length}::bigint[]`;
+    const rows: ({ facetRows: FacetRow[] | null } & Partial<ProductRecord> & Record<string, unknown>)[] = await this.planned(filter, (manager) =>
       manager.query(
-        `SELECT * FROM (
-           SELECT ${COLUMNS}, ${keys.map((key, index) => `${key.sql} AS k${index}`).join(', ')}
-           FROM ${FROM} WHERE ${where.join(' AND ')}
-         ) matched ${keyset}
-         ORDER BY ${[...keyNames, 'id'].map((name) => `${name} ${direction}`).join(', ')}
-         LIMIT $${params.length}`,
-        params,
+        `WITH matched AS MATERIALIZED (${query.matched}),
+         facet_rows AS (
+           SELECT json_agg(f) AS rows FROM (
+             SELECT category_id AS "categoryId", width_bucket(price_amount, ${bounds}) AS band, count(*)::int AS count FROM matched
+             GROUP BY GROUPING SETS ((category_id), (width_bucket(price_amount, ${bounds})))
+           ) f
+         )
+         SELECT facet_rows.rows AS "facetRows", page.* FROM facet_rows LEFT JOIN LATERAL (${query.page('matched')}) page ON true
+         ORDER BY ${query.outerOrder('page')}`,
+        query.params,
       ),
     );
-    return rows.map((row) => {
-      const sortKeys = keys.map((key, index) => cursorValue(row[keyNames[index]], key.type));
-      for (const name of keyNames) delete row[name];
-      return { ...row, sortKeys };
-    });
+    const facets = await this.facetCountsOf(rows[0]?.facetRows ?? []);
+    const items = rows.filter((row) => row.id !== null && row.id !== undefined);
+    return {
+      rows: items.map(({ facetRows: _facetRows, ...row }) => query.toSearchRow(row as ProductRecord & Record<string, number | string>)),
+      facets,
+    };
   }
 
   /** How many products matching the filter fall in each category and each price band. */
@@ -126,14 +135,18 @@ export class ProductsRepository {
     const params: unknown[] = [];
     const where = matchConditions(filter, params);
     params.push(priceBandBounds);
-    const rows: { categoryId: string | null; band: number | null; count: number }[] = await this.planned(filter, (manager) =>
+    const rows: FacetRow[] = await this.planned(filter, (manager) =>
       manager.query(
         `SELECT p.category_id AS "categoryId", width_bucket(p.price_amount, $${params.length}::bigint[]) AS band, count(*)::int AS count
-         FROM ${FROM} WHERE ${where.join(' AND ')}
+         FROM ${matchFrom(filter)} WHERE ${where.join(' AND ')}
          GROUP BY GROUPING SETS ((p.category_id), (width_bucket(p.price_amount, $${params.length}::bigint[])))`,
         params,
       ),
     );
+    return this.facetCountsOf(rows);
+  }
+
+  private async facetCountsOf(rows: FacetRow[]): Promise<FacetCounts> {
     const categoryIds = rows.filter((row) => row.categoryId !== null).map((row) => row.categoryId as string);
     const categories: { id: string; slug: string; name: string }[] = categoryIds.length
       ? await this.manager.query(`SELECT id, slug, name FROM inventory.categories WHERE id = ANY($1::uuid[])`, [categoryIds])
@@ -191,9 +204,84 @@ export class ProductsRepository {
     }
   }
 
+  /**
+   * Stores a product's rating aggregate unless a newer one is already stored (`changedAt` is the
+   * event's occurredAt). 'unknown' when no product has this id.
+   */
+  async applyRating(id: string, rating: { average: number; count: number; changedAt: Date }): Promise<'applied' | 'stale' | 'unknown'> {
+    const rows: { applied: boolean; known: boolean }[] = await this.manager.query(
+      `WITH changed AS (
+         UPDATE inventory.products SET rating_average = $2, rating_count = $3, rating_changed_at = $4
+          WHERE id = $1 AND (rating_changed_at IS NULL OR rating_changed_at <= $4)
+         RETURNING id
+       ) SELECT EXISTS (SELECT 1 FROM changed) AS applied, EXISTS (SELECT 1 FROM inventory.products WHERE id = $1) AS known`,
+      [id, rating.average, rating.count, rating.changedAt],
+    );
+    const [row] = rows;
+    return row.applied ? 'applied' : row.known ? 'stale' : 'unknown';
+  }
+
   async archive(id: string): Promise<void> {
     await this.manager.query(`UPDATE inventory.products SET archived_at = now(), updated_at = now() WHERE id = $1 AND archived_at IS NULL`, [id]);
   }
+}
+
+/** One row of a facet count: per category (band null) or per price band (category null). */
+interface FacetRow {
+  categoryId: string | null;
+  band: number | null;
+  count: number;
+}
+
+/**
+ * The SQL pieces of a search: `matched` selects the id, category, price and sort keys of every
+ * match; `page(source)` keeps the page of a source of such rows (after the keyset position) and
+ * only then reads those rows in full with their stock levels (a ranked query over a thousand
+ * matches otherwise looks up a thousand stock rows and sorts wide rows to keep twenty).
+ */
+function searchQuery(filter: ProductFilter, sort: ProductSort, after: SearchPosition | undefined, limit: number) {
+  if (sort === 'relevance' && filter.q === undefined) throw new Error('relevance needs a q to rank by');
+  const params: unknown[] = [];
+  const where = matchConditions(filter, params);
+  const keys = sortKeyColumns(sort);
+  const descending = sort === 'relevance' || sort === '-price' || sort === 'rating' || sort === 'newest';
+  const direction = descending ? 'DESC' : 'ASC';
+  const keyNames = keys.map((_key, index) => `k${index}`);
+  let keyset = '';
+  if (after) {
+    const placeholders = keys.map((key, index) => {
+      params.push(after.keys[index]);
+      return `$${params.length}::${key.type}`;
+    });
+    params.push(after.id);
+    keyset = `WHERE (${[...keyNames, 'id'].join(', ')}) ${descending ? '<' : '>'} (${placeholders.join(', ')}, $${params.length}::uuid)`;
+  }
+  params.push(limit);
+  const limitParam = `$${params.length}`;
+  const matched = `SELECT p.id, p.category_id, p.price_amount, ${keys.map((key, index) => `${key.sql} AS k${index}`).join(', ')}
+    FROM ${matchFrom(filter)} WHERE ${where.join(' AND ')}`;
+  return {
+    params,
+    matched,
+    page: (source: string) =>
+      `SELECT ${COLUMNS}, ${keyNames.map((name) => `top.${name}`).join(', ')}
+       FROM (
+         SELECT * FROM ${source} matched_rows ${keyset}
+         ORDER BY ${[...keyNames, 'id'].map((name) => `${name} ${direction}`).join(', ')}
+         LIMIT ${limitParam}
+       ) top JOIN ${FROM} ON p.id = top.id`,
+    outerOrder: (alias: string) => [...keyNames, 'id'].map((name) => `${alias}.${name} ${direction}`).join(', '),
+    toSearchRow: (row: ProductRecord & Record<string, number | string>): SearchRow => {
+      const sortKeys = keys.map((key, index) => cursorValue(row[keyNames[index]], key.type));
+      for (const name of keyNames) delete row[name];
+      return { ...row, sortKeys };
+    },
+  };
+}
+
+/** What a filter matches over: stock levels are joined only when the filter reads them. */
+function matchFrom(filter: ProductFilter): string {
+  return filter.inStock ? FROM : 'inventory.products p';
 }
 
 /** `q` is always the first parameter, so the match and the relevance key share it. */
@@ -257,7 +345,6 @@ function sortKeyColumns(sort: ProductSort): { sql: string; type: string }[] {
         { sql: 'p.rating_count', type: 'int' },
       ];
     case 'newest':
-    case 'oldest':
       return [{ sql: 'p.created_at', type: 'timestamptz' }];
     default:
       return unknownSort(sort);

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { QuantityLine } from './stock.repository';
 
-export type ReservationStatus = 'held' | 'rejected' | 'committed' | 'released' | 'expired';
+export type ReservationStatus = 'held' | 'rejected' | 'committed' | 'released' | 'expired' | 'returned';
 
 export interface ReservationRecord {
   id: string;

@@ -8,7 +8,7 @@ export interface LockedLevel extends StockLevel {
 export interface MovementRecord {
   id: string;
   productId: string;
-  kind: 'adjustment' | 'sale';
+  kind: 'adjustment' | 'sale' | 'return';
   delta: number;
   reason: string;
   actorId: string | null;

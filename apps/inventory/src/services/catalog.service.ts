@@ -11,6 +11,8 @@ import { assertSearchRequest, decodeSearchCursor, effectiveSort, encodeSearchCur
 import { slugify } from '../domain/slug';
 import { CategoryRecord } from '../repositories/categories.repository';
 import { InventoryStore, InventoryTransaction } from '../repositories/inventory-store';
+import { ProductImageRecord } from '../repositories/product-images.repository';
+import { FacetCache } from './facet-cache';
 import { ProductFields, ProductFilter, ProductRecord, StoredModifierGroup } from '../repositories/products.repository';
 
 export interface NewCategory {
@@ -47,8 +49,13 @@ export interface ProductFacets {
   priceBands: (PriceBand & { count: number })[];
 }
 
+/** A product as clients read it: the stored record with its pictures. */
+export interface ProductView extends ProductRecord {
+  images: ProductImageRecord[];
+}
+
 export interface ProductPage {
-  items: ProductRecord[];
+  items: ProductView[];
   nextCursor: string | null;
   facets: ProductFacets;
 }
@@ -58,6 +65,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Categories and products: every product change is announced through the outbox. */
 @Injectable()
 export class CatalogService {
+  private readonly facetCache = new FacetCache();
+
   constructor(
     private readonly store: InventoryStore,
     private readonly outbox: OutboxWriter,
@@ -68,29 +77,33 @@ export class CatalogService {
     return this.store.read.categories.list();
   }
 
-  async createCategory(input: NewCategory): Promise<CategoryRecord> {
-    const slug = input.slug ?? slugify(input.name);
-    if (!slug) throw new InventoryError(InventoryErrorCode.InvalidInput, 'slug must be given when name has no letters or digits to make one from');
-    return this.store.transaction(async (tx) => {
-      if (input.parentId && !(await tx.categories.findById(input.parentId))) {
-        throw new InventoryError(InventoryErrorCode.UnknownParentCategory, 'parentId names no category');
-      }
-      const created = await tx.categories.insert({ id: randomUUID(), name: input.name, slug, parentId: input.parentId ?? null });
-      if (!created) throw new InventoryError(InventoryErrorCode.SlugTaken, `slug "${slug}" is taken by another category`);
-      return created;
-    });
+  createCategory(input: NewCategory): Promise<CategoryRecord> {
+    return this.store.transaction((tx) => this.createCategoryIn(tx, input));
   }
 
-  async getProduct(id: string): Promise<ProductRecord> {
+  /** Adds a category inside the caller's transaction (the demo menu loads everything in one). */
+  async createCategoryIn(tx: InventoryTransaction, input: NewCategory): Promise<CategoryRecord> {
+    const slug = input.slug ?? slugify(input.name);
+    if (!slug) throw new InventoryError(InventoryErrorCode.InvalidInput, 'slug must be given when name has no letters or digits to make one from');
+    if (input.parentId && !(await tx.categories.findById(input.parentId))) {
+      throw new InventoryError(InventoryErrorCode.UnknownParentCategory, 'parentId names no category');
+    }
+    const created = await tx.categories.insert({ id: randomUUID(), name: input.name, slug, parentId: input.parentId ?? null });
+    if (!created) throw new InventoryError(InventoryErrorCode.SlugTaken, `slug "${slug}" is taken by another category`);
+    return created;
+  }
+
+  async getProduct(id: string): Promise<ProductView> {
     const product = await this.store.read.products.findById(id);
     if (!product || product.archivedAt) throw productNotFound();
-    return product;
+    const images = await this.store.read.images.ofProducts([id]);
+    return { ...product, images: images.get(id) ?? [] };
   }
 
   /**
    * Live products matching the query, one keyset page at a time, with facet counts over all the
    * matches. `category` is an id or a slug and includes its subcategories; without `q` or `sort`
-   * the list is oldest first, as it always was.
+   * the list is newest first.
    */
   async listProducts(query: ProductQuery): Promise<ProductPage> {
     assertSearchRequest(query);
@@ -102,34 +115,41 @@ export class CatalogService {
       if (!category) return { items: [], nextCursor: null, facets: { categories: [], priceBands: priceBands().map((band) => ({ ...band, count: 0 })) } };
       filter.categoryIds = await this.store.read.categories.subtreeIds(category.id);
     }
-    const [rows, counts] = await Promise.all([
-      this.store.read.products.search(filter, sort, after, query.limit + 1),
-      this.store.read.products.facets(filter, PRICE_BAND_BOUNDS),
-    ]);
+    const products = this.store.read.products;
+    const cached = this.facetCache.peek(filter);
+    const { rows, facets: counts } = cached
+      ? { rows: await products.search(filter, sort, after, query.limit + 1), facets: cached }
+      : await products.searchWithFacets(filter, sort, after, query.limit + 1, PRICE_BAND_BOUNDS);
+    if (!cached) this.facetCache.remember(filter, counts);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const bandCounts = new Map(counts.priceBands.map((band) => [band.band, band.count]));
+    const images = await this.store.read.images.ofProducts(page.map((row) => row.id));
     return {
-      items: page.map(({ sortKeys: _sortKeys, ...product }) => product),
+      items: page.map(({ sortKeys: _sortKeys, ...product }) => ({ ...product, images: images.get(product.id) ?? [] })),
       nextCursor: rows.length > query.limit && last ? encodeSearchCursor({ sort, keys: last.sortKeys, id: last.id }) : null,
       facets: { categories: counts.categories, priceBands: priceBands().map((band, index) => ({ ...band, count: bandCounts.get(index) ?? 0 })) },
     };
   }
 
-  async createProduct(input: NewProduct): Promise<ProductRecord> {
-    const fields = this.checked({ ...input, sku: input.sku ?? null, tags: input.tags ?? [] }, undefined);
-    const id = randomUUID();
-    await this.store.transaction(async (tx) => {
-      await this.requireCategory(tx, fields.categoryId);
-      const saved = await tx.products.insert(id, fields);
-      if (!saved.ok) throw skuTaken(fields.sku);
-      await tx.stock.create(id);
-      await this.outbox.append(tx.sql, productCreatedV1, { aggregateId: id, payload: productPayload(id, fields) });
-    });
+  async createProduct(input: NewProduct): Promise<ProductView> {
+    const id = await this.store.transaction((tx) => this.createProductIn(tx, input));
     return this.getProduct(id);
   }
 
-  async updateProduct(id: string, changes: ProductChanges): Promise<ProductRecord> {
+  /** Adds a product (no stock yet) and announces it, inside the caller's transaction; returns its id. */
+  async createProductIn(tx: InventoryTransaction, input: NewProduct): Promise<string> {
+    const fields = this.checked({ ...input, sku: input.sku ?? null, tags: input.tags ?? [] }, undefined);
+    const id = randomUUID();
+    await this.requireCategory(tx, fields.categoryId);
+    const saved = await tx.products.insert(id, fields);
+    if (!saved.ok) throw skuTaken(fields.sku);
+    await tx.stock.create(id);
+    await this.outbox.append(tx.sql, productCreatedV1, { aggregateId: id, payload: productPayload(id, fields) });
+    return id;
+  }
+
+  async updateProduct(id: string, changes: ProductChanges): Promise<ProductView> {
     await this.store.transaction(async (tx) => {
       const current = await tx.products.lockById(id);
       if (!current || current.archivedAt) throw productNotFound();

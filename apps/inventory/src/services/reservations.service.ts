@@ -11,12 +11,13 @@ import { ReservationRecord } from '../repositories/reservations.repository';
 import { announceLevels } from './stock-events';
 
 export type ReservationOutcome = 'reserved' | 'rejected' | 'already-handled';
+export type CancellationOutcome = 'released' | 'returned' | 'unchanged';
 
 /**
  * Reservations driven by order events, each run inside the consumer's inbox transaction. Level
  * rows are locked in product id order (no deadlocks); the CHECK constraints back every change.
- * Steps already applied (a second order.placed for an order, releasing a committed reservation)
- * change nothing.
+ * Steps already applied (a second order.placed for an order, a second cancellation) change
+ * nothing, and a payment for a reservation already released or expired sells nothing.
  */
 @Injectable()
 export class ReservationsService {
@@ -51,7 +52,10 @@ export class ReservationsService {
     return 'reserved';
   }
 
-  /** The paid order's reservation becomes a sale; anything but a held reservation is left alone. */
+  /**
+   * The paid order's reservation becomes a sale; anything but a held reservation is left alone (a
+   * payment after the reservation was released or expired sells nothing: orders refunds it).
+   */
   async commit(sql: SqlExecutor, orderId: string): Promise<boolean> {
     const tx = this.store.within(sql);
     const reservation = await tx.reservations.lockByOrder(orderId);
@@ -76,14 +80,25 @@ export class ReservationsService {
     return true;
   }
 
-  /** Gives a held reservation back to stock (cancellation); released or committed ones are no-ops. */
-  async release(sql: SqlExecutor, orderId: string, reason: string): Promise<boolean> {
+  /**
+   * The cancelled order's stock goes back: a held reservation is released, a sale (the order was
+   * paid) is returned on hand with a `return` movement. Either happens once: the reservation moves
+   * to `released` / `returned`, and any other state (none, rejected, expired, already given back)
+   * is a no-op.
+   */
+  async release(sql: SqlExecutor, orderId: string, reason: string): Promise<CancellationOutcome> {
     const tx = this.store.within(sql);
     const reservation = await tx.reservations.lockByOrder(orderId);
-    if (!reservation || reservation.status !== 'held') return false;
-    const lines = await this.giveBack(tx, reservation, 'released');
-    await this.outbox.append(tx.sql, stockReleasedV1, { aggregateId: orderId, payload: { orderId, reservationId: reservation.id, lines, reason } });
-    return true;
+    if (reservation?.status === 'held') {
+      const lines = await this.giveBack(tx, reservation, 'released');
+      await this.outbox.append(tx.sql, stockReleasedV1, { aggregateId: orderId, payload: { orderId, reservationId: reservation.id, lines, reason } });
+      return 'released';
+    }
+    if (reservation?.status === 'committed') {
+      await this.returnSold(tx, reservation, reason);
+      return 'returned';
+    }
+    return 'unchanged';
   }
 
   /** Releases reservations past their expiry (a batch per transaction); returns how many. */
@@ -108,6 +123,30 @@ export class ReservationsService {
       total += expired;
       if (expired < batchSize) return total;
     }
+  }
+
+  /** Puts the units of a sale back on hand (the order was cancelled after payment). */
+  private async returnSold(tx: InventoryTransaction, reservation: ReservationRecord, reason: string): Promise<void> {
+    const lines = await this.lockLines(tx, reservation);
+    const changed = await tx.stock.shift(lines, { onHand: 1, reserved: 0 });
+    await tx.reservations.setStatus(reservation.id, 'returned');
+    const after = new Map(changed.map((level) => [level.productId, level.onHand]));
+    await tx.stock.addMovements(
+      lines.map((line) => ({
+        productId: line.productId,
+        kind: 'return' as const,
+        delta: line.quantity,
+        reason: 'order cancelled',
+        actorId: null,
+        orderId: reservation.orderId,
+        onHandAfter: after.get(line.productId) ?? 0,
+      })),
+    );
+    await this.outbox.append(tx.sql, stockReleasedV1, {
+      aggregateId: reservation.orderId,
+      payload: { orderId: reservation.orderId, reservationId: reservation.id, lines, reason },
+    });
+    await announceLevels(this.outbox, tx, changed);
   }
 
   private async giveBack(tx: InventoryTransaction, reservation: ReservationRecord, status: 'released' | 'expired'): Promise<RequestedLine[]> {

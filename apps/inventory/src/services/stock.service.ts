@@ -2,9 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@galley/messaging';
 import { InventoryError, InventoryErrorCode } from '../domain/inventory-error';
 import { applyAdjustment, StockLevel } from '../domain/stock-level';
-import { InventoryStore } from '../repositories/inventory-store';
+import { InventoryStore, InventoryTransaction } from '../repositories/inventory-store';
 import { MovementRecord } from '../repositories/stock.repository';
 import { announceLevels } from './stock-events';
+
+export interface StockAdjustment {
+  delta: number;
+  reason: string;
+  actorId: string | null;
+}
 
 export interface Page<T> {
   items: T[];
@@ -31,19 +37,22 @@ export class StockService {
   }
 
   /** Applies `delta` to `onHand` (409 below 0 or below what is reserved), logs it, announces it. */
-  adjust(productId: string, change: { delta: number; reason: string; actorId: string }): Promise<StockLevel> {
-    return this.store.transaction(async (tx) => {
-      const [level] = await tx.stock.lockMany([productId]);
-      if (!level) productNotFound();
-      const result = applyAdjustment(level, change.delta);
-      if (!result.ok) throw new InventoryError(InventoryErrorCode.InsufficientStock, result.reason);
-      const updated = await tx.stock.setOnHand(productId, result.onHand);
-      await tx.stock.addMovements([
-        { productId, kind: 'adjustment', delta: change.delta, reason: change.reason, actorId: change.actorId, orderId: null, onHandAfter: updated.onHand },
-      ]);
-      await announceLevels(this.outbox, tx, [updated]);
-      return updated;
-    });
+  adjust(productId: string, change: StockAdjustment): Promise<StockLevel> {
+    return this.store.transaction((tx) => this.adjustIn(tx, productId, change));
+  }
+
+  /** An adjustment inside the caller's transaction (`actorId` null: the system, e.g. the demo menu). */
+  async adjustIn(tx: InventoryTransaction, productId: string, change: StockAdjustment): Promise<StockLevel> {
+    const [level] = await tx.stock.lockMany([productId]);
+    if (!level) productNotFound();
+    const result = applyAdjustment(level, change.delta);
+    if (!result.ok) throw new InventoryError(InventoryErrorCode.InsufficientStock, result.reason);
+    const updated = await tx.stock.setOnHand(productId, result.onHand);
+    await tx.stock.addMovements([
+      { productId, kind: 'adjustment', delta: change.delta, reason: change.reason, actorId: change.actorId, orderId: null, onHandAfter: updated.onHand },
+    ]);
+    await announceLevels(this.outbox, tx, [updated]);
+    return updated;
   }
 
   /** The level at or below which the product shows as low on stock. */
