@@ -42,6 +42,9 @@ ENV APP=${APP}
 # The apps' default ports (libs/config/src/services.ts); each app listens on its PORT variable.
 EXPOSE 8080 3001 3002 3003 3004 3005
 
+# Where inventory keeps product images (a volume in compose and k8s), writable by the app user.
+RUN mkdir -p /var/lib/galley/images && chown 1000:1000 /var/lib/galley/images
+
 # uid/gid 1000 is the image's `node` user; numeric so that Kubernetes can verify runAsNonRoot.
 USER 1000:1000
 
