@@ -1,0 +1,175 @@
+// npm run bench:checkout — confirmed orders per second through the whole saga. On one started system (all six apps
+// as processes, the test database and broker): at concurrency 1, 8 and 16, customers place an order, pay through the
+// simulated provider's signed webhook and wait for CONFIRMED (polling the order through the gateway, as a client
+// without SSE would). Reports orders/s, p50/p99 place→CONFIRMED, Postgres commits per order, pgbench's commit ceiling
+// on this machine, each process's memory before and after, and checks nothing was lost or oversold.
+// Prints a table and appends it to bench/results/checkout.md.
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { APP_NAMES, AppName } from '@galley/config';
+import { adminPool, checkout, GalleyClient, RunningSystem, testEnvironment, withConcurrency } from '@galley/testing';
+
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 20);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,8,16').split(',').map(Number);
+const ADMIN = { email: `bench-admin-${randomUUID().slice(0, 8)}@galley.test`, password: 'bench-admin-password-1' };
+const STOCK = 1_000_000;
+
+interface Row {
+  concurrency: number;
+  orders: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  commitsPerOrder: number;
+  notConfirmed: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/** pgbench's TPC-B-like ceiling on this machine: every transaction commits, 16 clients, 10 s. */
+function pgbenchCeiling(): string {
+  const db = 'galley_bench_pgbench';
+  const run = (args: string[]) => spawnSync('pgbench', args, { encoding: 'utf8', env: { ...process.env, PGHOST: testEnvironment.dbHost, PGUSER: 'postgres' } });
+  spawnSync('psql', ['-h', testEnvironment.dbHost, '-U', 'postgres', '-c', `DROP DATABASE IF EXISTS ${db}`, '-c', `CREATE DATABASE ${db}`], { encoding: 'utf8' });
+  const init = run(['-i', '-q', '-s', '4', db]);
+  if (init.status !== 0) return `pgbench unavailable (${init.stderr.trim().split('\n').pop()})`;
+  const result = run(['-c', '16', '-j', '2', '-T', '10', '-N', db]);
+  spawnSync('psql', ['-h', testEnvironment.dbHost, '-U', 'postgres', '-c', `DROP DATABASE IF EXISTS ${db}`], { encoding: 'utf8' });
+  const tps = /tps = ([\d.]+)/.exec(result.stdout)?.[1];
+  return tps ? `${Math.round(Number(tps))} commits/s (pgbench -N, 16 clients)` : `pgbench failed: ${result.stderr.trim()}`;
+}
+
+async function commits(db: ReturnType<typeof adminPool>): Promise<number> {
+  // Backends report their counts about once a second; wait for them, then read a fresh snapshot.
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  await db.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await db.query(`SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = $1`, [testEnvironment.databaseName]);
+  return Number(rows[0].n);
+}
+
+async function main(): Promise<void> {
+  console.log('checkout benchmark: starting the six apps against the test database and broker...');
+  const sut = await RunningSystem.start({
+    env: { LOG_LEVEL: 'warn' },
+    appEnv: {
+      users: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_RATE_LIMIT_PER_ADDRESS: '1000000' },
+      inventory: { DEMO_CATALOG: 'false' },
+    },
+  });
+  const db = adminPool();
+  try {
+    const api = new GalleyClient(sut.gatewayUrl);
+    const admin = await api.login(ADMIN.email, ADMIN.password);
+    const products = await Promise.all(Array.from({ length: 8 }, (_, i) => api.newProduct(admin, { stock: STOCK, price: 900 + i * 50 })));
+    for (;;) {
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM orders.catalog_products WHERE id = ANY($1::uuid[])`, [products.map((p) => p.id)]);
+      if (rows[0].n === products.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const maxConcurrency = Math.max(...CONCURRENCIES);
+    const customers = await withConcurrency(Array.from({ length: maxConcurrency }), 4, () => api.newCustomer());
+    const memoryBefore = Object.fromEntries(APP_NAMES.map((app) => [app, rssMb(sut.process(app)?.pid)])) as Record<AppName, number>;
+
+    // Warm-up: JIT, pools, the JWKS cache and the consumers' first fetches.
+    await withConcurrency(customers.slice(0, 4), 4, (customer, i) => checkout(api, customer.token, [{ productId: products[i].id, quantity: 1 }], { pollMs: 25 }));
+
+    const rows: Row[] = [];
+    const placed: string[] = [];
+    for (const concurrency of CONCURRENCIES) {
+      process.stdout.write(`  concurrency ${concurrency}: ${DURATION_SECONDS}s of checkouts...\n`);
+      const commitsBefore = await commits(db);
+      const latencies: number[] = [];
+      let notConfirmed = 0;
+      const started = Date.now();
+      const stopAt = started + DURATION_SECONDS * 1000;
+      await Promise.all(
+        customers.slice(0, concurrency).map(async (customer, worker) => {
+          let i = 0;
+          while (Date.now() < stopAt) {
+            const product = products[(worker + i++) % products.length];
+            const outcome = await checkout(api, customer.token, [{ productId: product.id, quantity: 1 }], { pollMs: 25 });
+            placed.push(outcome.orderId);
+            if (outcome.status === 'CONFIRMED') latencies.push(outcome.millis);
+            else notConfirmed++;
+          }
+        }),
+      );
+      const seconds = (Date.now() - started) / 1000;
+      const commitsAfter = await commits(db);
+      latencies.sort((a, b) => a - b);
+      rows.push({
+        concurrency,
+        orders: latencies.length,
+        perSecond: latencies.length / seconds,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        commitsPerOrder: (commitsAfter - commitsBefore) / Math.max(1, latencies.length + notConfirmed),
+        notConfirmed,
+      });
+    }
+    const memoryAfter = Object.fromEntries(APP_NAMES.map((app) => [app, rssMb(sut.process(app)?.pid)])) as Record<AppName, number>;
+
+    // Nothing lost: every order placed is in the orders service and final; nothing oversold: stock adds up.
+    const { rows: lost } = await db.query(`SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS id WHERE NOT EXISTS (SELECT 1 FROM orders.orders o WHERE o.id = id AND o.status = 'CONFIRMED')`, [placed]);
+    const { rows: stock } = await db.query(
+      `SELECT sum(on_hand)::bigint AS on_hand, sum(reserved)::bigint AS reserved FROM inventory.stock_levels WHERE product_id = ANY($1::uuid[])`,
+      [products.map((p) => p.id)],
+    );
+    const soldExpected = placed.length + 4;
+    const onHandExpected = STOCK * products.length - soldExpected;
+    const pgbench = pgbenchCeiling();
+
+    const table = [
+      '| concurrency | confirmed orders | orders/s | p50 ms | p99 ms | Postgres commits/order | not confirmed |',
+      '|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.concurrency} | ${r.orders} | ${r.perSecond.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.commitsPerOrder.toFixed(1)} | ${r.notConfirmed} |`),
+    ].join('\n');
+    const memory = [
+      '| process | RSS before MB | RSS after MB |',
+      '|---|---:|---:|',
+      ...APP_NAMES.map((app) => `| ${app} | ${memoryBefore[app].toFixed(0)} | ${memoryAfter[app].toFixed(0)} |`),
+    ].join('\n');
+    const top = rows.find((r) => r.concurrency === 16) ?? rows[rows.length - 1];
+    const report = [
+      `## ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${DURATION_SECONDS}s per level, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`,
+      '',
+      table,
+      '',
+      memory,
+      '',
+      `- goal at concurrency ${top.concurrency}: ≥ 30 confirmed orders/s (${top.perSecond.toFixed(1)}: ${top.perSecond >= 30 ? 'met' : 'NOT met'}) with p99 < 1 s (${top.p99} ms: ${top.p99 < 1000 ? 'met' : 'NOT met'})`,
+      `- Postgres ceiling on this machine: ${pgbench}`,
+      `- afterwards: ${lost[0].n} of ${placed.length} orders not CONFIRMED; stock on hand ${stock[0].on_hand} (expected ${onHandExpected}), reserved ${stock[0].reserved} (expected 0): ${
+        lost[0].n === 0 && Number(stock[0].on_hand) === onHandExpected && Number(stock[0].reserved) === 0 ? 'nothing lost or oversold' : 'MISMATCH'
+      }`,
+      '- clients poll the order every 25 ms through the gateway; that read load is part of the measurement.',
+      '',
+    ].join('\n');
+    console.log(`\n${report}`);
+    const file = path.join(process.cwd(), 'bench/results/checkout.md');
+    if (!fs.existsSync(file)) fs.writeFileSync(file, '# Checkout benchmark results\n\nRerun with `npm run bench:checkout` (BENCH_DURATION, BENCH_CONCURRENCY to change the run).\n\n');
+    fs.appendFileSync(file, `${report}\n`);
+    console.log(`appended to ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await db.end();
+    await sut.stopAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
