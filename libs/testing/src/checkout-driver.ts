@@ -22,8 +22,9 @@ export async function checkout(
   api: GalleyClient,
   customerToken: string,
   lines: { productId: string; quantity: number }[],
-  options: { timeoutMs?: number; pollMs?: number; pay?: 'succeeded' | 'failed' } = {},
+  options: { timeoutMs?: number; pollMs?: number; pay?: 'succeeded' | 'failed'; follow?: 'poll' | 'stream' } = {},
 ): Promise<CheckoutOutcome> {
+  if (options.follow === 'stream') return checkoutFollowingStream(api, customerToken, lines, options);
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   const pollMs = options.pollMs ?? 50;
   const key = randomUUID();
@@ -69,6 +70,46 @@ export async function checkout(
     if ((FINAL_CHECKOUT_STATUSES as readonly string[]).includes(order.body.status as string))
       return { orderId, status: order.body.status as string, millis: Date.now() - started, retries };
     await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+/**
+ * The same checkout as a storefront with live status does it: the order's SSE stream says when it awaits payment
+ * and when it is final, so the client sends no polling reads (only a few for the PaymentIntent, which the stream
+ * does not announce). No crash tolerance: for benchmarks on a healthy system.
+ */
+async function checkoutFollowingStream(
+  api: GalleyClient,
+  customerToken: string,
+  lines: { productId: string; quantity: number }[],
+  options: { timeoutMs?: number; pollMs?: number; pay?: 'succeeded' | 'failed' },
+): Promise<CheckoutOutcome> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const started = Date.now();
+  const placed = await api.call('POST', '/api/orders', {
+    token: customerToken,
+    body: { lines, fulfillment: { type: 'pickup' } },
+    headers: { 'idempotency-key': randomUUID() },
+  });
+  if (placed.status !== 201) throw new Error(`placing the order answered ${placed.status}: ${JSON.stringify(placed.body)}`);
+  const orderId = placed.body.id as string;
+  const stream = await api.stream(`/api/orders/${orderId}/stream`, { token: customerToken });
+  const statuses = () => stream.events.map((event) => (JSON.parse(event.data) as { status: string }).status);
+  const final = () => statuses().find((status) => (FINAL_CHECKOUT_STATUSES as readonly string[]).includes(status));
+  try {
+    await stream.waitFor(() => statuses().includes('AWAITING_PAYMENT') || final() !== undefined, timeoutMs);
+    if (!final()) {
+      for (;;) {
+        const payment = await api.call('GET', `/api/orders/${orderId}/payment`, { token: customerToken });
+        if (payment.status === 200) break;
+        await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 10));
+      }
+      await api.expect(202, 'POST', '/api/payments/dev/simulate', { token: customerToken, body: { orderId, outcome: options.pay ?? 'succeeded' } });
+      await stream.waitFor(() => final() !== undefined, timeoutMs);
+    }
+    return { orderId, status: final()!, millis: Date.now() - started, retries: 0 };
+  } finally {
+    stream.close();
   }
 }
 
