@@ -27,11 +27,49 @@ interface Row {
   p99: number;
   commitsPerOrder: number;
   notConfirmed: number;
+  /** CPU milliseconds per confirmed order, by process. */
+  cpuPerOrder: Record<string, number>;
 }
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Pids of every process whose command line contains `needle` (the Kafka broker, Postgres backends). */
+function pidsOf(needle: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** CPU seconds so far of each app, the broker and Postgres (all backends). */
+function cpuByProcess(sut: RunningSystem): Record<string, number> {
+  const sum = (pids: number[]) => pids.map(cpuSeconds).filter((n) => !Number.isNaN(n)).reduce((a, b) => a + b, 0);
+  return {
+    ...Object.fromEntries(APP_NAMES.map((app) => [app, cpuSeconds(sut.process(app)?.pid)])),
+    kafka: sum(pidsOf('kafka.Kafka')),
+    postgres: sum(pidsOf('postgres')),
+  };
 }
 
 function rssMb(pid: number | undefined): number {
@@ -92,6 +130,7 @@ async function main(): Promise<void> {
     for (const concurrency of CONCURRENCIES) {
       process.stdout.write(`  concurrency ${concurrency}: ${DURATION_SECONDS}s of checkouts...\n`);
       const commitsBefore = await commits(db);
+      const cpuBefore = cpuByProcess(sut);
       const latencies: number[] = [];
       let notConfirmed = 0;
       const started = Date.now();
@@ -110,6 +149,7 @@ async function main(): Promise<void> {
       );
       const seconds = (Date.now() - started) / 1000;
       const commitsAfter = await commits(db);
+      const cpuAfter = cpuByProcess(sut);
       latencies.sort((a, b) => a - b);
       rows.push({
         concurrency,
@@ -119,6 +159,7 @@ async function main(): Promise<void> {
         p99: percentile(latencies, 99),
         commitsPerOrder: (commitsAfter - commitsBefore) / Math.max(1, latencies.length + notConfirmed),
         notConfirmed,
+        cpuPerOrder: Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, ((cpuAfter[name] - cpuBefore[name]) * 1000) / Math.max(1, latencies.length)])),
       });
     }
     const memoryAfter = Object.fromEntries(APP_NAMES.map((app) => [app, rssMb(sut.process(app)?.pid)])) as Record<AppName, number>;
@@ -143,6 +184,17 @@ async function main(): Promise<void> {
       '|---|---:|---:|',
       ...APP_NAMES.map((app) => `| ${app} | ${memoryBefore[app].toFixed(0)} | ${memoryAfter[app].toFixed(0)} |`),
     ].join('\n');
+    const cpuNames = Object.keys(rows[0].cpuPerOrder);
+    const cpuTable = [
+      `| CPU ms per order | ${cpuNames.join(' | ')} | total |`,
+      `|---:|${cpuNames.map(() => '---:').join('|')}|---:|`,
+      ...rows.map(
+        (r) =>
+          `| concurrency ${r.concurrency} | ${cpuNames.map((name) => r.cpuPerOrder[name].toFixed(1)).join(' | ')} | ${Object.values(r.cpuPerOrder)
+            .reduce((a, b) => a + b, 0)
+            .toFixed(1)} |`,
+      ),
+    ].join('\n');
     const top = rows.find((r) => r.concurrency === 16) ?? rows[rows.length - 1];
     const report = [
       `## ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${DURATION_SECONDS}s per level, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`,
@@ -150,6 +202,8 @@ async function main(): Promise<void> {
       table,
       '',
       memory,
+      '',
+      cpuTable,
       '',
       `- goal at concurrency ${top.concurrency}: ≥ 30 confirmed orders/s (${top.perSecond.toFixed(1)}: ${top.perSecond >= 30 ? 'met' : 'NOT met'}) with p99 < 1 s (${top.p99} ms: ${top.p99 < 1000 ? 'met' : 'NOT met'})`,
       `- Postgres ceiling on this machine: ${pgbench}`,
