@@ -8,9 +8,9 @@ import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
 import { EventContract, EventEnvelope } from '@galley/contracts';
-import { EventHandler, recordInInbox } from '@galley/messaging';
+import { EventHandler } from '@galley/messaging';
 import { createHttpApp } from '@galley/platform';
-import { adminPool, testEnvironment } from '@galley/testing';
+import { adminPool, deliverThroughInbox, testEnvelope, testEnvironment } from '@galley/testing';
 import { loadInventoryConfig } from '../src/config/inventory-config';
 import { InventoryModule } from '../src/inventory.module';
 
@@ -100,28 +100,9 @@ export class InventoryTestApp {
     payload: P,
     options: { eventId?: string; aggregateId?: string } = {},
   ): Promise<boolean> {
-    const envelope: EventEnvelope<P> = {
-      id: options.eventId ?? randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      aggregateId: options.aggregateId ?? randomUUID(),
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
+    const envelope = testEnvelope(contract, payload, options);
     this.eventIds.add(envelope.id);
-    return this.app.get(DataSource).transaction(async (manager) => {
-      const fresh = await recordInInbox(manager, 'inventory', {
-        envelope: envelope as unknown as EventEnvelope,
-        consumerGroup: 'galley-inventory-test',
-        topic: contract.topic,
-        partition: 0,
-        offset: '0',
-      });
-      if (fresh) await handler.handle(payload, envelope, manager);
-      return fresh;
-    });
+    return deliverThroughInbox(this.app.get(DataSource), 'inventory', handler, envelope);
   }
 
   /** Outbox rows of one aggregate, oldest first. */

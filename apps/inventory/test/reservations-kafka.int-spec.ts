@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Producer } from 'kafkajs';
-import { deadLetterTopicOf, EVENT_HEADERS, EventEnvelope, orderPlacedV1, OrderPlacedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
+import { deadLetterTopicOf, orderPlacedV1, OrderPlacedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
 import { createKafkaClient, ensureTopics } from '@galley/messaging';
-import { testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
+import { publishEnvelope, testEnvelope, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
 import { InventoryTestApp } from './inventory-test-app';
 
 /** order.placed published on the real broker and handled by the service's own consumer group. */
@@ -35,26 +35,7 @@ describe('inventory reservations through Kafka', () => {
   });
 
   const publish = async (payload: OrderPlacedV1, id = randomUUID()): Promise<void> => {
-    const envelope: EventEnvelope<OrderPlacedV1> = {
-      id,
-      type: orderPlacedV1.type,
-      version: orderPlacedV1.version,
-      occurredAt: new Date().toISOString(),
-      aggregateId: payload.orderId,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
-    await producer.send({
-      topic: withTopicPrefix(orderPlacedV1.topic, prefix),
-      messages: [
-        {
-          key: payload.orderId,
-          value: JSON.stringify(envelope),
-          headers: { [EVENT_HEADERS.id]: id, [EVENT_HEADERS.type]: envelope.type, [EVENT_HEADERS.version]: String(envelope.version) },
-        },
-      ],
-    });
+    await publishEnvelope(producer, orderPlacedV1, testEnvelope(orderPlacedV1, payload, { eventId: id, aggregateId: payload.orderId }), prefix);
   };
 
   it('reserves exactly 5 of 50 orders published at once for 5 units, rejects 45, and a redelivered event changes nothing', async () => {

@@ -6,9 +6,9 @@ import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
 import { deadLetterTopicOf, EventContract, EventEnvelope, productCreatedV1, ProductCreatedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
-import { createKafkaClient, ensureTopics, EventHandler, recordInInbox } from '@galley/messaging';
+import { createKafkaClient, ensureTopics, EventHandler } from '@galley/messaging';
 import { createHttpApp } from '@galley/platform';
-import { adminPool, testEnvironment, uniqueSuffix } from '@galley/testing';
+import { adminPool, deliverThroughInbox, testEnvelope, testEnvironment, uniqueSuffix } from '@galley/testing';
 import { loadOrdersConfig } from '../src/config/orders-config';
 import { ProductCreatedConsumer } from '../src/consumers/product-created.consumer';
 import { OrdersModule } from '../src/orders.module';
@@ -96,28 +96,9 @@ export class OrdersTestApp {
     payload: P,
     options: { eventId?: string; aggregateId?: string; occurredAt?: Date } = {},
   ): Promise<boolean> {
-    const envelope: EventEnvelope<P> = {
-      id: options.eventId ?? randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: (options.occurredAt ?? new Date()).toISOString(),
-      aggregateId: options.aggregateId ?? randomUUID(),
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
+    const envelope = testEnvelope(contract, payload, options);
     this.eventIds.add(envelope.id);
-    return this.app.get(DataSource).transaction(async (manager) => {
-      const fresh = await recordInInbox(manager, 'orders', {
-        envelope: envelope as unknown as EventEnvelope,
-        consumerGroup: 'galley-orders-test',
-        topic: contract.topic,
-        partition: 0,
-        offset: '0',
-      });
-      if (fresh) await handler.handle(payload, envelope, manager);
-      return fresh;
-    });
+    return deliverThroughInbox(this.app.get(DataSource), 'orders', handler, envelope);
   }
 
   /** Outbox rows of one order, oldest first. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Producer } from 'kafkajs';
-import { deadLetterTopicOf, EVENT_HEADERS, EventEnvelope, orderCompletedV1, OrderCompletedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
+import { deadLetterTopicOf, EventEnvelope, orderCompletedV1, OrderCompletedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
 import { createKafkaClient, ensureTopics } from '@galley/messaging';
-import { collectMessages, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
+import { collectMessages, publishEnvelope, testEnvelope, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
 import { ReviewsTestApp } from './reviews-test-app';
 
 /** order.completed from the real broker into the service's consumer; reviews.events read back from it. */
@@ -36,26 +36,7 @@ describe('reviews through Kafka', () => {
 
   const publish = async (payload: OrderCompletedV1, id: string): Promise<void> => {
     sut.eventIds.add(id);
-    const envelope: EventEnvelope<OrderCompletedV1> = {
-      id,
-      type: orderCompletedV1.type,
-      version: orderCompletedV1.version,
-      occurredAt: new Date().toISOString(),
-      aggregateId: payload.orderId,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
-    await producer.send({
-      topic: withTopicPrefix(orderCompletedV1.topic, prefix),
-      messages: [
-        {
-          key: payload.orderId,
-          value: JSON.stringify(envelope),
-          headers: { [EVENT_HEADERS.id]: id, [EVENT_HEADERS.type]: envelope.type, [EVENT_HEADERS.version]: String(envelope.version) },
-        },
-      ],
-    });
+    await publishEnvelope(producer, orderCompletedV1, testEnvelope(orderCompletedV1, payload, { eventId: id, aggregateId: payload.orderId }), prefix);
   };
 
   it('lets a buyer review once order.completed arrives (a redelivery has one effect), and publishes review.created and review.rating_changed', async () => {

@@ -6,9 +6,8 @@ import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
 import { EventEnvelope, orderCompletedV1, OrderCompletedV1 } from '@galley/contracts';
-import { recordInInbox } from '@galley/messaging';
 import { createHttpApp } from '@galley/platform';
-import { adminPool, testEnvironment } from '@galley/testing';
+import { adminPool, deliverThroughInbox, testEnvelope, testEnvironment } from '@galley/testing';
 import { loadReviewsConfig } from '../src/config/reviews-config';
 import { OrderCompletedConsumer } from '../src/consumers/order-completed.consumer';
 import { ReviewsModule } from '../src/reviews.module';
@@ -79,28 +78,9 @@ export class ReviewsTestApp {
     const payload: OrderCompletedV1 = { orderId: order.orderId ?? randomUUID(), customerId: order.customerId, productIds: order.productIds };
     this.customerIds.add(order.customerId);
     order.productIds.forEach((id) => this.productIds.add(id));
-    const envelope: EventEnvelope<OrderCompletedV1> = {
-      id: eventId,
-      type: orderCompletedV1.type,
-      version: orderCompletedV1.version,
-      occurredAt: new Date().toISOString(),
-      aggregateId: payload.orderId,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
+    const envelope = testEnvelope(orderCompletedV1, payload, { eventId, aggregateId: payload.orderId });
     this.eventIds.add(envelope.id);
-    return this.app.get(DataSource).transaction(async (manager) => {
-      const fresh = await recordInInbox(manager, 'reviews', {
-        envelope: envelope as unknown as EventEnvelope,
-        consumerGroup: 'galley-reviews-test',
-        topic: orderCompletedV1.topic,
-        partition: 0,
-        offset: '0',
-      });
-      if (fresh) await this.app.get(OrderCompletedConsumer).handle(payload, envelope, manager);
-      return fresh;
-    });
+    return deliverThroughInbox(this.app.get(DataSource), 'reviews', this.app.get(OrderCompletedConsumer), envelope);
   }
 
   /** A customer who bought the product, with a token. */

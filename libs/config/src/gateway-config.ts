@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-import { AppConfig } from './service-config';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { AppConfig, KafkaBrokersSetting, TopicPrefixSetting } from './service-config';
 
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -53,13 +53,10 @@ export class GatewayConfig extends AppConfig {
   MAX_IMAGE_UPLOAD_BYTES: number = 6 * 1024 * 1024;
 
   /** The gateway reads order status changes from Kafka for the live order streams (SSE). */
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value))
-  @IsString({ each: true })
-  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  @KafkaBrokersSetting()
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
-  @IsString()
-  @Matches(/^[a-zA-Z0-9._-]*$/)
+  @TopicPrefixSetting()
   KAFKA_TOPIC_PREFIX: string = '';
 
   /** Seconds between keep-alive comments on an open order stream (proxies drop idle connections). */

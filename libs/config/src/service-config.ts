@@ -6,6 +6,24 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-vali
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
 
+/** KAFKA_BROKERS: a comma-separated list of host:port (services and the gateway read it). */
+export function KafkaBrokersSetting(): PropertyDecorator {
+  return applyDecorators(
+    Transform(toList),
+    IsString({ each: true }),
+    Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' }),
+  );
+}
+
+/** KAFKA_TOPIC_PREFIX: letters, digits, `.`, `_` and `-` only, so every topic name stays valid. */
+export function TopicPrefixSetting(): PropertyDecorator {
+  return applyDecorators(IsString(), Matches(/^[a-zA-Z0-9._-]*$/));
+}
+
+function applyDecorators(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((decorator) => decorator(target, key));
+}
+
 /** Settings every app shares: runtime mode, HTTP port and logging. */
 export class AppConfig {
   @IsIn(['development', 'test', 'production'])
@@ -51,14 +69,11 @@ export class ServiceConfig extends AppConfig {
   @Max(100)
   DB_POOL_SIZE: number = 10;
 
-  @Transform(toList)
-  @IsString({ each: true })
-  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  @KafkaBrokersSetting()
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
   /** Lets test runs use their own topics (e.g. `t123.orders.events`) on a shared broker. */
-  @IsString()
-  @Matches(/^[a-zA-Z0-9._-]*$/)
+  @TopicPrefixSetting()
   KAFKA_TOPIC_PREFIX: string = '';
 
   @IsInt()

@@ -8,3 +8,4 @@ export * from './running-system';
 export * from './stripe-stand-in';
 export * from './galley-client';
 export * from './checkout-driver';
+export * from './test-events';
