@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { deadLetterTopicOf, TOPICS } from '@galley/contracts';
-import { createKafkaClient, ensureTopics, fromPgClient } from '@galley/messaging';
+import { fromPgClient } from '@galley/messaging';
 import { reconcilePayments } from '../../apps/payments/src/services/reconciliation';
-import { adminPool, checkout, CheckoutOutcome, GalleyClient, RunningSystem, waitFor, withConcurrency } from '@galley/testing';
+import { adminPool, checkout, createServiceTopics, CheckoutOutcome, GalleyClient, RunningSystem, waitFor, withConcurrency } from '@galley/testing';
 
 // A broker of this test's own, so killing it disturbs no other test.
 const BROKER = { name: 'crash', port: 29192, controllerPort: 29193 };
@@ -33,17 +32,7 @@ describe('checkout when processes crash', () => {
 
   beforeAll(async () => {
     broker('start');
-    const kafka = createKafkaClient({ clientId: 'crash-setup', brokers: [`127.0.0.1:${BROKER.port}`] });
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      Object.values(TOPICS).flatMap((topic) => [
-        { topic, numPartitions: 6 },
-        { topic: deadLetterTopicOf(topic), numPartitions: 1 },
-      ]),
-    );
-    await admin.disconnect();
+    await createServiceTopics('', { brokers: [`127.0.0.1:${BROKER.port}`] });
     system = await RunningSystem.start({
       kafkaBrokers: [`127.0.0.1:${BROKER.port}`],
       appEnv: { users: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, inventory: { DEMO_CATALOG: 'false' } },

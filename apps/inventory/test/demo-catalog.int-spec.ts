@@ -4,9 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
-import { deadLetterTopicOf, TOPICS, withTopicPrefix } from '@galley/contracts';
-import { createKafkaClient, ensureTopics } from '@galley/messaging';
-import { adminPoolConfig, testEnvironment } from '@galley/testing';
+import { adminPoolConfig, createServiceTopics } from '@galley/testing';
 import { PinoLogger } from 'nestjs-pino';
 import { InventoryConfig } from '../src/config/inventory-config';
 import { INVENTORY_CONFIG } from '../src/config/inventory-config.token';
@@ -36,16 +34,7 @@ describe(DemoCatalogLoader.name, () => {
     db = new Client({ ...adminPoolConfig(), database: scratch.name });
     await db.connect();
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'galley-demo-images-'));
-    const admin = createKafkaClient({ clientId: 'inventory-demo-test', brokers: testEnvironment.kafkaBrokers }).admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      Object.values(TOPICS).flatMap((topic) => [
-        { topic: withTopicPrefix(topic, prefix), numPartitions: 1 },
-        { topic: deadLetterTopicOf(withTopicPrefix(topic, prefix)), numPartitions: 1 },
-      ]),
-    );
-    await admin.disconnect();
+    await createServiceTopics(prefix, { partitions: 1 });
   });
 
   afterAll(async () => {

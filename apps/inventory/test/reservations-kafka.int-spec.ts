@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Producer } from 'kafkajs';
-import { deadLetterTopicOf, orderPlacedV1, OrderPlacedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
-import { createKafkaClient, ensureTopics } from '@galley/messaging';
-import { publishEnvelope, testEnvelope, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
+import { orderPlacedV1, OrderPlacedV1 } from '@galley/contracts';
+import { createKafkaClient } from '@galley/messaging';
+import { createServiceTopics, publishEnvelope, testEnvelope, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
 import { InventoryTestApp } from './inventory-test-app';
 
 /** order.placed published on the real broker and handled by the service's own consumer group. */
@@ -14,16 +14,7 @@ describe('inventory reservations through Kafka', () => {
 
   beforeAll(async () => {
     kafka = createKafkaClient({ clientId: 'inventory-test', brokers: testEnvironment.kafkaBrokers });
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      Object.values(TOPICS).flatMap((topic) => [
-        { topic: withTopicPrefix(topic, prefix), numPartitions: 6 },
-        { topic: deadLetterTopicOf(withTopicPrefix(topic, prefix)), numPartitions: 1 },
-      ]),
-    );
-    await admin.disconnect();
+    await createServiceTopics(prefix);
     producer = kafka.producer();
     await producer.connect();
     sut = await InventoryTestApp.start({ KAFKA_TOPIC_PREFIX: prefix, CONSUMER_RETRY_BASE_MS: '50' });

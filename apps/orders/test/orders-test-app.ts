@@ -5,10 +5,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
-import { deadLetterTopicOf, EventContract, EventEnvelope, productCreatedV1, ProductCreatedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
-import { createKafkaClient, ensureTopics, EventHandler } from '@galley/messaging';
+import { EventContract, EventEnvelope, productCreatedV1, ProductCreatedV1 } from '@galley/contracts';
+import { EventHandler } from '@galley/messaging';
 import { createHttpApp } from '@galley/platform';
-import { adminPool, deliverThroughInbox, testEnvelope, testEnvironment, uniqueSuffix } from '@galley/testing';
+import { adminPool, createServiceTopics, deliverThroughInbox, testEnvelope, testEnvironment, uniqueSuffix } from '@galley/testing';
 import { loadOrdersConfig } from '../src/config/orders-config';
 import { ProductCreatedConsumer } from '../src/consumers/product-created.consumer';
 import { OrdersModule } from '../src/orders.module';
@@ -32,17 +32,7 @@ export class OrdersTestApp {
 
   static async start(overrides: Record<string, string> = {}): Promise<OrdersTestApp> {
     const topicPrefix = overrides.KAFKA_TOPIC_PREFIX ?? `t${uniqueSuffix()}.`;
-    const kafka = createKafkaClient({ clientId: 'orders-test-setup', brokers: testEnvironment.kafkaBrokers });
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      Object.values(TOPICS).flatMap((topic) => [
-        { topic: withTopicPrefix(topic, topicPrefix), numPartitions: 3 },
-        { topic: deadLetterTopicOf(withTopicPrefix(topic, topicPrefix)), numPartitions: 1 },
-      ]),
-    );
-    await admin.disconnect();
+    await createServiceTopics(topicPrefix, { partitions: 3 });
     const issuer = new AccessTokenIssuer(await parseSigningKey(JSON.stringify(await generateSigningJwk())), 900);
     const env: NodeJS.ProcessEnv = {
       NODE_ENV: 'test',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Producer } from 'kafkajs';
-import { deadLetterTopicOf, EventEnvelope, orderCompletedV1, OrderCompletedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
-import { createKafkaClient, ensureTopics } from '@galley/messaging';
-import { collectMessages, publishEnvelope, testEnvelope, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
+import { EventEnvelope, orderCompletedV1, OrderCompletedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
+import { createKafkaClient } from '@galley/messaging';
+import { collectMessages, createServiceTopics, publishEnvelope, testEnvelope, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
 import { ReviewsTestApp } from './reviews-test-app';
 
 /** order.completed from the real broker into the service's consumer; reviews.events read back from it. */
@@ -14,16 +14,7 @@ describe('reviews through Kafka', () => {
 
   beforeAll(async () => {
     kafka = createKafkaClient({ clientId: 'reviews-test', brokers: testEnvironment.kafkaBrokers });
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      Object.values(TOPICS).flatMap((topic) => [
-        { topic: withTopicPrefix(topic, prefix), numPartitions: 6 },
-        { topic: deadLetterTopicOf(withTopicPrefix(topic, prefix)), numPartitions: 1 },
-      ]),
-    );
-    await admin.disconnect();
+    await createServiceTopics(prefix);
     producer = kafka.producer();
     await producer.connect();
     sut = await ReviewsTestApp.start({ KAFKA_TOPIC_PREFIX: prefix, CONSUMER_RETRY_BASE_MS: '50', OUTBOX_POLL_INTERVAL_MS: '200' });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EVENT_HEADERS, EventContract, EventEnvelope, withTopicPrefix } from '@galley/contracts';
-import { EventHandler, recordInInbox } from '@galley/messaging';
+import { deadLetterTopicOf, EVENT_HEADERS, EventContract, EventEnvelope, TOPICS, withTopicPrefix } from '@galley/contracts';
+import { createKafkaClient, ensureTopics, EventHandler, recordInInbox } from '@galley/messaging';
+import { testEnvironment } from './test-environment';
 
 export interface TestEventOptions {
   eventId?: string;
@@ -59,4 +60,24 @@ export async function publishEnvelope<P extends object>(producer: Producer, cont
       },
     ],
   });
+}
+
+/**
+ * Creates every service topic and its dead-letter topic under `topicPrefix` on `brokers` (the test broker by
+ * default), so a test's events never reach another test's consumers.
+ */
+export async function createServiceTopics(topicPrefix: string, options: { brokers?: string[]; partitions?: number } = {}): Promise<void> {
+  const admin = createKafkaClient({ clientId: 'galley-test-topics', brokers: options.brokers ?? testEnvironment.kafkaBrokers }).admin();
+  await admin.connect();
+  try {
+    await ensureTopics(
+      admin,
+      Object.values(TOPICS).flatMap((topic) => [
+        { topic: withTopicPrefix(topic, topicPrefix), numPartitions: options.partitions ?? 6 },
+        { topic: deadLetterTopicOf(withTopicPrefix(topic, topicPrefix)), numPartitions: 1 },
+      ]),
+    );
+  } finally {
+    await admin.disconnect();
+  }
 }
