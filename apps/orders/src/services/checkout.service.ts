@@ -49,9 +49,10 @@ export class CheckoutService {
     const orderId = randomUUID();
     return this.store.transaction(async (tx) => {
       if (idempotencyKey !== undefined) {
-        const holder = await tx.idempotency.claim(customerId, idempotencyKey, requestHash(request), orderId, this.config.IDEMPOTENCY_KEY_TTL_SECONDS);
+        const hash = requestHash(request);
+        const holder = await tx.idempotency.claim(customerId, idempotencyKey, hash, orderId, this.config.IDEMPOTENCY_KEY_TTL_SECONDS);
         if (holder) {
-          if (holder.requestHash !== requestHash(request))
+          if (holder.requestHash !== hash)
             throw new OrdersError(OrdersErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different order request');
           const original = await tx.orders.find(holder.orderId);
           if (original) return { order: original, replayed: true };
