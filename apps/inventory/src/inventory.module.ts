@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, verifierFromSettings } from '@galley/auth';
-import { ServiceConfig } from '@galley/config';
+import { ServiceConfig, verifierSettingsOf } from '@galley/config';
 import { ServicePlatformModule } from '@galley/platform';
-import { InventoryConfig, verifierSettingsOf } from './config/inventory-config';
+import { InventoryConfig } from './config/inventory-config';
 import { INVENTORY_CONFIG } from './config/inventory-config.token';
 import { OrderCancelledConsumer } from './consumers/order-cancelled.consumer';
 import { OrderPlacedConsumer } from './consumers/order-placed.consumer';

@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, verifierFromSettings } from '@galley/auth';
-import { ServiceConfig } from '@galley/config';
+import { ServiceConfig, verifierSettingsOf } from '@galley/config';
 import { ServicePlatformModule } from '@galley/platform';
-import { ORDERS_CONFIG, OrdersConfig, ordersVerifierSettings } from './config/orders-config';
+import { ORDERS_CONFIG, OrdersConfig } from './config/orders-config';
 import { PaymentDisputedConsumer } from './consumers/payment-disputed.consumer';
 import { PaymentFailedConsumer } from './consumers/payment-failed.consumer';
 import { PaymentIntentCreatedConsumer } from './consumers/payment-intent-created.consumer';
@@ -36,7 +36,7 @@ export class OrdersModule {
       imports: [
         ServicePlatformModule.forRoot({ service: 'orders', config, schema: ordersSchema }),
         // Every route needs a valid access token; keys come from users' JWKS.
-        AuthModule.forRoot(verifierFromSettings(ordersVerifierSettings(orders))),
+        AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(orders))),
       ],
       controllers: [OrdersController, AdminOrdersController, StoreSettingsController],
       providers: [

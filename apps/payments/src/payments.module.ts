@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, verifierFromSettings } from '@galley/auth';
-import { ServiceConfig } from '@galley/config';
+import { ServiceConfig, verifierSettingsOf } from '@galley/config';
 import { ServicePlatformModule } from '@galley/platform';
-import { PaymentsConfig, verifierSettingsOf } from './config/payments-config';
+import { PaymentsConfig } from './config/payments-config';
 import { PAYMENTS_CONFIG } from './config/payments-config.token';
 import { OrderAwaitingPaymentConsumer } from './consumers/order-awaiting-payment.consumer';
 import { OrderCancelledConsumer } from './consumers/order-cancelled.consumer';

@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, verifierFromSettings } from '@galley/auth';
-import { ServiceConfig } from '@galley/config';
+import { ServiceConfig, verifierSettingsOf } from '@galley/config';
 import { ServicePlatformModule } from '@galley/platform';
-import { ReviewsConfig, verifierSettingsOf } from './config/reviews-config';
+import { ReviewsConfig } from './config/reviews-config';
 import { REVIEWS_CONFIG } from './config/reviews-config.token';
 import { OrderCompletedConsumer } from './consumers/order-completed.consumer';
 import { AdminReviewsController } from './controllers/admin-reviews.controller';

@@ -1,5 +1,6 @@
+import { verifierSettingsOf } from '@galley/config';
 import { ConfigValidationError } from '@galley/config';
-import { InventoryConfig, loadInventoryConfig, verifierSettingsOf } from './inventory-config';
+import { InventoryConfig, loadInventoryConfig } from './inventory-config';
 
 function badKeys(env: NodeJS.ProcessEnv): string[] {
   try {

@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
-import { VerifierSettings } from '@galley/auth';
-import { DEFAULT_PORTS, loadConfig, VerifierConfig } from '@galley/config';
+import { loadConfig, VerifierConfig } from '@galley/config';
 
 /** The inventory service's own settings, read from the same environment as its ServiceConfig. */
 export class InventoryConfig extends VerifierConfig {
@@ -40,12 +39,6 @@ function booleanText(raw: unknown): unknown {
   if (raw === 'true' || raw === true) return true;
   if (raw === 'false' || raw === false) return false;
   return raw;
-}
-
-/** Where access-token keys come from: the JWKS URL, else inline keys, else users on this host. */
-export function verifierSettingsOf(config: InventoryConfig): VerifierSettings {
-  const fallback = config.JWT_PUBLIC_KEYS ? undefined : `http://127.0.0.1:${DEFAULT_PORTS.users}/.well-known/jwks.json`;
-  return { JWT_JWKS_URL: config.JWT_JWKS_URL ?? fallback, JWT_PUBLIC_KEYS: config.JWT_PUBLIC_KEYS, JWT_JWKS_CACHE_SECONDS: config.JWT_JWKS_CACHE_SECONDS };
 }
 
 export function loadInventoryConfig(env: NodeJS.ProcessEnv): InventoryConfig {

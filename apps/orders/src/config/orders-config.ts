@@ -1,6 +1,5 @@
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { VerifierSettings } from '@galley/auth';
-import { DEFAULT_PORTS, loadConfig, VerifierConfig } from '@galley/config';
+import { loadConfig, VerifierConfig } from '@galley/config';
 
 /** The orders service's own settings, read from the same environment as its ServiceConfig. */
 export class OrdersConfig extends VerifierConfig {
@@ -13,12 +12,6 @@ export class OrdersConfig extends VerifierConfig {
   @Min(60)
   @Max(30 * 24 * 3600)
   IDEMPOTENCY_KEY_TTL_SECONDS: number = 24 * 3600;
-}
-
-/** Where access-token keys come from: the JWKS URL, else inline keys, else users on this host. */
-export function ordersVerifierSettings(config: OrdersConfig): VerifierSettings {
-  const fallback = config.JWT_PUBLIC_KEYS ? undefined : `http://127.0.0.1:${DEFAULT_PORTS.users}/.well-known/jwks.json`;
-  return { JWT_JWKS_URL: config.JWT_JWKS_URL ?? fallback, JWT_PUBLIC_KEYS: config.JWT_PUBLIC_KEYS, JWT_JWKS_CACHE_SECONDS: config.JWT_JWKS_CACHE_SECONDS };
 }
 
 export function loadOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {

@@ -1,6 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { VerifierSettings } from '@galley/auth';
-import { DEFAULT_PORTS, loadConfig, VerifierConfig } from '@galley/config';
+import { loadConfig, VerifierConfig } from '@galley/config';
 
 /** The webhook secret used outside production when none is configured (never valid at Stripe). */
 export const DEVELOPMENT_WEBHOOK_SECRET = 'whsec_galley_development_only';
@@ -57,12 +56,6 @@ export class PaymentsConfig extends VerifierConfig {
 /** The secret webhooks are verified (and dev simulations signed) with. */
 export function webhookSecretOf(config: PaymentsConfig): string {
   return config.STRIPE_WEBHOOK_SECRET ?? DEVELOPMENT_WEBHOOK_SECRET;
-}
-
-/** Where access-token keys come from: the JWKS URL, else inline keys, else users on this host. */
-export function verifierSettingsOf(config: PaymentsConfig): VerifierSettings {
-  const fallback = config.JWT_PUBLIC_KEYS ? undefined : `http://127.0.0.1:${DEFAULT_PORTS.users}/.well-known/jwks.json`;
-  return { JWT_JWKS_URL: config.JWT_JWKS_URL ?? fallback, JWT_PUBLIC_KEYS: config.JWT_PUBLIC_KEYS, JWT_JWKS_CACHE_SECONDS: config.JWT_JWKS_CACHE_SECONDS };
 }
 
 export function loadPaymentsConfig(env: NodeJS.ProcessEnv): PaymentsConfig {

@@ -1,5 +1,6 @@
+import { verifierSettingsOf } from '@galley/config';
 import { ConfigValidationError } from '@galley/config';
-import { loadReviewsConfig, ReviewsConfig, verifierSettingsOf } from './reviews-config';
+import { loadReviewsConfig, ReviewsConfig } from './reviews-config';
 
 function badKeys(env: NodeJS.ProcessEnv): string[] {
   try {

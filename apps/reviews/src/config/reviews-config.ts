@@ -1,6 +1,5 @@
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { VerifierSettings } from '@galley/auth';
-import { DEFAULT_PORTS, loadConfig, VerifierConfig } from '@galley/config';
+import { loadConfig, VerifierConfig } from '@galley/config';
 
 export const SENTIMENT_MODEL_SOURCES = ['stored', 'bundled'] as const;
 export type SentimentModelSource = (typeof SENTIMENT_MODEL_SOURCES)[number];
@@ -20,12 +19,6 @@ export class ReviewsConfig extends VerifierConfig {
   @Min(1)
   @Max(86_400)
   SENTIMENT_MODEL_REFRESH_SECONDS: number = 60;
-}
-
-/** Where access-token keys come from: the JWKS URL, else inline keys, else users on this host. */
-export function verifierSettingsOf(config: ReviewsConfig): VerifierSettings {
-  const fallback = config.JWT_PUBLIC_KEYS ? undefined : `http://127.0.0.1:${DEFAULT_PORTS.users}/.well-known/jwks.json`;
-  return { JWT_JWKS_URL: config.JWT_JWKS_URL ?? fallback, JWT_PUBLIC_KEYS: config.JWT_PUBLIC_KEYS, JWT_JWKS_CACHE_SECONDS: config.JWT_JWKS_CACHE_SECONDS };
 }
 
 export function loadReviewsConfig(env: NodeJS.ProcessEnv): ReviewsConfig {
