@@ -18,9 +18,11 @@ WORKDIR /app
 # Install scripts are not run, as on the development machines (npm 11 default): the native
 # packages in use ship prebuilt binaries.
 COPY package.json package-lock.json ./
+COPY apps/web/package.json ./apps/web/package.json
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-RUN npm run build
+# The storefront and dashboard (apps/web/dist), served by the gateway (WEB_DIST_DIR).
+RUN npm run build && npm run build -w apps/web
 
 # --- runtime: production dependencies and the compiled code, as a non-root user ---------------
 FROM ${NODE_IMAGE} AS runtime
@@ -32,6 +34,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY tsconfig.json ./
 COPY scripts/register-paths.cjs ./scripts/register-paths.cjs
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 
 # Which app this image runs: gateway, users, inventory, orders, payments or reviews.
 ARG APP

@@ -1,4 +1,5 @@
 import { Server } from 'node:http';
+import path from 'node:path';
 import helmet from 'helmet';
 import pino from 'pino';
 import { ConfigValidationError, GatewayConfig, loadConfig } from '@galley/config';
@@ -9,6 +10,7 @@ import { EdgeRequestHandler } from './edge/edge-request-handler';
 import { GatewayModule } from './gateway.module';
 import { OrderStatusFeed } from './streams/order-status-feed';
 import { OrderStreams } from './streams/order-streams';
+import { WebAppHandler } from './web/web-app-handler';
 
 async function main(): Promise<void> {
   let config: GatewayConfig;
@@ -38,11 +40,17 @@ async function main(): Promise<void> {
   feed.start();
   const streams = new OrderStreams(feed, config.ORDERS_URL, config.SSE_HEARTBEAT_SECONDS * 1000, logger);
   const edge = new EdgeRequestHandler(config, logger, streams);
+  // The storefront and dashboard (apps/web/dist) on the same bare server; /docs, health and metrics stay Nest's.
+  const web = new WebAppHandler({ distDir: path.resolve(config.WEB_DIST_DIR), stripe: !!config.STRIPE_PUBLISHABLE_KEY }, logger);
   await app.init();
   const server = app.getHttpServer() as Server;
   const [nestHandler] = server.listeners('request') as ((...args: unknown[]) => void)[];
   server.removeAllListeners('request');
-  server.on('request', (req, res) => (edge.handles(req.url) ? edge.handle(req, res) : nestHandler(req, res)));
+  server.on('request', (req, res) => {
+    if (edge.handles(req.url)) edge.handle(req, res);
+    else if (web.handles(req)) web.handle(req, res);
+    else nestHandler(req, res);
+  });
   server.once('close', () => {
     edge.close();
     void feed.stop();

@@ -64,4 +64,13 @@ export class GatewayConfig extends AppConfig {
   @Min(1)
   @Max(300)
   SSE_HEARTBEAT_SECONDS: number = 15;
+
+  /** The web app's build (index.html, assets/) the gateway serves; relative paths are from the working directory (the repository root). */
+  @IsString()
+  WEB_DIST_DIR: string = 'apps/web/dist';
+
+  /** Stripe's publishable key (pk_...) for the storefront's card form; when set, the pages' CSP allows js.stripe.com and api.stripe.com. */
+  @IsOptional()
+  @IsString()
+  STRIPE_PUBLISHABLE_KEY?: string;
 }
