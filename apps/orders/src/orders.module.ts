@@ -18,6 +18,7 @@ import { StockReservedConsumer } from './consumers/stock-reserved.consumer';
 import { AdminOrdersController } from './controllers/admin-orders.controller';
 import { OrdersController } from './controllers/orders.controller';
 import { StoreSettingsController } from './controllers/store-settings.controller';
+import { StoreController } from './controllers/store.controller';
 import { OrdersStore } from './repositories/orders-store';
 import { ordersSchema } from './schema/orders.schema';
 import { CatalogReadModelService } from './services/catalog-read-model.service';
@@ -38,7 +39,7 @@ export class OrdersModule {
         // Every route needs a valid access token; keys come from users' JWKS.
         AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(orders))),
       ],
-      controllers: [OrdersController, AdminOrdersController, StoreSettingsController],
+      controllers: [OrdersController, AdminOrdersController, StoreSettingsController, StoreController],
       providers: [
         { provide: ORDERS_CONFIG, useValue: orders },
         OrdersStore,

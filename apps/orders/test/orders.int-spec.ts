@@ -138,6 +138,27 @@ describe('orders service', () => {
       expect((await place(customer, { lines: [{ productId, quantity: 1 }], fulfillment: { type: 'pickup' } })).status).toBe(400);
     });
 
+    it('refuses a product staff took off sale with a 422 naming the line, and takes it again once back on sale', async () => {
+      const [onSale, offSale] = [await sut.product(500), await sut.product(700)];
+      const update = { productId: offSale, name: 'Tiramisu', categoryId: randomUUID(), price: usd(700), modifierGroups: [], onSale: false, preparationMinutes: 3 };
+      await sut.deliver(sut.app.get(ProductUpdatedConsumer), productUpdatedV1, update);
+      const { rows } = await sut.db.query(`SELECT on_sale, preparation_minutes FROM orders.catalog_products WHERE id = $1`, [offSale]);
+      expect(rows[0]).toEqual({ on_sale: false, preparation_minutes: 3 });
+      const customer = await sut.token('customer');
+      const body = { lines: [{ productId: onSale, quantity: 1 }, { productId: offSale, quantity: 1 }], fulfillment: { type: 'pickup' } };
+      const refused = await place(customer, body);
+      expect(refused.status).toBe(422);
+      expect(refused.body.message).toContain(`lines[1].productId: Tiramisu (${offSale}) is off sale`);
+      await sut.deliver(sut.app.get(ProductUpdatedConsumer), productUpdatedV1, { ...update, onSale: true });
+      expect((await place(customer, body)).status).toBe(201);
+    });
+
+    it('reads a product event without onSale or preparationMinutes as on sale with 10 minutes', async () => {
+      const productId = await sut.product(500);
+      const { rows } = await sut.db.query(`SELECT on_sale, preparation_minutes FROM orders.catalog_products WHERE id = $1`, [productId]);
+      expect(rows[0]).toEqual({ on_sale: true, preparation_minutes: 10 });
+    });
+
     it('keeps a delivery address with the order', async () => {
       const productId = await sut.product(900);
       const address = { line1: '1 Quay St', city: 'Bristol', postalCode: 'BS1 4RN', country: 'GB' };
@@ -239,7 +260,107 @@ describe('orders service', () => {
     });
 
     it('is for staff only', async () => {
-      expect((await sut.http.get('/api/admin/store').set('Authorization', `Bearer ${await sut.token('customer')}`)).status).toBe(403);
+      const customer = await sut.token('customer');
+      expect((await sut.http.get('/api/admin/store').set('Authorization', `Bearer ${customer}`)).status).toBe(403);
+      expect((await sut.http.post('/api/admin/store/pause').set('Authorization', `Bearer ${customer}`).send({ minutes: 5 })).status).toBe(403);
+      expect((await sut.http.delete('/api/admin/store/pause').set('Authorization', `Bearer ${customer}`)).status).toBe(403);
+    });
+
+    it('has the default name and an empty description, and keeps them when a PUT leaves them out', async () => {
+      const admin = await sut.token('admin');
+      expect((await sut.http.get('/api/admin/store').set('Authorization', `Bearer ${admin}`)).body).toMatchObject({ name: 'Galley', description: '', pausedUntil: null });
+      const hours = { timeZone: 'UTC', openingHours: everyDay([{ open: '00:00', close: '24:00' }]), kitchenCapacity: null };
+      const named = await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${admin}`).send({ ...hours, name: '  Harbour Kitchen ', description: 'Fish and chips' });
+      expect(named.status).toBe(200);
+      expect(named.body).toMatchObject({ name: 'Harbour Kitchen', description: 'Fish and chips' });
+      const kept = await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${admin}`).send({ ...hours, kitchenCapacity: 4 });
+      expect(kept.body).toMatchObject({ name: 'Harbour Kitchen', description: 'Fish and chips', kitchenCapacity: 4 });
+    });
+
+    it.each([
+      ['an empty name', { name: ' ' }, 'name'],
+      ['a name over 80 characters', { name: 'x'.repeat(81) }, 'name'],
+      ['a description over 500 characters', { description: 'x'.repeat(501) }, 'description'],
+    ])('refuses %s with a 400', async (_case, extra, field) => {
+      const admin = await sut.token('admin');
+      const res = await sut.http
+        .put('/api/admin/store')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ timeZone: 'UTC', openingHours: everyDay([]), kitchenCapacity: null, ...extra });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.message)).toContain(field);
+    });
+
+    it('pauses new orders with a 422 saying busy and when, with Retry-After, keeps the pause across a PUT, and resumes', async () => {
+      const admin = await sut.token('admin');
+      const before = Date.now();
+      const paused = await sut.http.post('/api/admin/store/pause').set('Authorization', `Bearer ${admin}`).send({ minutes: 15, reason: 'Oven is down' });
+      expect(paused.status).toBe(200);
+      const until = new Date(paused.body.pausedUntil).getTime();
+      expect(until).toBeGreaterThanOrEqual(before + 15 * 60_000);
+      expect(until).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+      expect(paused.body).toMatchObject({ pauseReason: 'Oven is down', name: 'Galley' });
+
+      const productId = await sut.product(500);
+      const customer = await sut.token('customer');
+      const body = { lines: [{ productId, quantity: 1 }], fulfillment: { type: 'pickup' } };
+      const refused = await place(customer, body);
+      expect(refused.status).toBe(422);
+      expect(refused.body.message).toMatch(/busy.*orders are taken again from \w+ \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\)/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(14 * 60);
+      const store = await sut.http.get('/api/store');
+      expect(store.body).toMatchObject({ openNow: true, acceptingOrders: false, pausedUntil: paused.body.pausedUntil });
+
+      await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${admin}`).send({ timeZone: 'UTC', openingHours: everyDay([{ open: '00:00', close: '24:00' }]), kitchenCapacity: null });
+      expect((await sut.http.get('/api/admin/store').set('Authorization', `Bearer ${admin}`)).body.pausedUntil).toBe(paused.body.pausedUntil);
+
+      const resumed = await sut.http.delete('/api/admin/store/pause').set('Authorization', `Bearer ${admin}`);
+      expect(resumed.status).toBe(200);
+      expect(resumed.body).toMatchObject({ pausedUntil: null, pauseReason: null });
+      expect((await place(customer, body)).status).toBe(201);
+    });
+
+    it('lifts a pause by itself once its time has passed', async () => {
+      await sut.db.query(
+        `INSERT INTO orders.store_settings (id, time_zone, opening_hours, paused_until, pause_reason) VALUES (true, 'UTC', $1, now() - interval '1 second', 'over')`,
+        [JSON.stringify(everyDay([{ open: '00:00', close: '24:00' }]))],
+      );
+      expect((await sut.http.get('/api/store')).body).toMatchObject({ acceptingOrders: true, pausedUntil: null });
+      const productId = await sut.product(500);
+      expect((await place(await sut.token('customer'), { lines: [{ productId, quantity: 1 }], fulfillment: { type: 'pickup' } })).status).toBe(201);
+    });
+
+    it.each([
+      ['no minutes', {}],
+      ['zero minutes', { minutes: 0 }],
+      ['more than four hours', { minutes: 241 }],
+      ['a fraction', { minutes: 1.5 }],
+      ['an unknown field', { minutes: 5, until: '2030-01-01' }],
+    ])('refuses a pause with %s (400)', async (_case, body) => {
+      const res = await sut.http.post('/api/admin/store/pause').set('Authorization', `Bearer ${await sut.token('admin')}`).send(body);
+      expect(res.status).toBe(400);
+    });
+
+    it('shows the public store without a token: name, currency, hours, open now and the next change', async () => {
+      const admin = await sut.token('admin');
+      // Open one minute a week in a zone without daylight saving: closed now (unless the test runs in that minute).
+      await sut.http
+        .put('/api/admin/store')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ timeZone: 'Asia/Tokyo', openingHours: { ...everyDay([]), monday: [{ open: '03:00', close: '03:01' }] }, kitchenCapacity: null, name: 'Night Owl', description: 'Rarely open' });
+      const res = await sut.http.get('/api/store');
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body).sort()).toEqual(['acceptingOrders', 'currency', 'description', 'name', 'nextChangeAt', 'openNow', 'openingHours', 'pausedUntil', 'timeZone']);
+      expect(res.body).toMatchObject({ name: 'Night Owl', description: 'Rarely open', currency: 'USD', timeZone: 'Asia/Tokyo', openNow: false, acceptingOrders: false, pausedUntil: null });
+      // The next opening is a Monday 03:00 in Tokyo: Sunday 18:00 UTC.
+      const next = new Date(res.body.nextChangeAt);
+      expect([next.getUTCDay(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([0, 18, 0]);
+      expect(next.getTime()).toBeGreaterThan(Date.now());
+      expect(next.getTime()).toBeLessThanOrEqual(Date.now() + 7 * 24 * 3600_000);
+    });
+
+    it('shows an always-open store as open with no next change', async () => {
+      expect((await sut.http.get('/api/store')).body).toMatchObject({ name: 'Galley', openNow: true, acceptingOrders: true, nextChangeAt: null, pausedUntil: null });
     });
   });
 

@@ -10,6 +10,7 @@ describe(httpStatusOf.name, () => {
     [OrdersErrorCode.IllegalTransition, HttpStatus.CONFLICT],
     [OrdersErrorCode.IdempotencyKeyReused, HttpStatus.UNPROCESSABLE_ENTITY],
     [OrdersErrorCode.StoreNotTakingOrders, HttpStatus.UNPROCESSABLE_ENTITY],
+    [OrdersErrorCode.ProductOffSale, HttpStatus.UNPROCESSABLE_ENTITY],
   ])('maps %s to %s', (code, status) => {
     expect(httpStatusOf(code)).toBe(status);
   });

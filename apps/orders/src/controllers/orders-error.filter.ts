@@ -15,6 +15,7 @@ export function httpStatusOf(code: OrdersErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case OrdersErrorCode.IdempotencyKeyReused:
     case OrdersErrorCode.StoreNotTakingOrders:
+    case OrdersErrorCode.ProductOffSale:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     default:
       return unmapped(code);

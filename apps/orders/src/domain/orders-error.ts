@@ -6,6 +6,7 @@ export enum OrdersErrorCode {
   IllegalTransition = 'ILLEGAL_TRANSITION',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   StoreNotTakingOrders = 'STORE_NOT_TAKING_ORDERS',
+  ProductOffSale = 'PRODUCT_OFF_SALE',
 }
 
 export class OrdersError extends Error {

@@ -1,4 +1,4 @@
-import { CatalogProduct, priceOrder } from './pricing';
+import { CatalogProduct, offSaleProblems, priceOrder } from './pricing';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 const PIZZA_ID = '11111111-1111-4111-8111-111111111111';
@@ -8,6 +8,8 @@ const pizza: CatalogProduct = {
   name: 'Margherita',
   price: usd(1000),
   archived: false,
+  onSale: true,
+  preparationMinutes: 12,
   modifierGroups: [
     {
       id: 'g-size',
@@ -32,7 +34,7 @@ const pizza: CatalogProduct = {
     },
   ],
 };
-const soda: CatalogProduct = { id: SODA_ID, name: 'Soda', price: usd(250), archived: false, modifierGroups: [] };
+const soda: CatalogProduct = { id: SODA_ID, name: 'Soda', price: usd(250), archived: false, onSale: true, preparationMinutes: 0, modifierGroups: [] };
 const catalog = new Map([
   [PIZZA_ID, pizza],
   [SODA_ID, soda],
@@ -86,5 +88,23 @@ describe(priceOrder.name, () => {
   it('reports every bad line, not just the first', () => {
     const sut = priceOrder([{ productId: SODA_ID, quantity: 0 }, { productId: PIZZA_ID, quantity: 1 }], catalog, 'USD');
     expect(sut.ok === false && sut.problems).toHaveLength(2);
+  });
+});
+
+describe(offSaleProblems.name, () => {
+  const catalog = new Map([
+    [SODA_ID, { ...soda, onSale: false }],
+    [pizza.id, pizza],
+  ]);
+  it.each([
+    ['an on-sale product', [{ productId: pizza.id, quantity: 1 }], []],
+    ['an off-sale product, naming its line', [{ productId: pizza.id, quantity: 1 }, { productId: SODA_ID, quantity: 2 }], [`lines[1].productId: Soda (${SODA_ID}) is off sale right now`]],
+    ['an unknown product (left to pricing)', [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }], []],
+  ])('%s', (_case, lines, expected) => {
+    expect(offSaleProblems(lines, catalog)).toEqual(expected);
+  });
+
+  it('leaves an archived product to pricing', () => {
+    expect(offSaleProblems([{ productId: SODA_ID, quantity: 1 }], new Map([[SODA_ID, { ...soda, onSale: false, archived: true }]]))).toEqual([]);
   });
 });

@@ -7,7 +7,14 @@ export interface CatalogProduct {
   price: Money;
   modifierGroups: CatalogModifierGroup[];
   archived: boolean;
+  /** False while staff have it off sale: it stays in the catalog but takes no new orders. */
+  onSale: boolean;
+  /** Minutes the kitchen needs for one (for the kitchen's ETA). */
+  preparationMinutes: number;
 }
+
+/** What a product is until an event says otherwise (older events carry neither field). */
+export const DEFAULT_PREPARATION_MINUTES = 10;
 
 export interface CatalogModifierGroup {
   id: string;
@@ -44,6 +51,17 @@ export type PricingResult = { ok: true; lines: PricedLine[]; total: Money } | { 
 
 /** Largest quantity on one line: a typo guard, not a business rule about stock. */
 export const MAX_LINE_QUANTITY = 999;
+
+/**
+ * The lines naming a product staff took off sale, each naming its line (`lines[1].productId: Tiramisu is off sale`).
+ * Unknown and archived products are left to `priceOrder`, which refuses them as bad input.
+ */
+export function offSaleProblems(requested: readonly RequestedLine[], catalog: ReadonlyMap<string, CatalogProduct>): string[] {
+  return requested.flatMap((line, index) => {
+    const product = catalog.get(line.productId);
+    return product && !product.archived && !product.onSale ? [`lines[${index}].productId: ${product.name} (${product.id}) is off sale right now`] : [];
+  });
+}
 
 /**
  * Prices an order on the server from the catalog read-model; whatever the client thinks things cost is never

@@ -1,4 +1,4 @@
-import { ALWAYS_OPEN, decideOrdering, isOpenAt, nextOpening, StoreSettings, storeSettingsProblems, WEEKDAYS } from './store-hours';
+import { ALWAYS_OPEN, decideOrdering, isOpenAt, nextChange, nextOpening, StoreSettings, storeSettingsProblems, WEEKDAYS } from './store-hours';
 
 function hours(perDay: Partial<StoreSettings['openingHours']>, timeZone = 'Europe/Berlin', kitchenCapacity: number | null = null): StoreSettings {
   const openingHours = Object.fromEntries(WEEKDAYS.map((day) => [day, perDay[day] ?? []])) as StoreSettings['openingHours'];
@@ -53,7 +53,45 @@ describe(nextOpening.name, () => {
   });
 });
 
+describe(nextChange.name, () => {
+  // Back to back: Friday 18:00 to 24:00 and Saturday 00:00 to 03:00 are one opening.
+  const joined = hours({ friday: [{ open: '18:00', close: '24:00' }], saturday: [{ open: '00:00', close: '03:00' }] });
+  it.each([
+    ['open at Monday lunch: closes 14:30', bistro, '2026-11-23T11:00:00Z', '2026-11-23T13:30:00.000Z'],
+    ['between services: opens 18:00', bistro, '2026-11-23T14:00:00Z', '2026-11-23T17:00:00.000Z'],
+    ['Friday late night: closes Saturday 02:00', bistro, '2026-11-27T22:00:00Z', '2026-11-28T01:00:00.000Z'],
+    ['Saturday 01:30, still Friday night: closes 02:00', bistro, '2026-11-28T00:30:00Z', '2026-11-28T01:00:00.000Z'],
+    ['Sunday, closed: opens Monday 11:30', bistro, '2026-11-29T12:00:00Z', '2026-11-30T10:30:00.000Z'],
+    ['at the closing minute itself: the next opening', bistro, '2026-11-23T13:30:00Z', '2026-11-23T17:00:00.000Z'],
+    ['back-to-back days: closes Saturday 03:00, not at midnight', joined, '2026-11-27T20:00:00Z', '2026-11-28T02:00:00.000Z'],
+    ['summer time: Tuesday open, closes 22:00 Berlin = 20:00 UTC', bistro, '2026-07-14T10:00:00Z', '2026-07-14T20:00:00.000Z'],
+    ['open around the clock: never changes', ALWAYS_OPEN, '2026-11-23T12:00:00Z', null],
+    ['no opening hours: never changes', hours({}), '2026-11-23T12:00:00Z', null],
+  ])('%s', (_case, settings, now, expected) => {
+    expect(nextChange(settings, new Date(now))?.toISOString() ?? null).toBe(expected);
+  });
+});
+
 describe(decideOrdering.name, () => {
+  it.each([
+    ['paused until later: refused until the pause ends', '2026-11-23T12:30:00Z', false],
+    ['pause over: accepted', '2026-11-23T11:00:00Z', true],
+  ])('%s', (_case, pausedUntil, accepted) => {
+    const sut = decideOrdering(ALWAYS_OPEN, new Date('2026-11-23T12:00:00Z'), 0, new Date(pausedUntil));
+    expect(sut.accepted).toBe(accepted);
+    if (!sut.accepted) {
+      expect(sut.retryAt).toEqual(new Date(pausedUntil));
+      expect(sut.reason).toContain('busy');
+      expect(sut.reason).toContain('2026-11-23 12:30 (UTC)');
+    }
+  });
+
+  it('says closed rather than paused outside opening hours', () => {
+    const sut = decideOrdering(bistro, new Date('2026-11-29T12:00:00Z'), 0, new Date('2026-11-29T13:00:00Z'));
+    expect(sut.accepted === false && sut.reason).toContain('closed');
+  });
+
+
   it('refuses outside hours, saying when orders are taken again', () => {
     const sut = decideOrdering(bistro, new Date('2026-11-29T12:00:00Z'), 0);
     expect(sut).toMatchObject({ accepted: false, retryAt: new Date('2026-11-30T10:30:00Z') });

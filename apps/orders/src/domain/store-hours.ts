@@ -52,16 +52,23 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /**
- * Whether a new order is taken at `now`: refused outside opening hours (with the next opening) or when the kitchen
- * already holds `kitchenCapacity` active orders.
+ * Whether a new order is taken at `now`: refused outside opening hours (with the next opening), while staff paused
+ * ordering (until `pausedUntil`), or when the kitchen already holds `kitchenCapacity` active orders.
  */
-export function decideOrdering(settings: StoreSettings, now: Date, activeOrders: number): OrderingDecision {
+export function decideOrdering(settings: StoreSettings, now: Date, activeOrders: number, pausedUntil: Date | null = null): OrderingDecision {
   if (!isOpenAt(settings, now)) {
     const next = nextOpening(settings, now);
     return {
       accepted: false,
       reason: next ? `the store is closed; orders are taken again from ${formatLocal(next, settings.timeZone)}` : 'the store is closed and has no opening hours set',
       retryAt: next,
+    };
+  }
+  if (pausedUntil !== null && pausedUntil > now) {
+    return {
+      accepted: false,
+      reason: `the store is busy and has paused new orders; orders are taken again from ${formatLocal(pausedUntil, settings.timeZone)}`,
+      retryAt: pausedUntil,
     };
   }
   if (settings.kitchenCapacity !== null && activeOrders >= settings.kitchenCapacity) {
@@ -105,6 +112,29 @@ export function nextOpening(settings: StoreSettings, now: Date): Date | null {
     if (best) return best;
   }
   return best;
+}
+
+/**
+ * The next instant after `now` at which the store opens (when closed) or closes (when open), from the opening hours;
+ * null when that never happens (open around the clock, or no opening hours at all). Back-to-back intervals (a
+ * Friday that runs to 24:00 and a Saturday from 00:00) are one opening: the change is where the state flips.
+ */
+export function nextChange(settings: StoreSettings, now: Date): Date | null {
+  const openNow = isOpenAt(settings, now);
+  const local = localParts(now, settings.timeZone);
+  const boundaries: Date[] = [];
+  // A week of boundaries repeats forever: if none of the next eight days' flips the state, none ever will.
+  for (let offset = -1; offset <= 8; offset++) {
+    const day = new Date(Date.UTC(local.year, local.month - 1, local.day + offset));
+    const weekday = WEEKDAYS[(((local.weekdayIndex + offset) % 7) + 7) % 7];
+    for (const interval of settings.openingHours[weekday] ?? []) {
+      const [open, close] = [minutesOf(interval.open), minutesOf(interval.close)];
+      const at = (minuteOfDay: number) => zonedTimeToUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), minuteOfDay, settings.timeZone);
+      boundaries.push(at(open), at(close > open ? close : close + 24 * 60));
+    }
+  }
+  boundaries.sort((a, b) => a.getTime() - b.getTime());
+  return boundaries.find((boundary) => boundary > now && isOpenAt(settings, boundary) !== openNow) ?? null;
 }
 
 function minutesOf(time: string): number {

@@ -1,7 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Trim } from '@galley/platform';
 import { StoreSettings, Weekday } from '../domain/store-hours';
+import { MAX_PAUSE_MINUTES, StoreProfile, StoreStatus } from '../domain/store-status';
 
 export class OpeningIntervalDto {
   @ApiProperty({ example: '11:30', description: 'Local time HH:MM' })
@@ -34,7 +36,21 @@ export class OpeningHoursDto implements Record<Weekday, OpeningIntervalDto[]> {
   @day() sunday: OpeningIntervalDto[];
 }
 
-export class StoreSettingsDto implements StoreSettings {
+/** PUT /api/admin/store: a full replace of hours and capacity; name and description stay as they are when left out. */
+export class StoreSettingsRequest implements StoreSettings {
+  @ApiPropertyOptional({ example: 'Galley Bistro', minLength: 1, maxLength: 80, description: 'Shown to customers; kept when left out' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 80)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Wood-fired pizza and fresh pasta', maxLength: 500, description: 'Shown to customers; kept when left out' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+
   @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone the opening hours are in' })
   @IsString()
   @MaxLength(64)
@@ -51,4 +67,74 @@ export class StoreSettingsDto implements StoreSettings {
   @IsInt()
   @Min(1)
   kitchenCapacity: number | null;
+}
+
+/** The store settings as staff read them (GET/PUT /api/admin/store and the pause routes). */
+export class StoreSettingsDto {
+  @ApiProperty({ example: 'Galley Bistro' }) name: string;
+  @ApiProperty({ example: 'Wood-fired pizza and fresh pasta' }) description: string;
+  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone the opening hours are in' }) timeZone: string;
+  @ApiProperty({ type: OpeningHoursDto }) openingHours: OpeningHoursDto;
+  @ApiProperty({ nullable: true, type: Number, example: 12, description: 'Orders in the kitchen at once; null for no limit' }) kitchenCapacity: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-11-23T18:45:00.000Z', description: 'New orders are refused until then; null when not paused' })
+  pausedUntil: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Kitchen is backed up', description: 'Why staff paused (staff only); null when not paused' })
+  pauseReason: string | null;
+}
+
+/** POST /api/admin/store/pause. */
+export class PauseStoreRequest {
+  @ApiProperty({ example: 20, minimum: 1, maximum: MAX_PAUSE_MINUTES, description: 'New orders are refused for this many minutes from now' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAUSE_MINUTES)
+  minutes: number;
+
+  @ApiPropertyOptional({ example: 'Kitchen is backed up', maxLength: 200 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+}
+
+/** GET /api/store: what every visitor may know about the store right now. */
+export class PublicStoreDto {
+  @ApiProperty({ example: 'Galley Bistro' }) name: string;
+  @ApiProperty({ example: 'Wood-fired pizza and fresh pasta' }) description: string;
+  @ApiProperty({ example: 'USD', description: 'ISO 4217: every price and total is in it' }) currency: string;
+  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone of the opening hours' }) timeZone: string;
+  @ApiProperty({ type: OpeningHoursDto }) openingHours: OpeningHoursDto;
+  @ApiProperty({ example: true, description: 'Within the opening hours now' }) openNow: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-11-23T21:00:00.000Z', description: 'The next opening (when closed) or closing (when open); null when open around the clock or never open' })
+  nextChangeAt: string | null;
+  @ApiProperty({ example: true, description: 'openNow and not paused by staff: a new order would be taken' }) acceptingOrders: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: null, description: 'Staff paused new orders until then; null when not paused' })
+  pausedUntil: string | null;
+}
+
+export function mapStoreSettings(profile: StoreProfile): StoreSettingsDto {
+  return {
+    name: profile.name,
+    description: profile.description,
+    timeZone: profile.timeZone,
+    openingHours: profile.openingHours,
+    kitchenCapacity: profile.kitchenCapacity,
+    pausedUntil: profile.pausedUntil?.toISOString() ?? null,
+    pauseReason: profile.pauseReason,
+  };
+}
+
+export function mapPublicStore(profile: StoreProfile, status: StoreStatus, currency: string): PublicStoreDto {
+  return {
+    name: profile.name,
+    description: profile.description,
+    currency,
+    timeZone: profile.timeZone,
+    openingHours: profile.openingHours,
+    openNow: status.openNow,
+    nextChangeAt: status.nextChangeAt?.toISOString() ?? null,
+    acceptingOrders: status.acceptingOrders,
+    pausedUntil: status.pausedUntil?.toISOString() ?? null,
+  };
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { CatalogModifierGroup, CatalogProduct } from '../domain/pricing';
+import { CatalogProduct } from '../domain/pricing';
 
 /** Queries on the catalog read-model kept from inventory's product events; no rules. */
 export class CatalogRepository {
@@ -8,12 +8,22 @@ export class CatalogRepository {
   /** Replaces the product's row unless the stored one comes from a later event (events may arrive late). */
   async upsert(product: Omit<CatalogProduct, 'archived'>, occurredAt: Date): Promise<void> {
     await this.manager.query(
-      `INSERT INTO orders.catalog_products (id, name, price_amount, currency, modifier_groups, archived, source_occurred_at)
-       VALUES ($1, $2, $3, $4, $5, false, $6)
+      `INSERT INTO orders.catalog_products (id, name, price_amount, currency, modifier_groups, archived, on_sale, preparation_minutes, source_occurred_at)
+       VALUES ($1, $2, $3, $4, $5, false, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, price_amount = EXCLUDED.price_amount, currency = EXCLUDED.currency,
-         modifier_groups = EXCLUDED.modifier_groups, source_occurred_at = EXCLUDED.source_occurred_at
+         modifier_groups = EXCLUDED.modifier_groups, on_sale = EXCLUDED.on_sale, preparation_minutes = EXCLUDED.preparation_minutes,
+         source_occurred_at = EXCLUDED.source_occurred_at
        WHERE orders.catalog_products.source_occurred_at <= EXCLUDED.source_occurred_at AND NOT orders.catalog_products.archived`,
-      [product.id, product.name, product.price.amount, product.price.currency, JSON.stringify(product.modifierGroups), occurredAt],
+      [
+        product.id,
+        product.name,
+        product.price.amount,
+        product.price.currency,
+        JSON.stringify(product.modifierGroups),
+        product.onSale,
+        product.preparationMinutes,
+        occurredAt,
+      ],
     );
   }
 
@@ -28,14 +38,14 @@ export class CatalogRepository {
   }
 
   async findMany(ids: readonly string[]): Promise<Map<string, CatalogProduct>> {
-    const rows: Array<{ id: string; name: string; priceAmount: string; currency: string; modifierGroups: CatalogModifierGroup[]; archived: boolean }> =
-      await this.manager.query(
-        `SELECT id, name, price_amount AS "priceAmount", currency, modifier_groups AS "modifierGroups", archived
-           FROM orders.catalog_products WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
+    const rows: Array<Omit<CatalogProduct, 'price'> & { priceAmount: string; currency: string }> = await this.manager.query(
+      `SELECT id, name, price_amount AS "priceAmount", currency, modifier_groups AS "modifierGroups", archived, on_sale AS "onSale",
+              preparation_minutes AS "preparationMinutes"
+         FROM orders.catalog_products WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Map(
-      rows.map((row) => [row.id, { id: row.id, name: row.name, price: { amount: Number(row.priceAmount), currency: row.currency }, modifierGroups: row.modifierGroups, archived: row.archived }]),
+      rows.map(({ priceAmount, currency, ...row }) => [row.id, { ...row, price: { amount: Number(priceAmount), currency } }]),
     );
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ProductCreatedV1 } from '@galley/contracts';
 import { SqlExecutor } from '@galley/messaging';
+import { DEFAULT_PREPARATION_MINUTES } from '../domain/pricing';
 import { OrdersStore } from '../repositories/orders-store';
 
-/** Keeps the products orders can sell, with what pricing needs, from inventory's product events. */
+/** Keeps the products orders can sell, with what pricing needs (and on-sale, preparation time), from inventory's product events. */
 @Injectable()
 export class CatalogReadModelService {
   constructor(private readonly store: OrdersStore) {}
@@ -21,6 +22,9 @@ export class CatalogReadModelService {
           maxSelect: group.maxSelect,
           options: group.options.map((option) => ({ id: option.id, name: option.name, priceDelta: { amount: option.priceDelta.amount, currency: option.priceDelta.currency } })),
         })),
+        // Events from before these fields existed: on sale, the default preparation time.
+        onSale: product.onSale ?? true,
+        preparationMinutes: product.preparationMinutes ?? DEFAULT_PREPARATION_MINUTES,
       },
       occurredAt,
     );

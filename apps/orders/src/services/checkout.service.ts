@@ -5,7 +5,7 @@ import { OutboxWriter } from '@galley/messaging';
 import { ORDERS_CONFIG, OrdersConfig } from '../config/orders-config';
 import { ACTIVE_STATUSES } from '../domain/order-status';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
-import { priceOrder, RequestedLine } from '../domain/pricing';
+import { offSaleProblems, priceOrder, RequestedLine } from '../domain/pricing';
 import { decideOrdering } from '../domain/store-hours';
 import { OrdersStore } from '../repositories/orders-store';
 import { DeliveryAddress, OrderRecord } from '../repositories/orders.repository';
@@ -58,13 +58,15 @@ export class CheckoutService {
           if (original) return { order: original, replayed: true };
         }
       }
-      const settings = await this.settings.current(tx);
+      const settings = await this.settings.current(tx, now);
       if (settings.kitchenCapacity !== null) await tx.sql.query('SELECT pg_advisory_xact_lock($1)', [CAPACITY_LOCK_KEY]);
       const active = settings.kitchenCapacity === null ? 0 : await tx.orders.countActive(ACTIVE_STATUSES);
-      const ordering = decideOrdering(settings, now, active);
+      const ordering = decideOrdering(settings, now, active, settings.pausedUntil);
       if (!ordering.accepted) throw new OrdersError(OrdersErrorCode.StoreNotTakingOrders, ordering.reason, ordering.retryAt);
 
       const catalog = await tx.catalog.findMany([...new Set(request.lines.map((line) => line.productId))]);
+      const offSale = offSaleProblems(request.lines, catalog);
+      if (offSale.length > 0) throw new OrdersError(OrdersErrorCode.ProductOffSale, offSale.join('; '));
       const priced = priceOrder(request.lines, catalog, this.config.GALLEY_CURRENCY);
       if (!priced.ok) throw new OrdersError(OrdersErrorCode.InvalidInput, priced.problems.join('; '));
 

@@ -12,7 +12,7 @@ export const productArchivedV1 = defineEvent({
   version: 1,
   topic: TOPICS.inventory,
   producer: 'inventory',
-  consumers: ['orders'],
+  consumers: ['orders', 'gateway'],
   description:
     'Staff deleted a product. It is archived rather than removed so that past orders and reviews still refer to ' +
     'it; orders stops accepting new lines for it.',

@@ -2,11 +2,13 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -73,6 +75,18 @@ export class ProductCreatedV1 {
   @IsOptional()
   @IsString()
   sku?: string;
+
+  /** False: staff took it off sale (it stays listed as unavailable). Absent in older events: on sale. */
+  @IsOptional()
+  @IsBoolean()
+  onSale?: boolean;
+
+  /** Minutes the kitchen needs for one; absent in older events (readers default it). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  preparationMinutes?: number;
 }
 
 export const productCreatedV1 = defineEvent({
@@ -80,9 +94,10 @@ export const productCreatedV1 = defineEvent({
   version: 1,
   topic: TOPICS.inventory,
   producer: 'inventory',
-  consumers: ['orders'],
+  consumers: ['orders', 'gateway'],
   description:
     'Staff added a product to the catalog. Carries everything server-side pricing needs (price, modifier groups ' +
-    'and option price deltas); orders adds it to its catalog read-model. New products start with no stock.',
+    'and option price deltas), whether it is on sale and its preparation time (both optional: absent means on sale and ' +
+    'the default time); orders adds it to its catalog read-model. New products start with no stock.',
   payload: ProductCreatedV1,
 });

@@ -15,9 +15,10 @@ export const productUpdatedV1 = defineEvent({
   version: 1,
   topic: TOPICS.inventory,
   producer: 'inventory',
-  consumers: ['orders'],
+  consumers: ['orders', 'gateway'],
   description:
     'Staff changed a product. The payload is the full product after the change (not a patch), so orders replaces ' +
-    'its catalog read-model row; orders placed earlier keep the prices they were placed with.',
+    'its catalog read-model row (an `onSale: false` product takes no new orders); orders placed earlier keep the ' +
+    'prices they were placed with. The gateway passes on-sale changes to the availability stream.',
   payload: ProductUpdatedV1,
 });

@@ -25,9 +25,9 @@ export const stockChangedV1 = defineEvent({
   version: 1,
   topic: TOPICS.inventory,
   producer: 'inventory',
-  consumers: [],
+  consumers: ['gateway'],
   description:
     'A product\'s stock level changed (adjustment, reservation, release or sale); carries the levels after the ' +
-    'change, keyed by product. For live stock views; no service needs it today.',
+    'change, keyed by product. The gateway turns it into the live product-availability stream (SSE).',
   payload: StockChangedV1,
 });
