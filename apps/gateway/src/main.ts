@@ -5,6 +5,7 @@ import pino from 'pino';
 import { ConfigValidationError, GatewayConfig, loadConfig } from '@galley/config';
 import { createKafkaClient } from '@galley/messaging';
 import { createHttpApp } from '@galley/platform';
+import { GATEWAY_API_DESCRIPTION } from './docs/gateway-routes.openapi';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { EdgeRequestHandler } from './edge/edge-request-handler';
 import { GatewayModule } from './gateway.module';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   }
   const app = await createHttpApp(GatewayModule.forRoot(config), {
     app: 'gateway',
-    description: 'The public Galley API: every route of every service, behind one entry.',
+    description: GATEWAY_API_DESCRIPTION,
     // Bodies stream through to the services untouched (webhooks are signed over raw bytes).
     parseJsonBodies: false,
     documentPatcher: (req, base) => app.get(OpenApiAggregator).merged(base),

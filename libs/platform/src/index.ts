@@ -10,3 +10,4 @@ export * from './messaging/messaging.runtime';
 export * from './service-platform.module';
 export * from './run-service';
 export * from './http/http-dtos';
+export * from './http/openapi-document';

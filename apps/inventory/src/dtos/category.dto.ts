@@ -20,7 +20,7 @@ export class CreateCategoryRequest {
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by single hyphens' })
   slug?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The parent category (a tree)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The parent category (a tree)' })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;

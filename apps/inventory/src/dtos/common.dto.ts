@@ -3,7 +3,7 @@ import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Money in integer minor units of the store currency. */
 export class MoneyDto {
-  @ApiProperty({ example: 1250, description: 'Integer minor units (cents)' })
+  @ApiProperty({ type: 'integer', example: 1250, description: 'Integer minor units (cents)' })
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)

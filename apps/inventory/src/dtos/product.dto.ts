@@ -95,7 +95,7 @@ export class CreateProductRequest {
   @Type(() => MoneyDto)
   price: MoneyDto;
 
-  @ApiPropertyOptional({ example: 'PIZ-MARG-01', maxLength: 64, description: 'Unique when given' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'PIZ-MARG-01', maxLength: 64, description: 'Unique when given' })
   @IsOptional()
   @Trim()
   @IsString()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   Allow,
@@ -35,7 +35,7 @@ export class OrderLineRequest {
   @Max(MAX_LINE_QUANTITY)
   quantity: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'Ids of the chosen modifier options (size, extras, …)' })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'uuid' }, description: 'Ids of the chosen modifier options (size, extras, …)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -110,7 +110,8 @@ export class PlaceOrderRequestDto {
   @MaxLength(500)
   note?: string;
 
-  @ApiPropertyOptional({ description: 'Ignored: prices and totals are always computed on the server' })
+  // Accepted and ignored (prices and totals are always computed on the server): not part of the documented contract.
+  @ApiHideProperty()
   @IsOptional()
   @Allow()
   total?: unknown;
@@ -148,12 +149,12 @@ export class OrderListQuery extends PageQuery {
 }
 
 class MoneyResponse implements Money {
-  @ApiProperty({ example: 1250 }) amount: number;
+  @ApiProperty({ type: 'integer', example: 1250, description: 'Integer minor units' }) amount: number;
   @ApiProperty({ example: 'USD' }) currency: string;
 }
 
 class ModifierResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Size' }) group: string;
   @ApiProperty({ example: 'Large' }) name: string;
   @ApiProperty({ type: MoneyResponse }) priceDelta: MoneyResponse;
@@ -171,7 +172,7 @@ class OrderLineResponse {
 export class HistoryEntryResponse {
   @ApiProperty({ description: 'Position in the history from 1; the SSE event id' }) sequence: number;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
-  @ApiProperty() at: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty() reason: string;
   @ApiProperty({ enum: ['saga', 'customer', 'staff'] }) actor: string;
   @ApiPropertyOptional({ description: 'The event that caused the change' }) causeEventType?: string;
@@ -195,8 +196,8 @@ export class OrderSummaryResponse {
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
   @ApiProperty({ type: MoneyResponse }) total: MoneyResponse;
   @ApiProperty({ type: FulfillmentResponse }) fulfillment: FulfillmentResponse;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class OrderResponse extends OrderSummaryResponse {

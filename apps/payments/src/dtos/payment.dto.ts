@@ -6,7 +6,7 @@ import { PaymentRecord } from '../repositories/payments.repository';
 import { RefundRecord } from '../repositories/refunds.repository';
 
 export class MoneyResponse {
-  @ApiProperty({ example: 2450, description: 'Integer minor units' }) amount: number;
+  @ApiProperty({ type: 'integer', example: 2450, description: 'Integer minor units' }) amount: number;
   @ApiProperty({ example: 'USD' }) currency: string;
 }
 

@@ -34,6 +34,7 @@ export class ProductReviewsController {
   @Public()
   @ApiOperation({ summary: "A product's rating over its published reviews (zeros when it has none)" })
   @ApiOkResponse({ type: RatingResponse })
+  @ApiBadRequestResponse({ description: 'The product id is not a UUID', type: ErrorResponse })
   async rating(@Param('id', new ParseUUIDPipe()) productId: string): Promise<RatingResponse> {
     return mapRating(await this.queries.rating(productId));
   }

@@ -11,14 +11,14 @@ const Clearable = () => IsOptional();
 const NotNullWhenGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class CreateAddressRequest {
-  @ApiPropertyOptional({ example: 'Home', maxLength: 50, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Home', maxLength: 50, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
   @MaxLength(50)
   label?: string | null;
 
-  @ApiPropertyOptional({ example: 'Alice Liddell', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Alice Liddell', maxLength: 200, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
@@ -32,7 +32,7 @@ export class CreateAddressRequest {
   @MaxLength(200)
   line1: string;
 
-  @ApiPropertyOptional({ example: '3rd floor', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: '3rd floor', maxLength: 200, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
@@ -53,7 +53,7 @@ export class CreateAddressRequest {
   @MaxLength(20)
   postalCode: string;
 
-  @ApiPropertyOptional({ example: 'Île-de-France', maxLength: 100, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Île-de-France', maxLength: 100, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
@@ -65,13 +65,13 @@ export class CreateAddressRequest {
   @IsISO31661Alpha2()
   country: string;
 
-  @ApiPropertyOptional({ example: '+33 1 23 45 67 89', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '+33 1 23 45 67 89', nullable: true })
   @Clearable()
   @Trim()
   @Matches(PHONE, { message: 'phone must be a phone number (digits, spaces, + ( ) . / -)' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'Ring twice', maxLength: 500, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Ring twice', maxLength: 500, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
@@ -81,14 +81,14 @@ export class CreateAddressRequest {
 
 /** Any subset of the fields; optional ones may be null to clear them. */
 export class UpdateAddressRequest {
-  @ApiPropertyOptional({ maxLength: 50, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 50, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
   @MaxLength(50)
   label?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
@@ -103,7 +103,7 @@ export class UpdateAddressRequest {
   @MaxLength(200)
   line1?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
@@ -126,7 +126,7 @@ export class UpdateAddressRequest {
   @MaxLength(20)
   postalCode?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 100, nullable: true })
   @Clearable()
   @Trim()
   @IsString()
@@ -139,13 +139,13 @@ export class UpdateAddressRequest {
   @IsISO31661Alpha2()
   country?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @Clearable()
   @Trim()
   @Matches(PHONE, { message: 'phone must be a phone number (digits, spaces, + ( ) . / -)' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true })
   @Clearable()
   @Trim()
   @IsString()

@@ -10,6 +10,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness: the gateway process answers */
         get: operations["GatewayHealthController_live"];
         put?: never;
         post?: never;
@@ -26,6 +27,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Readiness: every service behind the gateway is ready (each service’s state in the body) */
         get: operations["GatewayHealthController_ready"];
         put?: never;
         post?: never;
@@ -43,46 +45,7 @@ export interface paths {
             cookie?: never;
         };
         /** Live status of an order (SSE), resumable with Last-Event-ID; the token may be given as ?access_token= */
-        get: {
-            parameters: {
-                query?: {
-                    access_token?: string;
-                };
-                header?: {
-                    "Last-Event-ID"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/event-stream: one `event: status` per status change with `id:` and `data:` JSON. The stream first replays what follows `Last-Event-ID`. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": string;
-                    };
-                };
-                /** @description Missing or bad access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description No such order for this caller */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["OrderStreams_orderStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -99,42 +62,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every order status change as it happens, for the order board (SSE; ids are <orderId>:<sequence>) */
-        get: {
-            parameters: {
-                query?: {
-                    access_token?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/event-stream: one `event: status` per status change with `id:` and `data:` JSON. The stream first replays what follows `Last-Event-ID`. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": string;
-                    };
-                };
-                /** @description Missing or bad access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Staff only */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["OrderStreams_allStatuses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -169,8 +97,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for an access and a refresh token */
+        /** Exchange email and password for an access and a refresh token (the refresh token as an httpOnly cookie with `cookie: true`) */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/guest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a guest checkout: a new customer account without a password, signed in
+         * @description Nobody can sign in to a guest with a password; keep its refresh token (best as the cookie) and upgrade it with POST /api/users/me/upgrade.
+         */
+        post: operations["AuthController_guest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -186,7 +134,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate a refresh token; a token presented twice revokes its whole family */
+        /**
+         * Rotate a refresh token; a token presented twice revokes its whole family
+         * @description The token comes from the body, else from the `galley_refresh` cookie; a token from the cookie (or with `cookie: true`) is rotated back into the cookie.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -203,8 +154,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the sign-in the refresh token belongs to */
+        /** End the sign-in the refresh token (body, else the `galley_refresh` cookie) belongs to; always clears the cookie */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/order-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A token that only reads, follows and cancels one of the caller's orders, for a tracking link
+         * @description Valid ORDER_LINK_TTL_SECONDS (30 days by default). It carries the caller's identity, so it opens only the caller's own order (the orders service answers 404 for anyone else's). Put it in the link's fragment so it reaches no server log.
+         */
+        post: operations["OrderLinksController_issue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -240,6 +211,26 @@ export interface paths {
         put?: never;
         /** Change the password; ends every sign-in (refresh family) of the account */
         post: operations["MeController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn the signed-in guest into a full account (same id: its orders stay its own)
+         * @description Its sign-ins continue; refresh to get an access token with the new email.
+         */
+        post: operations["MeController_upgrade"];
         delete?: never;
         options?: never;
         head?: never;
@@ -649,10 +640,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opening hours per weekday (store time zone) and kitchen capacity */
+        /** Name, description, opening hours per weekday (store time zone), kitchen capacity and a running pause */
         get: operations["StoreSettingsController_get"];
-        /** Replace the opening hours and kitchen capacity */
+        /** Replace the opening hours and kitchen capacity (and name/description when given; a pause is kept) */
         put: operations["StoreSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/store/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause new orders for some minutes (e.g. the kitchen is swamped); replaces a running pause and lifts by itself */
+        post: operations["StoreSettingsController_pause"];
+        /** Take new orders again now (ends a pause; nothing happens when not paused) */
+        delete: operations["StoreSettingsController_resume"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store: name, description, currency, opening hours, whether it is open and taking orders now (public) */
+        get: operations["StoreController_get"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -932,8 +958,11 @@ export interface components {
         UserResponse: {
             /** Format: uuid */
             id: string;
-            /** @example alice@example.com */
-            email: string;
+            /**
+             * @description Null only for a guest that gave no email
+             * @example alice@example.com
+             */
+            email: string | null;
             /** @example Alice */
             name: string;
             /**
@@ -941,27 +970,92 @@ export interface components {
              * @enum {string}
              */
             role: "customer" | "admin";
+            /**
+             * @description A guest account (checkout without registering): no password; POST /api/users/me/upgrade makes it a full account
+             * @example false
+             */
+            guest: boolean;
         };
         LoginRequest: {
             /** @example alice@example.com */
             email: string;
             /** @example correct horse battery */
             password: string;
+            /**
+             * @description Browsers: set the refresh token as the httpOnly cookie `galley_refresh` (Secure, SameSite=Strict, Path=/api/auth) instead of returning it in the body, so page scripts never see it
+             * @default false
+             * @example true
+             */
+            cookie: boolean;
         };
         TokenResponse: {
             /** @description EdDSA-signed JWT for `Authorization: Bearer` */
             accessToken: string;
-            /** @description Opaque, single use: each refresh returns the next one */
-            refreshToken: string;
+            /**
+             * @description Opaque, single use: each refresh returns the next one. Absent when it was set as the `galley_refresh` cookie
+             * @example u6Zq1mY0c3p8Qe7sLk2vN9wXa4bT5rJ0dF1gH2iK3lM
+             */
+            refreshToken?: string;
             /**
              * @description Seconds until the access token expires
              * @example 900
              */
             expiresIn: number;
         };
+        GuestRequest: {
+            /**
+             * @description Display name; "Guest" when absent
+             * @example Alice
+             */
+            name?: string;
+            /**
+             * @description Contact address for the order; trimmed and lower-cased, need not be unique (nobody signs in with it)
+             * @example alice@example.com
+             */
+            email?: string;
+            /**
+             * @description Browsers: set the refresh token as the httpOnly cookie `galley_refresh` (Secure, SameSite=Strict, Path=/api/auth) instead of returning it in the body, so page scripts never see it
+             * @default false
+             * @example true
+             */
+            cookie: boolean;
+        };
         RefreshTokenRequest: {
-            /** @description The opaque refresh token from login or the previous refresh */
-            refreshToken: string;
+            /**
+             * @description The opaque refresh token from login or the previous refresh; when absent, the `galley_refresh` cookie is used
+             * @example u6Zq1mY0c3p8Qe7sLk2vN9wXa4bT5rJ0dF1gH2iK3lM
+             */
+            refreshToken?: string;
+            /**
+             * @description Browsers: set the refresh token as the httpOnly cookie `galley_refresh` (Secure, SameSite=Strict, Path=/api/auth) instead of returning it in the body, so page scripts never see it. A token read from the cookie is always rotated back into the cookie
+             * @default false
+             * @example true
+             */
+            cookie: boolean;
+        };
+        LogoutRequest: {
+            /**
+             * @description The refresh token to end; when absent, the `galley_refresh` cookie is used
+             * @example u6Zq1mY0c3p8Qe7sLk2vN9wXa4bT5rJ0dF1gH2iK3lM
+             */
+            refreshToken?: string;
+        };
+        OrderLinkRequest: {
+            /**
+             * Format: uuid
+             * @description One of the caller's orders
+             * @example 0b6d7c1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e
+             */
+            orderId: string;
+        };
+        OrderLinkResponse: {
+            /** @description EdDSA-signed JWT (same keys and type as access tokens) with `scope: "order:<orderId>"`: accepted as a bearer token (or `?access_token=` on the stream) only by GET /api/orders/{id}, GET /api/orders/{id}/payment, GET /api/orders/{id}/stream and POST /api/orders/{id}/cancel of that order; 403 everywhere else */
+            token: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-01T12:00:00.000Z
+             */
+            expiresAt: string;
         };
         UpdateProfileRequest: {
             /** @example Alice Liddell */
@@ -970,6 +1064,17 @@ export interface components {
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
+        };
+        UpgradeGuestRequest: {
+            /**
+             * @description Trimmed and lower-cased; unique
+             * @example alice@example.com
+             */
+            email: string;
+            /** @example correct horse battery */
+            password: string;
+            /** @example Alice */
+            name: string;
         };
         AddressResponse: {
             /** Format: uuid */
@@ -997,47 +1102,50 @@ export interface components {
         };
         CreateAddressRequest: {
             /** @example Home */
-            label?: Record<string, never> | null;
+            label?: string | null;
             /** @example Alice Liddell */
-            recipient?: Record<string, never> | null;
+            recipient?: string | null;
             /** @example 12 Rue de la Paix */
             line1: string;
             /** @example 3rd floor */
-            line2?: Record<string, never> | null;
+            line2?: string | null;
             /** @example Paris */
             city: string;
             /** @example 75002 */
             postalCode: string;
             /** @example Île-de-France */
-            region?: Record<string, never> | null;
+            region?: string | null;
             /**
              * @description ISO 3166-1 alpha-2
              * @example FR
              */
             country: string;
             /** @example +33 1 23 45 67 89 */
-            phone?: Record<string, never> | null;
+            phone?: string | null;
             /** @example Ring twice */
-            instructions?: Record<string, never> | null;
+            instructions?: string | null;
         };
         UpdateAddressRequest: {
-            label?: Record<string, never> | null;
-            recipient?: Record<string, never> | null;
+            label?: string | null;
+            recipient?: string | null;
             line1?: string;
-            line2?: Record<string, never> | null;
+            line2?: string | null;
             city?: string;
             postalCode?: string;
-            region?: Record<string, never> | null;
+            region?: string | null;
             /** @description ISO 3166-1 alpha-2 */
             country?: string;
-            phone?: Record<string, never> | null;
-            instructions?: Record<string, never> | null;
+            phone?: string | null;
+            instructions?: string | null;
         };
         AdminUserResponse: {
             /** Format: uuid */
             id: string;
-            /** @example alice@example.com */
-            email: string;
+            /**
+             * @description Null only for a guest that gave no email
+             * @example alice@example.com
+             */
+            email: string | null;
             /** @example Alice */
             name: string;
             /**
@@ -1045,6 +1153,11 @@ export interface components {
              * @enum {string}
              */
             role: "customer" | "admin";
+            /**
+             * @description A guest account (checkout without registering): no password; POST /api/users/me/upgrade makes it a full account
+             * @example false
+             */
+            guest: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1094,7 +1207,7 @@ export interface components {
              * Format: uuid
              * @description The parent category (a tree)
              */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
         };
         MoneyDto: {
             /**
@@ -1221,7 +1334,7 @@ export interface components {
              * @description Unique when given
              * @example PIZ-MARG-01
              */
-            sku?: Record<string, never>;
+            sku?: string | null;
             /**
              * @example [
              *       "vegetarian"
@@ -1332,11 +1445,12 @@ export interface components {
             lines: components["schemas"]["OrderLineRequest"][];
             fulfillment: components["schemas"]["FulfillmentRequest"];
             note?: string;
-            /** @description Ignored: prices and totals are always computed on the server */
-            total?: Record<string, never>;
         };
         MoneyResponse: {
-            /** @example 1250 */
+            /**
+             * @description Integer minor units
+             * @example 1250
+             */
             amount: number;
             /** @example USD */
             currency: string;
@@ -1347,6 +1461,7 @@ export interface components {
             address?: components["schemas"]["DeliveryAddressDto"];
         };
         ModifierResponse: {
+            /** Format: uuid */
             id: string;
             /** @example Size */
             group: string;
@@ -1368,6 +1483,7 @@ export interface components {
             sequence: number;
             /** @enum {string} */
             status: "PENDING" | "AWAITING_PAYMENT" | "CONFIRMED" | "PREPARING" | "READY" | "COMPLETED" | "CANCELLED" | "REJECTED" | "NEEDS_ATTENTION";
+            /** Format: date-time */
             at: string;
             reason: string;
             /** @enum {string} */
@@ -1391,7 +1507,9 @@ export interface components {
             status: "PENDING" | "AWAITING_PAYMENT" | "CONFIRMED" | "PREPARING" | "READY" | "COMPLETED" | "CANCELLED" | "REJECTED" | "NEEDS_ATTENTION";
             total: components["schemas"]["MoneyResponse"];
             fulfillment: components["schemas"]["FulfillmentResponse"];
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             updatedAt: string;
             lines: components["schemas"]["OrderLineResponse"][];
             note?: string;
@@ -1409,7 +1527,9 @@ export interface components {
             status: "PENDING" | "AWAITING_PAYMENT" | "CONFIRMED" | "PREPARING" | "READY" | "COMPLETED" | "CANCELLED" | "REJECTED" | "NEEDS_ATTENTION";
             total: components["schemas"]["MoneyResponse"];
             fulfillment: components["schemas"]["FulfillmentResponse"];
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             updatedAt: string;
         };
         OrderListResponse: {
@@ -1456,6 +1576,10 @@ export interface components {
             sunday: components["schemas"]["OpeningIntervalDto"][];
         };
         StoreSettingsDto: {
+            /** @example Galley Bistro */
+            name: string;
+            /** @example Wood-fired pizza and fresh pasta */
+            description: string;
             /**
              * @description IANA time zone the opening hours are in
              * @example Europe/Berlin
@@ -1467,6 +1591,110 @@ export interface components {
              * @example 12
              */
             kitchenCapacity: number | null;
+            /**
+             * Format: date-time
+             * @description New orders are refused until then; null when not paused
+             * @example 2026-11-23T18:45:00.000Z
+             */
+            pausedUntil: string | null;
+            /**
+             * @description Why staff paused (staff only); null when not paused
+             * @example Kitchen is backed up
+             */
+            pauseReason: string | null;
+        };
+        StoreSettingsRequest: {
+            /**
+             * @description Shown to customers; kept when left out
+             * @example Galley Bistro
+             */
+            name?: string;
+            /**
+             * @description Shown to customers; kept when left out
+             * @example Wood-fired pizza and fresh pasta
+             */
+            description?: string;
+            /**
+             * @description IANA time zone the opening hours are in
+             * @example Europe/Berlin
+             */
+            timeZone: string;
+            openingHours: components["schemas"]["OpeningHoursDto"];
+            /**
+             * @description Orders in the kitchen at once; null for no limit
+             * @example 12
+             */
+            kitchenCapacity: number | null;
+        };
+        PauseStoreRequest: {
+            /**
+             * @description New orders are refused for this many minutes from now
+             * @example 20
+             */
+            minutes: number;
+            /** @example Kitchen is backed up */
+            reason?: string;
+        };
+        PublicStoreDto: {
+            /** @example Galley Bistro */
+            name: string;
+            /** @example Wood-fired pizza and fresh pasta */
+            description: string;
+            /**
+             * @description ISO 4217: every price and total is in it
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description IANA time zone of the opening hours
+             * @example Europe/Berlin
+             */
+            timeZone: string;
+            openingHours: components["schemas"]["OpeningHoursDto"];
+            /**
+             * @description Within the opening hours now
+             * @example true
+             */
+            openNow: boolean;
+            /**
+             * Format: date-time
+             * @description The next opening (when closed) or closing (when open); null when open around the clock or never open
+             * @example 2026-11-23T21:00:00.000Z
+             */
+            nextChangeAt: string | null;
+            /**
+             * @description openNow and not paused by staff: a new order would be taken
+             * @example true
+             */
+            acceptingOrders: boolean;
+            /**
+             * Format: date-time
+             * @description Staff paused new orders until then; null when not paused
+             * @example null
+             */
+            pausedUntil: string | null;
+        };
+        PaymentsMoneyResponse: {
+            /**
+             * @description Integer minor units
+             * @example 2450
+             */
+            amount: number;
+            /** @example USD */
+            currency: string;
+        };
+        PaymentsRefundResponse: {
+            /** @description The provider's refund id (re_…) once known, else Galley's refund id */
+            id: string;
+            amount: components["schemas"]["PaymentsMoneyResponse"];
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /** @description Why the refund was made */
+            reason?: string;
+            /** @description Why the provider refused it (status failed) */
+            failureReason?: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         PaymentResponse: {
             /**
@@ -1481,8 +1709,8 @@ export interface components {
             clientSecret: string;
             /** @enum {string} */
             status: "requires_payment" | "succeeded" | "failed" | "cancelled";
-            amount: components["schemas"]["MoneyResponse"];
-            refunds: components["schemas"]["RefundResponse"][];
+            amount: components["schemas"]["PaymentsMoneyResponse"];
+            refunds: components["schemas"]["PaymentsRefundResponse"][];
         };
         WebhookResponse: {
             received: boolean;
@@ -1555,6 +1783,17 @@ export interface components {
             4: number;
             /** @example 5 */
             5: number;
+        };
+        ReviewsRatingResponse: {
+            /**
+             * @description Mean of the published reviews, two decimals; 0 without reviews
+             * @example 4.5
+             */
+            average: number;
+            /** @example 8 */
+            count: number;
+            /** @description Published reviews per star rating */
+            distribution: components["schemas"]["RatingDistributionResponse"];
         };
         CreateReviewRequest: {
             /** @example 5 */
@@ -1743,11 +1982,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Alive */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
             };
         };
     };
@@ -1760,11 +2005,112 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every service is ready */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A service is not ready */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrderStreams_orderStatus: {
+        parameters: {
+            query?: {
+                access_token?: string;
+            };
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: one `event: status` per status change with `id:` and `data:` JSON. The stream first replays what follows `Last-Event-ID`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The order id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such order for this caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    OrderStreams_allStatuses: {
+        parameters: {
+            query?: {
+                access_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: one `event: status` per status change with `id:` and `data:` JSON. The stream first replays what follows `Last-Event-ID`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -1833,6 +2179,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description With `cookie: true` (or a token read from the cookie): `galley_refresh=<token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<refresh token lifetime>` */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1859,10 +2207,56 @@ export interface operations {
             };
         };
     };
-    AuthController_refresh: {
+    AuthController_guest: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description With `cookie: true` (or a token read from the cookie): `galley_refresh=<token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<refresh token lifetime>` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description A field is invalid (e.g. a malformed email) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `galley_refresh=<token>` when the body has no refreshToken */
+                Cookie?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1874,13 +2268,15 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description With `cookie: true` (or a token read from the cookie): `galley_refresh=<token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<refresh token lifetime>` */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Invalid, expired, revoked or reused refresh token */
+            /** @description No refresh token, or an invalid, expired, revoked or reused one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1903,19 +2299,24 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `galley_refresh=<token>` when the body has no refreshToken */
+                Cookie?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshTokenRequest"];
+                "application/json": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
-            /** @description Signed out (also for an unknown token) */
+            /** @description Signed out (also for an unknown or missing token) */
             204: {
                 headers: {
+                    /** @description `galley_refresh=; ...; Max-Age=0` */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1928,6 +2329,52 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+        };
+    };
+    OrderLinksController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderLinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderLinkResponse"];
+                };
+            };
+            /** @description orderId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the customer role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2037,7 +2484,80 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description A guest account has no password (upgrade it first) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Too many wrong current passwords; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MeController_upgrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpgradeGuestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description A field is invalid (e.g. password under 10 characters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the customer role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The email is taken, or the account is not a guest */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3001,6 +3521,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     OrdersController_place: {
@@ -3028,6 +3557,15 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3065,6 +3603,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponse"];
                 };
             };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3096,6 +3643,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             404: {
@@ -3312,7 +3868,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StoreSettingsDto"];
+                "application/json": components["schemas"]["StoreSettingsRequest"];
             };
         };
         responses: {
@@ -3345,6 +3901,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    StoreSettingsController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseStoreRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreSettingsDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StoreSettingsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreSettingsDto"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StoreController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStoreDto"];
+                };
             };
         };
     };
@@ -3499,7 +4152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RefundResponse"];
+                    "application/json": components["schemas"]["PaymentsRefundResponse"];
                 };
             };
             /** @description The provider is still processing the refund */
@@ -3508,7 +4161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RefundResponse"];
+                    "application/json": components["schemas"]["PaymentsRefundResponse"];
                 };
             };
             400: {
@@ -3694,7 +4347,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RatingResponse"];
+                    "application/json": components["schemas"]["ReviewsRatingResponse"];
+                };
+            };
+            /** @description The product id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -4,10 +4,11 @@ import { errorBody, reasonPhrase } from '@galley/errors';
 import { DynamicModule, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { collectProcessMetrics } from './metrics';
+import { openApiDocumentOf } from './openapi-document';
 import { requestContextMiddleware } from './request-context.middleware';
 
 export interface HttpAppOptions {
@@ -42,10 +43,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
   app.enableShutdownHooks();
   app.disable('x-powered-by');
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(`Galley ${options.app}`).setDescription(options.description).setVersion('1').addBearerAuth().build(),
-  );
+  const document = openApiDocumentOf(app, options);
   const patcher = options.documentPatcher;
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
