@@ -9,6 +9,7 @@ import { AdminUsersController } from './controllers/admin-users.controller';
 import { AuthController } from './controllers/auth.controller';
 import { JwksController } from './controllers/jwks.controller';
 import { MeController } from './controllers/me.controller';
+import { OrderLinksController } from './controllers/order-links.controller';
 import { TrustProxySetting } from './controllers/trust-proxy';
 import { UsersStore } from './repositories/users-store';
 import { usersSchema } from './schema/users.schema';
@@ -54,7 +55,7 @@ export class UsersModule {
           errorMessage: 'Too many authentication requests from this address; retry after the time in Retry-After',
         }),
       ],
-      controllers: [AuthController, MeController, AddressesController, AdminUsersController, JwksController],
+      controllers: [AuthController, OrderLinksController, MeController, AddressesController, AdminUsersController, JwksController],
       providers: [
         UsersStore,
         PasswordHasher,

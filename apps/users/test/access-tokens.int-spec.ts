@@ -101,7 +101,7 @@ describe('users access tokens and roles', () => {
       const token = await sut.adminToken();
       const newer = await sut.register('listed');
       const first = await sut.http.get('/api/admin/users?limit=1').set('Authorization', `Bearer ${token}`).expect(200);
-      expect(first.body.items).toEqual([{ id: newer.id, email: newer.email, name: 'listed', role: 'customer', createdAt: expect.any(String) }]);
+      expect(first.body.items).toEqual([{ id: newer.id, email: newer.email, name: 'listed', role: 'customer', guest: false, createdAt: expect.any(String) }]);
       expect(first.body.nextCursor).toEqual(expect.any(String));
       const second = await sut.http
         .get(`/api/admin/users?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`)
@@ -139,6 +139,8 @@ describe('users access tokens and roles', () => {
         'GET /api/users/me',
         'PATCH /api/users/me',
         'POST /api/users/me/password',
+        'POST /api/users/me/upgrade',
+        'POST /api/auth/order-links',
         'GET /api/users/me/addresses',
         'POST /api/users/me/addresses',
         'PATCH /api/users/me/addresses/{id}',
@@ -147,7 +149,7 @@ describe('users access tokens and roles', () => {
       ].sort(),
     );
     expect(operations.map((op) => op.route)).toEqual(
-      expect.arrayContaining(['POST /api/auth/register', 'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /.well-known/jwks.json']),
+      expect.arrayContaining(['POST /api/auth/register', 'POST /api/auth/login', 'POST /api/auth/guest', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /.well-known/jwks.json']),
     );
   });
 

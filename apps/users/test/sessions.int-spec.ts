@@ -17,7 +17,7 @@ describe('users sessions (register, login, refresh, logout)', () => {
     it('creates a customer with a normalised email and answers 201 without secrets', async () => {
       const email = sut.email('Register');
       const res = await sut.http.post('/api/auth/register').send({ email: `  ${email.toUpperCase()} `, password: PASSWORD, name: ' Ada ' }).expect(201);
-      expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), email, name: 'Ada', role: 'customer' });
+      expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), email, name: 'Ada', role: 'customer', guest: false });
       const { rows } = await sut.db.query(`SELECT email, password_hash FROM users.accounts WHERE id = $1`, [res.body.id]);
       expect(rows[0].email).toBe(email);
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -61,7 +61,7 @@ describe('users sessions (register, login, refresh, logout)', () => {
       const res = await sut.http.post('/api/auth/login').send({ email: email.toUpperCase(), password: PASSWORD }).expect(200);
       expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expiresIn: 900 });
       const me = await sut.http.get('/api/users/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-      expect(me.body).toEqual({ id: expect.any(String), email, name: 'login', role: 'customer' });
+      expect(me.body).toEqual({ id: expect.any(String), email, name: 'login', role: 'customer', guest: false });
     });
 
     it('answers the same 401 for an unknown email and for a wrong password', async () => {

@@ -17,6 +17,8 @@ export const PASSWORD = 'correct horse battery';
  */
 export class UsersTestApp {
   private readonly emails = new Set<string>();
+  /** Accounts known by id (guests may have no email). */
+  private readonly accountIds = new Set<string>();
 
   private constructor(
     readonly app: NestExpressApplication,
@@ -82,6 +84,11 @@ export class UsersTestApp {
     return { ...account, ...(await this.login(account.email)) };
   }
 
+  /** Deleted by close() although it may have no email (a guest). */
+  track(accountId: string): void {
+    this.accountIds.add(accountId);
+  }
+
   async adminToken(): Promise<string> {
     return (await this.login(this.adminEmail, ADMIN_PASSWORD)).accessToken;
   }
@@ -92,7 +99,8 @@ export class UsersTestApp {
       await this.app.close();
     } finally {
       await this.db.query(`DELETE FROM users.outbox WHERE envelope->'payload'->>'email' = ANY($1)`, [emails]);
-      await this.db.query(`DELETE FROM users.accounts WHERE email = ANY($1)`, [emails]);
+      await this.db.query(`DELETE FROM users.outbox WHERE message_key = ANY($1)`, [[...this.accountIds]]);
+      await this.db.query(`DELETE FROM users.accounts WHERE email = ANY($1) OR id = ANY($2::uuid[])`, [emails, [...this.accountIds]]);
       await this.db.query(`DELETE FROM users.login_attempts WHERE email = ANY($1)`, [emails]);
       await this.db.end();
     }

@@ -11,8 +11,16 @@ export const ACCESS_TOKEN_TYPE = 'at+jwt';
 /** Who is calling, as proven by a verified access token. */
 export interface AuthenticatedUser {
   id: string;
-  email: string;
+  /** Null only for a guest account that gave no email. */
+  email: string | null;
   role: Role;
+  /** Present (true) for a guest account: no password, created at checkout. */
+  guest?: true;
+  /**
+   * Present on a restricted token (an order tracking link, `order:<id>`): it is accepted only on
+   * the routes of that one order (see `scopeAllowsRequest`).
+   */
+  scope?: string;
 }
 
 /** A public JSON Web Key as served in the JWKS. */

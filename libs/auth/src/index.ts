@@ -7,3 +7,4 @@ export * from './verification/access-token-verifier';
 export * from './nest/auth.decorators';
 export * from './nest/access-token.guard';
 export * from './nest/auth.module';
+export * from './token-scope';

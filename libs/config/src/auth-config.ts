@@ -40,6 +40,12 @@ export class AuthConfig extends VerifierConfig {
   @Max(31536000)
   REFRESH_TOKEN_TTL_SECONDS: number = 2592000;
 
+  /** How long an order tracking link (a token scoped to one order) stays valid. */
+  @IsInt()
+  @Min(60)
+  @Max(31536000)
+  ORDER_LINK_TTL_SECONDS: number = 2592000;
+
   /** The admin account created at start-up when missing (development defaults when unset outside production). */
   @IsOptional()
   @IsEmail()

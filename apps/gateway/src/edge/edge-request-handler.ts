@@ -3,7 +3,7 @@ import cors from 'cors';
 import helmet from 'helmet';
 import { createProxyMiddleware, RequestHandler } from 'http-proxy-middleware';
 import { Logger } from 'pino';
-import { AccessTokenVerifier, bearerToken, createRemoteVerifier, VerificationKeysUnavailableError } from '@galley/auth';
+import { AccessTokenVerifier, bearerToken, createRemoteVerifier, scopeAllowsRequest, VerificationKeysUnavailableError } from '@galley/auth';
 import { GatewayConfig, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
 import { errorBody } from '@galley/errors';
 import { childTraceparent } from '@galley/messaging';
@@ -28,7 +28,8 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => voi
  * Every `/api/...` and `/.well-known/...` request, handled on the bare Node server before Express
  * and Nest: this hop runs on every call, so it does only what it must. It adds a request id and
  * trace context, security and CORS headers, checks the route's policy and the access token
- * (verified against the users service's JWKS, cached), and streams the request to the owning
+ * (verified against the users service's JWKS, cached; a token scoped to one order passes only on
+ * that order's routes), and streams the request to the owning
  * service over kept-alive connections, body untouched (Stripe signs the raw bytes). Every refusal
  * and upstream failure answers in the JSON error shape.
  */
@@ -111,6 +112,11 @@ export class EdgeRequestHandler {
     if (token) {
       try {
         const user = await this.verifier.verify(token);
+        // A tracking link's token opens its order's routes and nothing else, public routes included.
+        if (user.scope !== undefined && !scopeAllowsRequest(user.scope, req.method ?? 'GET', path)) {
+          sendError(res, 403, 'This token is restricted to one order and cannot be used here', requestId);
+          return;
+        }
         role = user.role;
         req.headers[IDENTITY_HEADERS.id] = user.id;
         req.headers[IDENTITY_HEADERS.role] = user.role;

@@ -5,6 +5,10 @@ describe(policyFor.name, () => {
   it.each([
     ['POST', '/api/auth/login', 'public'],
     ['GET', '/api/auth/login', undefined],
+    ['POST', '/api/auth/guest', 'public'],
+    ['POST', '/api/auth/order-links', 'customer'],
+    ['GET', '/api/auth/order-links', undefined],
+    ['POST', '/api/users/me/upgrade', 'customer'],
     ['GET', '/.well-known/jwks.json', 'public'],
     ['GET', '/api/users/me', 'customer'],
     ['DELETE', '/api/users/me/addresses/a1', 'customer'],

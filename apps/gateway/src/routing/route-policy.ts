@@ -22,7 +22,8 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   // Staff: everything under /api/admin.
   route('*', '/api/admin/.+', 'admin'),
   // Accounts.
-  route(['POST'], '/api/auth/(register|login|refresh|logout)', 'public'),
+  route(['POST'], '/api/auth/(register|login|guest|refresh|logout)', 'public'),
+  route(['POST'], '/api/auth/order-links', 'customer'),
   route(['GET'], '/\\.well-known/jwks\\.json', 'public'),
   route('*', '/api/users/me(/.*)?', 'customer'),
   // Catalog reads are public; reviews are written by signed-in buyers.

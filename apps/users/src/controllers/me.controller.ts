@@ -1,8 +1,19 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '@galley/auth';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { AuthenticatedUser, CurrentUser, Roles } from '@galley/auth';
 import { ErrorResponse } from '@galley/platform';
-import { ChangePasswordRequest, mapUser, UpdateProfileRequest, UserResponse } from '../dtos/user.dto';
+import { ChangePasswordRequest, mapUser, UpdateProfileRequest, UpgradeGuestRequest, UserResponse } from '../dtos/user.dto';
 import { AccountsService } from '../services/accounts.service';
 import { UsersErrorFilter } from './users-error.filter';
 
@@ -36,7 +47,24 @@ export class MeController {
   @ApiNoContentResponse({ description: 'Changed; every refresh token of the account is revoked' })
   @ApiBadRequestResponse({ description: 'Wrong current password, or the new one breaks the policy', type: ErrorResponse })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords; see Retry-After', type: ErrorResponse })
+  @ApiConflictResponse({ description: 'A guest account has no password (upgrade it first)', type: ErrorResponse })
   async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordRequest): Promise<void> {
     await this.accounts.changePassword(user.id, body.currentPassword, body.newPassword);
+  }
+
+  @Post('upgrade')
+  @HttpCode(HttpStatus.OK)
+  @Roles('customer')
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({
+    summary: 'Turn the signed-in guest into a full account (same id: its orders stay its own)',
+    description: 'Its sign-ins continue; refresh to get an access token with the new email.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiBadRequestResponse({ description: 'A field is invalid (e.g. password under 10 characters)', type: ErrorResponse })
+  @ApiConflictResponse({ description: 'The email is taken, or the account is not a guest', type: ErrorResponse })
+  @ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After', type: ErrorResponse })
+  async upgrade(@CurrentUser() user: AuthenticatedUser, @Body() body: UpgradeGuestRequest): Promise<UserResponse> {
+    return mapUser(await this.accounts.upgradeGuest(user.id, body));
   }
 }

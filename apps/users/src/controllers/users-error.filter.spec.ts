@@ -14,6 +14,8 @@ describe(httpStatusOf.name, () => {
     [UsersErrorCode.AddressNotFound, 404],
     [UsersErrorCode.AddressLimitReached, 409],
     [UsersErrorCode.InvalidCursor, 400],
+    [UsersErrorCode.NotAGuest, 409],
+    [UsersErrorCode.GuestHasNoPassword, 409],
   ])('maps %s to %i', (code, status) => {
     expect(httpStatusOf(code)).toBe(status);
   });

@@ -19,6 +19,8 @@ export function httpStatusOf(code: UsersErrorCode): HttpStatus {
       return HttpStatus.NOT_FOUND;
     case UsersErrorCode.EmailTaken:
     case UsersErrorCode.AddressLimitReached:
+    case UsersErrorCode.NotAGuest:
+    case UsersErrorCode.GuestHasNoPassword:
       return HttpStatus.CONFLICT;
     case UsersErrorCode.TooManyFailedLogins:
       return HttpStatus.TOO_MANY_REQUESTS;

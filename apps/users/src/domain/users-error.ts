@@ -11,6 +11,10 @@ export enum UsersErrorCode {
   AddressNotFound = 'ADDRESS_NOT_FOUND',
   AddressLimitReached = 'ADDRESS_LIMIT_REACHED',
   InvalidCursor = 'INVALID_CURSOR',
+  /** Upgrading an account that is already a full one. */
+  NotAGuest = 'NOT_A_GUEST',
+  /** A password operation on a guest account, which has none. */
+  GuestHasNoPassword = 'GUEST_HAS_NO_PASSWORD',
 }
 
 export class UsersError extends Error {

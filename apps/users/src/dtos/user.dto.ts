@@ -4,24 +4,27 @@ import { ROLES, Role } from '@galley/auth';
 import { PageQuery, Trim } from '@galley/platform';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password-policy';
 import { AccountEntity } from '../schema/account.entity';
-import { NAME_MAX_LENGTH } from './auth.dto';
+import { NAME_MAX_LENGTH, RegisterRequest } from './auth.dto';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'alice@example.com' })
-  email: string;
+  @ApiProperty({ type: String, nullable: true, example: 'alice@example.com', description: 'Null only for a guest that gave no email' })
+  email: string | null;
 
   @ApiProperty({ example: 'Alice' })
   name: string;
 
   @ApiProperty({ enum: ROLES, example: 'customer' })
   role: Role;
+
+  @ApiProperty({ example: false, description: 'A guest account (checkout without registering): no password; POST /api/users/me/upgrade makes it a full account' })
+  guest: boolean;
 }
 
 export function mapUser(account: AccountEntity): UserResponse {
-  return { id: account.id, email: account.email, name: account.name, role: account.role };
+  return { id: account.id, email: account.email, name: account.name, role: account.role, guest: account.guest };
 }
 
 export class AdminUserResponse extends UserResponse {
@@ -64,3 +67,6 @@ export class ChangePasswordRequest {
   @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword: string;
 }
+
+/** The email, password and name that turn a guest into a full account (the rules of registration). */
+export class UpgradeGuestRequest extends RegisterRequest {}

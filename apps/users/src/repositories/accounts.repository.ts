@@ -1,15 +1,30 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import type { Role } from '@galley/auth';
 import { ListPosition } from '../domain/list-cursor';
 import { AccountEntity } from '../schema/account.entity';
 
 export interface NewAccount {
   id: string;
-  email: string;
+  email: string | null;
   name: string;
   role: Role;
+  /** Null for a guest. */
+  passwordHash: string | null;
+  guest?: boolean;
+  at: Date;
+}
+
+export interface GuestUpgrade {
+  email: string;
+  name: string;
   passwordHash: string;
   at: Date;
+}
+
+/** Whether `error` is the unique index on full accounts' emails refusing a second account. */
+export function isEmailTakenError(error: unknown): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === 'accounts_email_key';
 }
 
 /** Queries on `users.accounts`; no rules. */
@@ -28,6 +43,7 @@ export class AccountsRepository {
         name: account.name,
         role: account.role,
         passwordHash: account.passwordHash,
+        guest: account.guest ?? false,
         createdAt: account.at,
         updatedAt: account.at,
         passwordChangedAt: account.at,
@@ -43,8 +59,22 @@ export class AccountsRepository {
     return this.manager.findOneBy(AccountEntity, { id });
   }
 
+  /** The full account with this email (guests are not found: several may share an email). */
   findByEmail(email: string): Promise<AccountEntity | null> {
-    return this.manager.findOneBy(AccountEntity, { email });
+    return this.manager.findOneBy(AccountEntity, { email, guest: false });
+  }
+
+  /**
+   * Turns a guest into a full account, keeping its id; false when it is not (or no longer) a
+   * guest. Throws the unique violation of `isEmailTakenError` when a full account has the email.
+   */
+  async upgradeGuest(id: string, upgrade: GuestUpgrade): Promise<boolean> {
+    const result = await this.manager.update(
+      AccountEntity,
+      { id, guest: true },
+      { guest: false, email: upgrade.email, name: upgrade.name, passwordHash: upgrade.passwordHash, updatedAt: upgrade.at, passwordChangedAt: upgrade.at },
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   /** Serialises writers of one account (e.g. address limits) for the rest of the transaction. */

@@ -6,9 +6,10 @@ import { LoginAttemptEntity } from './login-attempt.entity';
 import { RefreshTokenFamilyEntity } from './refresh-token-family.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UsersAccounts1795617802551 } from './users-accounts.migration';
+import { UsersGuestAccounts1796179921248 } from './users-guest-accounts.migration';
 
 /** Everything TypeORM knows about the `users` schema: its entities and its ordered migrations. */
 export const usersSchema: ServiceSchema = {
   entities: [AccountEntity, RefreshTokenFamilyEntity, RefreshTokenEntity, AddressEntity, LoginAttemptEntity],
-  migrations: [messagingTablesV1Migration('users'), UsersAccounts1795617802551],
+  migrations: [messagingTablesV1Migration('users'), UsersAccounts1795617802551, UsersGuestAccounts1796179921248],
 };

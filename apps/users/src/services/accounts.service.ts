@@ -9,6 +9,7 @@ import { normaliseEmail } from '../domain/email';
 import { decodeCursor, encodeCursor } from '../domain/list-cursor';
 import { passwordProblems } from '../domain/password-policy';
 import { UsersError, UsersErrorCode } from '../domain/users-error';
+import { isEmailTakenError } from '../repositories/accounts.repository';
 import { UsersStore } from '../repositories/users-store';
 import { AccountEntity } from '../schema/account.entity';
 import { LoginAttemptsService } from './login-attempts.service';
@@ -20,12 +21,23 @@ export interface Registration {
   name: string;
 }
 
+export interface GuestDetails {
+  name?: string;
+  email?: string;
+}
+
+/** The display name of a guest who gave none. */
+export const GUEST_NAME = 'Guest';
+
 export interface AccountPage {
   items: AccountEntity[];
   nextCursor: string | null;
 }
 
-/** Accounts: registration (announced through the outbox), profile, password, the start-up admin. */
+/**
+ * Accounts: registration (announced through the outbox), guests and their upgrade, profile,
+ * password, the start-up admin.
+ */
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger(AccountsService.name);
@@ -47,6 +59,58 @@ export class AccountsService {
     return account;
   }
 
+  /**
+   * A guest account for a checkout without registering: customer role, no password (no one can
+   * sign in to it; only its refresh token continues it). Its email, if given, need not be free.
+   * Not announced: `user.registered` is published when the guest upgrades.
+   */
+  async createGuest(details: GuestDetails): Promise<AccountEntity> {
+    const email = details.email ? normaliseEmail(details.email) : null;
+    const name = details.name?.trim() || GUEST_NAME;
+    const account = await this.store.read.accounts.insertIfEmailFree({
+      id: randomUUID(),
+      email,
+      name,
+      role: 'customer',
+      passwordHash: null,
+      guest: true,
+      at: new Date(),
+    });
+    if (!account) throw new Error('a guest account could not be inserted');
+    return account;
+  }
+
+  /**
+   * Turns the guest into a full account with the same id (its orders, addresses and sign-ins stay
+   * its own), announced as `user.registered`. 409 when it is no guest or the email is taken.
+   */
+  async upgradeGuest(accountId: string, registration: Registration): Promise<AccountEntity> {
+    const email = normaliseEmail(registration.email);
+    const problems = passwordProblems('password', registration.password, { email });
+    if (problems.length > 0) throw new UsersError(UsersErrorCode.PasswordPolicy, problems.join('; '));
+    const current = await this.profile(accountId);
+    if (!current.guest) throw new UsersError(UsersErrorCode.NotAGuest, 'This account is already a full account');
+    const passwordHash = await this.hasher.hash(registration.password);
+    const emailTaken = () => new UsersError(UsersErrorCode.EmailTaken, 'An account with this email already exists');
+    try {
+      return await this.store.transaction(async (tx) => {
+        if (await tx.accounts.findByEmail(email)) throw emailTaken();
+        const upgraded = await tx.accounts.upgradeGuest(accountId, { email, name: registration.name.trim(), passwordHash, at: new Date() });
+        if (!upgraded) throw new UsersError(UsersErrorCode.NotAGuest, 'This account is already a full account');
+        const account = (await tx.accounts.findById(accountId)) ?? this.missing();
+        await this.outbox.append(tx.sql, userRegisteredV1, {
+          aggregateId: account.id,
+          payload: { userId: account.id, email, name: account.name, role: account.role },
+        });
+        return account;
+      });
+    } catch (error) {
+      // A registration of the same email that committed between the check and the update.
+      if (isEmailTakenError(error)) throw emailTaken();
+      throw error;
+    }
+  }
+
   async profile(accountId: string): Promise<AccountEntity> {
     return (await this.store.read.accounts.findById(accountId)) ?? this.missing();
   }
@@ -61,13 +125,17 @@ export class AccountsService {
    */
   async changePassword(accountId: string, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.profile(accountId);
-    const problems = passwordProblems('newPassword', newPassword, { email: account.email, current: currentPassword });
+    if (account.email === null || account.passwordHash === null) {
+      throw new UsersError(UsersErrorCode.GuestHasNoPassword, 'A guest account has no password; upgrade it to a full account first');
+    }
+    const email = account.email;
+    const problems = passwordProblems('newPassword', newPassword, { email, current: currentPassword });
     if (problems.length > 0) throw new UsersError(UsersErrorCode.PasswordPolicy, problems.join('; '));
-    await this.attempts.admit(account.email);
+    await this.attempts.admit(email);
     if (!(await this.hasher.verify(account.passwordHash, currentPassword))) {
       throw new UsersError(UsersErrorCode.WrongCurrentPassword, 'currentPassword is not the current password');
     }
-    await this.attempts.succeeded(account.email);
+    await this.attempts.succeeded(email);
     const passwordHash = await this.hasher.hash(newPassword);
     const now = new Date();
     const revoked = await this.store.transaction(async (tx) => {
@@ -106,7 +174,7 @@ export class AccountsService {
       if (!account) return undefined;
       await this.outbox.append(tx.sql, userRegisteredV1, {
         aggregateId: account.id,
-        payload: { userId: account.id, email: account.email, name: account.name, role: account.role },
+        payload: { userId: account.id, email, name: account.name, role: account.role },
       });
       return account;
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AccessTokenIssuer, generateRefreshToken, hashRefreshToken, looksLikeRefreshToken } from '@galley/auth';
+import { AccessTokenIssuer, AuthenticatedUser, generateRefreshToken, hashRefreshToken, looksLikeRefreshToken, orderScope } from '@galley/auth';
 import { AuthConfig } from '@galley/config';
 import { AUTH_CONFIG } from '../config/auth-config.token';
 import { normaliseEmail } from '../domain/email';
@@ -8,6 +8,7 @@ import { judgeRefresh } from '../domain/refresh-family';
 import { UsersError, UsersErrorCode } from '../domain/users-error';
 import { UsersStore, UsersTransaction } from '../repositories/users-store';
 import { AccountEntity } from '../schema/account.entity';
+import { AccountsService, GuestDetails } from './accounts.service';
 import { LoginAttemptsService } from './login-attempts.service';
 import { PasswordHasher } from './password-hasher.service';
 
@@ -17,10 +18,23 @@ export interface SessionTokens {
   expiresIn: number;
 }
 
+export interface OrderLink {
+  token: string;
+  expiresAt: Date;
+}
+
+/** What an access token says about an account. */
+export function identityOf(account: AccountEntity): AuthenticatedUser {
+  const identity: AuthenticatedUser = { id: account.id, email: account.email, role: account.role };
+  if (account.guest) identity.guest = true;
+  return identity;
+}
+
 const INVALID_CREDENTIALS = 'Email or password is incorrect';
 const INVALID_REFRESH = 'The refresh token is invalid, expired or revoked';
+const MISSING_REFRESH = 'No refresh token: send refreshToken in the body or the galley_refresh cookie';
 
-/** Sign-in, token refresh with rotation and reuse detection, and sign-out. */
+/** Sign-in (also as a new guest), token refresh with rotation and reuse detection, sign-out, order tracking links. */
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
@@ -29,6 +43,7 @@ export class SessionsService {
     private readonly store: UsersStore,
     private readonly hasher: PasswordHasher,
     private readonly attempts: LoginAttemptsService,
+    private readonly accounts: AccountsService,
     private readonly issuer: AccessTokenIssuer,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
@@ -41,14 +56,32 @@ export class SessionsService {
     const email = normaliseEmail(rawEmail);
     await this.attempts.admit(email);
     const account = await this.store.read.accounts.findByEmail(email);
-    const valid = account ? await this.hasher.verify(account.passwordHash, password) : await this.hasher.verifyWithoutAccount(password);
-    if (!account || !valid) throw new UsersError(UsersErrorCode.InvalidCredentials, INVALID_CREDENTIALS);
+    const hash = account?.passwordHash;
+    const valid = hash ? await this.hasher.verify(hash, password) : await this.hasher.verifyWithoutAccount(password);
+    if (!account || !hash || !valid) throw new UsersError(UsersErrorCode.InvalidCredentials, INVALID_CREDENTIALS);
     await this.attempts.succeeded(email);
-    await this.upgradeHash(account, password);
+    await this.upgradeHash(account, hash, password);
     return this.open(account);
   }
 
-  async refresh(refreshToken: string): Promise<SessionTokens> {
+  /** A new guest account and its first sign-in (the refresh token is the only way back into it). */
+  async startAsGuest(details: GuestDetails): Promise<SessionTokens> {
+    return this.open(await this.accounts.createGuest(details));
+  }
+
+  /**
+   * A token for the caller's tracking link of one order: the caller's identity, scoped to that
+   * order's routes, valid ORDER_LINK_TTL_SECONDS. Whether the order is the caller's is the orders
+   * service's to say (it answers 404 for someone else's order), as for any access token.
+   */
+  async orderLink(caller: AuthenticatedUser, orderId: string): Promise<OrderLink> {
+    const identity: AuthenticatedUser = { id: caller.id, email: caller.email, role: 'customer', ...(caller.guest ? { guest: true } : {}) };
+    return this.issuer.issueScoped(identity, orderScope(orderId), this.config.ORDER_LINK_TTL_SECONDS);
+  }
+
+  /** `refreshToken` is undefined when the request carried none (neither in the body nor as the cookie). */
+  async refresh(refreshToken: string | undefined): Promise<SessionTokens> {
+    if (refreshToken === undefined) throw new UsersError(UsersErrorCode.InvalidRefreshToken, MISSING_REFRESH);
     if (!looksLikeRefreshToken(refreshToken)) throw new UsersError(UsersErrorCode.InvalidRefreshToken, INVALID_REFRESH);
     const now = new Date();
     const outcome = await this.store.transaction(async (tx) => {
@@ -64,7 +97,7 @@ export class SessionsService {
     });
     switch (outcome.verdict) {
       case 'rotate':
-        return { ...(await this.issuer.issue(outcome.account)), refreshToken: outcome.next };
+        return { ...(await this.issuer.issue(identityOf(outcome.account))), refreshToken: outcome.next };
       case 'reused':
         this.logger.warn({ familyId: outcome.token?.familyId, accountId: outcome.token?.accountId }, 'rotated refresh token presented again; family revoked');
         throw new UsersError(UsersErrorCode.RefreshTokenReused, 'The refresh token was already used; this sign-in has been revoked');
@@ -76,8 +109,8 @@ export class SessionsService {
   }
 
   /** Ends the sign-in the token belongs to. Unknown tokens are ignored (logout is idempotent). */
-  async logout(refreshToken: string): Promise<void> {
-    if (!looksLikeRefreshToken(refreshToken)) return;
+  async logout(refreshToken: string | undefined): Promise<void> {
+    if (refreshToken === undefined || !looksLikeRefreshToken(refreshToken)) return;
     await this.store.read.refreshTokens.revokeFamilyOfToken(hashRefreshToken(refreshToken), 'logout', new Date());
   }
 
@@ -89,7 +122,7 @@ export class SessionsService {
       await tx.refreshTokens.createFamily(familyId, account.id, now);
       return this.addToken(tx, familyId, now);
     });
-    return { ...(await this.issuer.issue(account)), refreshToken };
+    return { ...(await this.issuer.issue(identityOf(account))), refreshToken };
   }
 
   private async addToken(tx: UsersTransaction, familyId: string, now: Date): Promise<string> {
@@ -104,10 +137,10 @@ export class SessionsService {
     return token;
   }
 
-  private async upgradeHash(account: AccountEntity, password: string): Promise<void> {
-    if (!this.hasher.needsRehash(account.passwordHash)) return;
+  private async upgradeHash(account: AccountEntity, verifiedHash: string, password: string): Promise<void> {
+    if (!this.hasher.needsRehash(verifiedHash)) return;
     const upgraded = await this.hasher.hash(password);
-    if (await this.store.read.accounts.replacePasswordHash(account.id, account.passwordHash, upgraded)) {
+    if (await this.store.read.accounts.replacePasswordHash(account.id, verifiedHash, upgraded)) {
       this.logger.log({ accountId: account.id, parameters: this.hasher.parameters }, 'password hash upgraded to the current parameters');
     }
   }

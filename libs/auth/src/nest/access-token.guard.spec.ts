@@ -7,12 +7,15 @@ import { Public, Roles } from './auth.decorators';
 
 const customer: AuthenticatedUser = { id: 'c1', email: 'c@example.com', role: 'customer' };
 const admin: AuthenticatedUser = { id: 'a1', email: 'a@example.com', role: 'admin' };
+const ORDER = '0b6d7c1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e';
+const tracking: AuthenticatedUser = { id: 'c1', email: 'c@example.com', role: 'customer', scope: `order:${ORDER}` };
 
 /** Tokens "customer" and "admin" are valid; "down" means the keys cannot be fetched; the rest is forged. */
 const verifier: AccessTokenVerifier = {
   verify: async (token) => {
     if (token === 'customer') return customer;
     if (token === 'admin') return admin;
+    if (token === 'tracking') return tracking;
     if (token === 'down') throw new VerificationKeysUnavailableError('timeout');
     throw new InvalidAccessTokenError('forged');
   },
@@ -30,7 +33,7 @@ class PublicRoutes {
 }
 Public()(Routes.prototype, 'open', Object.getOwnPropertyDescriptor(Routes.prototype, 'open')!);
 
-function contextFor(target: object, handler: string, request: { path: string; headers: Record<string, string> }) {
+function contextFor(target: object, handler: string, request: { path: string; headers: Record<string, string>; method?: string; params?: Record<string, string> }) {
   const headers: Record<string, string> = {};
   const context = {
     getType: () => 'http',
@@ -78,6 +81,32 @@ describe(AccessTokenGuard.name, () => {
   it('lets an admin call admin and customer routes', async () => {
     await expect(sut.canActivate(call('staff', 'Bearer admin').context)).resolves.toBe(true);
     await expect(sut.canActivate(call('shopper', 'bearer admin').context)).resolves.toBe(true);
+  });
+
+  describe('with a token scoped to one order', () => {
+    const scoped = (handler: keyof Routes, method: string, path: string, params: Record<string, string>) =>
+      contextFor(new Routes(), handler, { method, path, params, headers: { authorization: 'Bearer tracking' } });
+
+    it.each([
+      ['GET', `/api/orders/${ORDER}`],
+      ['GET', `/api/orders/${ORDER}/payment`],
+      ['POST', `/api/orders/${ORDER}/cancel`],
+    ])('lets it call %s %s when the :id param is its order', async (method, path) => {
+      const { context, request } = scoped('shopper', method, path, { id: ORDER });
+      await expect(sut.canActivate(context)).resolves.toBe(true);
+      expect(request.user).toEqual(tracking);
+    });
+
+    it.each<[string, string, string, Record<string, string>]>([
+      ['another order', 'GET', '/api/orders/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }],
+      ['the order list', 'GET', '/api/orders', {}],
+      ['the own account', 'GET', '/api/users/me', {}],
+      ['a path naming the order whose routed :id is another', 'GET', `/api/orders/${ORDER}`, { id: 'other' }],
+      ['a path naming the order without a routed :id', 'GET', `/api/orders/${ORDER}`, {}],
+      ['the order with a method it may not use', 'DELETE', `/api/orders/${ORDER}`, { id: ORDER }],
+    ])('answers 403 for %s', async (_case, method, path, params) => {
+      await expect(sut.canActivate(scoped('shopper', method, path, params).context)).rejects.toBeInstanceOf(ForbiddenException);
+    });
   });
 
   it('answers 503 rather than 401 when the keys cannot be fetched', async () => {

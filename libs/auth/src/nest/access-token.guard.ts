@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedUser } from '../access-token';
 import { Role, roleSatisfies } from '../roles';
+import { scopeAllowsRequest, scopedOrderId } from '../token-scope';
 import { AccessTokenVerifier, InvalidAccessTokenError } from '../verification/access-token-verifier';
 import { AUTHENTICATED_USER_FIELD, IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 
@@ -27,8 +28,10 @@ export interface AuthGuardOptions {
 export const DEFAULT_OPEN_PATHS = /^\/(health(\/|$)|metrics$)/;
 
 interface HttpRequest {
+  method?: string;
   path?: string;
   url?: string;
+  params?: Record<string, string | undefined>;
   headers: Record<string, string | string[] | undefined>;
   [field: string]: unknown;
 }
@@ -39,7 +42,8 @@ interface HttpResponse {
 
 /**
  * Every route needs a valid access token unless marked @Public(); @Roles() narrows it further.
- * Missing or bad token: 401 (with `WWW-Authenticate`), wrong role: 403.
+ * Missing or bad token: 401 (with `WWW-Authenticate`), wrong role or a scoped token (an order
+ * tracking link) outside its order's routes: 403.
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
@@ -72,6 +76,9 @@ export class AccessTokenGuard implements CanActivate {
       }
       throw new ServiceUnavailableException('Access tokens cannot be checked right now; try again shortly');
     }
+    if (user.scope !== undefined && !scopeFits(user.scope, request)) {
+      throw new ForbiddenException('This token is restricted to one order and cannot be used here');
+    }
     request[AUTHENTICATED_USER_FIELD] = user;
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
@@ -80,6 +87,15 @@ export class AccessTokenGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/**
+ * A scoped token passes only where the path is one of its routes and the route's own `:id`
+ * parameter (as Nest routed it) is the scoped order: two independent readings of the request.
+ */
+function scopeFits(scope: string, request: HttpRequest): boolean {
+  const path = request.path ?? request.url ?? '';
+  return scopeAllowsRequest(scope, request.method ?? 'GET', path) && request.params?.id === scopedOrderId(scope);
 }
 
 /** The token of an `Authorization: Bearer <token>` header (scheme case-insensitive), if any. */

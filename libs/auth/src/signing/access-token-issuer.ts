@@ -17,6 +17,11 @@ export interface IssuedAccessToken {
   expiresIn: number;
 }
 
+export interface ScopedToken {
+  token: string;
+  expiresAt: Date;
+}
+
 /** Signs access tokens (users service only) and publishes the keys that verify them. */
 export class AccessTokenIssuer {
   private readonly published: JsonWebKeySet;
@@ -37,17 +42,35 @@ export class AccessTokenIssuer {
   }
 
   async issue(user: AuthenticatedUser): Promise<IssuedAccessToken> {
+    const { token } = await this.sign(user, this.ttlSeconds);
+    return { accessToken: token, expiresIn: this.ttlSeconds };
+  }
+
+  /**
+   * A token restricted to `scope` (e.g. `orderScope(id)`), always with the customer role, for
+   * `ttlSeconds`: the token of an order tracking link.
+   */
+  async issueScoped(user: AuthenticatedUser, scope: string, ttlSeconds: number): Promise<ScopedToken> {
+    return this.sign({ ...user, role: 'customer', scope }, ttlSeconds);
+  }
+
+  private async sign(user: AuthenticatedUser, ttlSeconds: number): Promise<ScopedToken> {
     const issuedAt = Math.floor(this.now() / 1000);
-    const accessToken = await new SignJWT({ role: user.role, email: user.email })
+    const claims: Record<string, unknown> = { role: user.role };
+    // A guest without an email has no email claim; the guest claim says why.
+    if (user.email !== null) claims.email = user.email;
+    if (user.guest) claims.guest = true;
+    if (user.scope !== undefined) claims.scope = user.scope;
+    const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: this.key.kid, typ: ACCESS_TOKEN_TYPE })
       .setSubject(user.id)
       .setIssuer(ACCESS_TOKEN_ISSUER)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + this.ttlSeconds)
+      .setExpirationTime(issuedAt + ttlSeconds)
       .setJti(randomUUID())
       .sign(this.key.privateKey);
-    return { accessToken, expiresIn: this.ttlSeconds };
+    return { token, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
   }
 
   /** The public keys, as served at `/.well-known/jwks.json`. */

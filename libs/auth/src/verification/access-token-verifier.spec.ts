@@ -88,6 +88,24 @@ describe('createLocalVerifier', () => {
     await expect(sut.verify(await forge(key, changes))).rejects.toBeInstanceOf(InvalidAccessTokenError);
   });
 
+  it('returns a guest without an email, and the scope of a restricted token', async () => {
+    const guest: AuthenticatedUser = { id: alice.id, email: null, role: 'customer', guest: true };
+    const issuer = new AccessTokenIssuer(key, 900);
+    await expect(sut.verify((await issuer.issue(guest)).accessToken)).resolves.toEqual(guest);
+    const scoped = await issuer.issueScoped({ ...alice, role: 'admin' }, 'order:0b6d7c1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e', 60);
+    await expect(sut.verify(scoped.token)).resolves.toEqual({ ...alice, role: 'customer', scope: 'order:0b6d7c1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e' });
+    expect(scoped.expiresAt.getTime() / 1000).toBeCloseTo(nowSeconds() + 60, -1);
+  });
+
+  it.each<[string, Parameters<typeof forge>[1]]>([
+    ['without an email that is not a guest', { claims: { email: undefined, guest: false } }],
+    ['with a guest claim that is not true', { claims: { guest: 'yes' } }],
+    ['with an empty scope', { claims: { scope: '' } }],
+    ['with a scope that is not a string', { claims: { scope: ['order:x'] } }],
+  ])('rejects a token %s', async (_case, changes) => {
+    await expect(sut.verify(await forge(key, changes))).rejects.toBeInstanceOf(InvalidAccessTokenError);
+  });
+
   it.each(['', 'garbage', 'a.b.c', 'eyJhbGciOiJFZERTQSJ9..', '.'.repeat(3), 'x'.repeat(5000)])('rejects the malformed token %j', async (token) => {
     await expect(sut.verify(token)).rejects.toBeInstanceOf(InvalidAccessTokenError);
   });

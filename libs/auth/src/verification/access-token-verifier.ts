@@ -67,11 +67,16 @@ class JoseAccessTokenVerifier implements AccessTokenVerifier {
     } catch (error) {
       throw this.remote ? classifyRemote(error) : new InvalidAccessTokenError(error instanceof errors.JOSEError ? error.code : 'malformed');
     }
-    const { sub, role, email } = payload as JWTPayload & { role?: unknown; email?: unknown };
+    const { sub, role, email, guest, scope } = payload as JWTPayload & { role?: unknown; email?: unknown; guest?: unknown; scope?: unknown };
     if (typeof sub !== 'string' || sub.length === 0) throw new InvalidAccessTokenError('no subject');
     if (!isRole(role)) throw new InvalidAccessTokenError('unknown role');
-    if (typeof email !== 'string' || email.length === 0) throw new InvalidAccessTokenError('no email');
-    const user: AuthenticatedUser = { id: sub, email, role };
+    if (guest !== undefined && guest !== true) throw new InvalidAccessTokenError('bad guest claim');
+    // Only a guest may lack an email.
+    if (!(guest === true && email === undefined) && (typeof email !== 'string' || email.length === 0)) throw new InvalidAccessTokenError('no email');
+    if (scope !== undefined && (typeof scope !== 'string' || scope.length === 0)) throw new InvalidAccessTokenError('bad scope');
+    const user: AuthenticatedUser = { id: sub, email: typeof email === 'string' ? email : null, role };
+    if (guest === true) user.guest = true;
+    if (typeof scope === 'string') user.scope = scope;
     const ttl = (payload.exp ?? 0) * 1000 - Date.now();
     if (ttl > 0) this.verified.set(token, user, { ttl });
     return user;
