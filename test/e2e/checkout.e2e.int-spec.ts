@@ -187,8 +187,30 @@ describe('checkout through the gateway (simulated payments)', () => {
     const customer = await api.newCustomer();
     const placed = await api.placeOrder(customer.token, [{ productId, quantity: 1 }]);
     const orderId = placed.body.id as string;
-    await board.waitFor((events) => events.some((event) => JSON.parse(event.data).orderId === orderId && JSON.parse(event.data).status === 'AWAITING_PAYMENT'));
+    const seen = await board.waitFor((events) => events.some((event) => JSON.parse(event.data).orderId === orderId && JSON.parse(event.data).status === 'AWAITING_PAYMENT'));
     board.close();
+    expect(seen[0].event).toBe('ready');
+    const pending = seen.find((event) => event.event === 'status' && JSON.parse(event.data).orderId === orderId && JSON.parse(event.data).status === 'PENDING')!;
+    expect(pending.id).toMatch(/^[0-9a-f]+:\d+$/);
+
+    // A board that saw up to PENDING reconnects and gets what followed (at least this order's AWAITING_PAYMENT), then `ready`.
+    const resumed = await api.stream('/api/admin/orders/stream', { token: admin, lastEventId: pending.id });
+    const caughtUp = await resumed.waitFor((events) => events.some((event) => event.event === 'ready'));
+    resumed.close();
+    const replayed = caughtUp.slice(0, caughtUp.findIndex((event) => event.event === 'ready'));
+    const position = (id: string | undefined) => Number(id?.split(':')[1]);
+    const positions = replayed.map((event) => position(event.id));
+    expect(positions[0]).toBe(position(pending.id) + 1);
+    expect(positions).toEqual(positions.map((_, index) => positions[0] + index));
+    expect(replayed.some((event) => JSON.parse(event.data).orderId === orderId && JSON.parse(event.data).status === 'AWAITING_PAYMENT')).toBe(true);
+    expect(replayed.some((event) => JSON.parse(event.data).orderId === orderId && JSON.parse(event.data).status === 'PENDING')).toBe(false);
+
+    // An id this gateway never gave out (say, from before a restart) gets a resync.
+    const stale = await api.stream('/api/admin/orders/stream', { token: admin, lastEventId: '00000000:1' });
+    const [first] = await stale.waitFor((events) => events.length >= 1);
+    stale.close();
+    expect(first.event).toBe('resync');
+    expect(JSON.parse(first.data)).toMatchObject({ refetch: '/api/admin/orders' });
     const customerBoard = await api.stream('/api/admin/orders/stream', { token: customer.token });
     expect(customerBoard.status).toBe(403);
   });

@@ -34,9 +34,21 @@ export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
     get: {
       operationId: 'OrderStreams_allStatuses',
       tags: ['orders (staff)'],
-      summary: 'Every order status change as it happens, for the order board (SSE; ids are <orderId>:<sequence>)',
-      parameters: [{ name: 'access_token', in: 'query', required: false, schema: { type: 'string' } }],
-      responses: { '200': sseResponse },
+      summary: 'Every order status change as it happens, for the order board (SSE), resumable with Last-Event-ID',
+      description:
+        'Events: `status` (data: `{orderId, sequence, status, at, reason, customerId, previousStatus}`), and on every connection one ' +
+        '`ready` (data: `{replayed}`) or `resync` (data: `{reason, refetch: "/api/admin/orders"}`). Ids are `<epoch>:<position>` in this ' +
+        "gateway instance's journal of recent changes. A board reconnecting with an id the journal still holds first gets exactly the " +
+        '`status` events that followed it, then `ready`; an id from before a gateway restart, from another instance, or older than the ' +
+        'journal gets `resync`: refetch `GET /api/admin/orders`. Either way the stream then goes on live.',
+      parameters: [
+        { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', example: '9f3a61c2:42' } },
+        { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string', example: '9f3a61c2:42' } },
+        { name: 'access_token', in: 'query', required: false, schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': { description: 'text/event-stream of `status`, `ready` and `resync` events', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      },
     },
   },
 };

@@ -1,5 +1,10 @@
-import { IncomingMessage } from 'node:http';
-import { lastEventIdOf } from './order-streams';
+import { EventEmitter } from 'node:events';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Kafka } from 'kafkajs';
+import pino from 'pino';
+import { OrderStatusChangedV1 } from '@galley/contracts';
+import { OrderStatusFeed } from './order-status-feed';
+import { lastEventIdOf, OrderStreams } from './order-streams';
 
 const request = (url: string, headers: Record<string, string> = {}) => ({ url, headers }) as unknown as IncomingMessage;
 
@@ -14,5 +19,79 @@ describe(lastEventIdOf.name, () => {
     ['a huge number', request('/api/orders/x/stream', { 'last-event-id': '99999999999999' }), 0],
   ])('reads %s', (_case, req, expected) => {
     expect(lastEventIdOf(req)).toBe(expected);
+  });
+});
+
+describe(OrderStreams.name, () => {
+  const change = (orderId: string, sequence: number, status: string): OrderStatusChangedV1 =>
+    ({ orderId, sequence, status, previousStatus: null, customerId: 'c1', at: '2026-01-01T12:00:00.000Z', reason: 'test' }) as unknown as OrderStatusChangedV1;
+
+  function open(sut: OrderStreams, lastEventId?: string) {
+    const req = Object.assign(new EventEmitter(), { url: '/api/admin/orders/stream', headers: lastEventId ? { 'last-event-id': lastEventId } : {} });
+    const chunks: string[] = [];
+    const res = Object.assign(new EventEmitter(), { writableEnded: false, writeHead: () => res, write: (chunk: string) => chunks.push(chunk), end: () => undefined });
+    sut.serveBoard(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    const events = () =>
+      chunks
+        .filter((chunk) => chunk.startsWith('id:'))
+        .map((chunk) => Object.fromEntries(chunk.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)])) as { id: string; event: string; data: string });
+    return { events, close: () => req.emit('close') };
+  }
+
+  let feed: OrderStatusFeed;
+  let sut: OrderStreams;
+  beforeEach(() => {
+    feed = new OrderStatusFeed({} as Kafka, '', pino({ level: 'silent' }));
+    sut = new OrderStreams(feed, 'http://orders.invalid', 60_000, pino({ level: 'silent' }), 3);
+  });
+
+  it('replays to a reconnecting board exactly what followed its Last-Event-ID, then goes on live', () => {
+    const first = open(sut);
+    feed.dispatch(change('o1', 1, 'PENDING'));
+    feed.dispatch(change('o1', 2, 'AWAITING_PAYMENT'));
+    const seen = first.events();
+    expect(seen.map((event) => event.event)).toEqual(['ready', 'status', 'status']);
+    first.close();
+    feed.dispatch(change('o2', 1, 'PENDING'));
+
+    const second = open(sut, seen[1].id);
+    feed.dispatch(change('o2', 2, 'AWAITING_PAYMENT'));
+    const resumed = second.events();
+    expect(resumed.map((event) => [event.event, JSON.parse(event.data).orderId ?? null, JSON.parse(event.data).status ?? null])).toEqual([
+      ['status', 'o1', 'AWAITING_PAYMENT'],
+      ['status', 'o2', 'PENDING'],
+      ['ready', null, null],
+      ['status', 'o2', 'AWAITING_PAYMENT'],
+    ]);
+    expect(JSON.parse(resumed[0].data)).toMatchObject({ customerId: 'c1', previousStatus: null, sequence: 2 });
+    second.close();
+  });
+
+  it('resumes a board that saw no change before it lost the connection from the id of its ready event', () => {
+    const first = open(sut);
+    const [ready] = first.events();
+    first.close();
+    feed.dispatch(change('o1', 1, 'PENDING'));
+    const second = open(sut, ready.id);
+    expect(second.events().map((event) => event.event)).toEqual(['status', 'ready']);
+    second.close();
+  });
+
+  it.each([
+    ['an id older than the buffer', (ids: string[]) => ids[0]],
+    ['an id from another gateway instance', () => 'deadbeef:1'],
+    ['a malformed id', () => 'o1:2'],
+  ])('tells a board with %s to resync, then streams on', (_case, pick) => {
+    const first = open(sut);
+    for (let n = 1; n <= 5; n++) feed.dispatch(change('o1', n, 'PENDING'));
+    const ids = first.events().slice(1).map((event) => event.id);
+    first.close();
+    const second = open(sut, pick(ids));
+    feed.dispatch(change('o1', 6, 'CONFIRMED'));
+    const events = second.events();
+    expect(events.map((event) => event.event)).toEqual(['resync', 'status']);
+    expect(JSON.parse(events[0].data)).toMatchObject({ refetch: '/api/admin/orders' });
+    expect(events[0].id).toBe(ids[4]);
+    second.close();
   });
 });

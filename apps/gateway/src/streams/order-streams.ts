@@ -3,6 +3,7 @@ import { Logger } from 'pino';
 import { OrderStatusChangedV1 } from '@galley/contracts';
 import { errorBody } from '@galley/errors';
 import { REQUEST_ID_HEADER } from '@galley/platform';
+import { BoardJournal, JournalEntry } from './board-journal';
 import { OrderStatusFeed } from './order-status-feed';
 
 /** One history entry as a stream carries it: the SSE `data:` of an `event: status`. */
@@ -20,6 +21,8 @@ interface HistoryAnswer {
   error?: unknown;
 }
 
+/** How many changes the board journal keeps for boards that reconnect (an evening's rush, several times over). */
+export const BOARD_REPLAY_CAPACITY = 2000;
 const POLL_WHILE_FEED_DOWN_MS = 2000;
 const UPSTREAM_TIMEOUT_MS = 10_000;
 
@@ -36,13 +39,19 @@ export const ORDER_BOARD_STREAM_PATH = /^\/api\/admin\/orders\/stream$/;
  */
 export class OrderStreams {
   private readonly open = new Set<ServerResponse>();
+  /** Every change this instance's feed sees, whether or not a board is open, so that a reconnecting board can catch up. */
+  readonly journal: BoardJournal<OrderStatusChangedV1>;
 
   constructor(
     private readonly feed: OrderStatusFeed,
     private readonly ordersUrl: string,
     private readonly heartbeatMs: number,
     private readonly logger: Logger,
-  ) {}
+    boardReplayCapacity = BOARD_REPLAY_CAPACITY,
+  ) {
+    this.journal = new BoardJournal<OrderStatusChangedV1>(boardReplayCapacity);
+    this.feed.onAny((change) => this.journal.append(change));
+  }
 
   get openStreams(): number {
     return this.open.size;
@@ -95,13 +104,33 @@ export class OrderStreams {
     });
   }
 
-  /** Every order's status changes as they happen, for the staff order board (no replay: the board lists first). */
+  /**
+   * Every order's status changes as they happen, for the staff order board. Ids are `<epoch>:<position>` in this
+   * instance's journal; a board reconnecting with `Last-Event-ID` gets exactly what followed while the journal
+   * still holds it, else an `event: resync` (refetch `GET /api/admin/orders`), and the stream then goes on live.
+   * Every connection starts with one control event (`ready` or `resync`) whose id is the journal's head, so that a
+   * board which saw no change before it lost the connection can still resume.
+   */
   serveBoard(req: IncomingMessage, res: ServerResponse): void {
     this.begin(res);
-    const unsubscribe = this.feed.onAny((change) => {
+    const header = req.headers['last-event-id'];
+    const lastEventId = (Array.isArray(header) ? header[0] : header) ?? new URL(req.url ?? '/', 'http://gateway').searchParams.get('lastEventId') ?? undefined;
+    const send = (entry: JournalEntry<OrderStatusChangedV1>): void => {
       if (res.writableEnded) return;
-      res.write(`id: ${change.orderId}:${change.sequence}\nevent: status\ndata: ${JSON.stringify({ ...toEvent(change), customerId: change.customerId, previousStatus: change.previousStatus ?? null })}\n\n`);
-    });
+      const change = entry.change;
+      res.write(`id: ${this.journal.idOf(entry)}\nevent: status\ndata: ${JSON.stringify({ ...toEvent(change), customerId: change.customerId, previousStatus: change.previousStatus ?? null })}\n\n`);
+    };
+    // Replay and subscription happen in the same tick: nothing can be appended in between.
+    const resumption = this.journal.resume(lastEventId);
+    if (resumption.kind === 'replay') resumption.entries.forEach(send);
+    const id = `${this.journal.epoch}:${this.journal.head}`;
+    if (resumption.kind === 'resync') {
+      const data = { reason: 'The changes since Last-Event-ID are no longer known to this gateway; refetch the board', refetch: '/api/admin/orders' };
+      res.write(`id: ${id}\nevent: resync\ndata: ${JSON.stringify(data)}\n\n`);
+    } else {
+      res.write(`id: ${id}\nevent: ready\ndata: ${JSON.stringify({ replayed: resumption.kind === 'replay' ? resumption.entries.length : 0 })}\n\n`);
+    }
+    const unsubscribe = this.journal.subscribe(send);
     this.keepOpen(req, res, unsubscribe);
   }
 
