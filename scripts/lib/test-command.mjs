@@ -1,0 +1,77 @@
+// `npm test` (after scripts/test.mjs has installed the dependencies and Chromium): provisions the
+// test database (galley_test, never the development one) and a test Kafka broker on its own ports,
+// runs the web app's component tests (vitest), builds the web app for the browser tests, then runs
+// every jest project last: unit, integration, end-to-end and browser (so the run ends with jest's
+// summary). Extra arguments go to jest (e.g. `npm test -- libs/messaging`); such a narrow run skips
+// vitest and does not fail on a broken web build. The test broker is left running
+// for the next run (and for runs in parallel); `npm stop -- --all` stops it.
+import 'dotenv/config';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { chromiumPath } from '../bootstrap.mjs';
+import { ROOT } from './kafka-broker.mjs';
+import { step } from './log.mjs';
+import { provision, TEST_TARGET } from './provision.mjs';
+import { ensureWebBuilt, WEB_DIST } from './web-build.mjs';
+
+const jestArgs = process.argv.slice(2);
+const narrow = jestArgs.some((arg) => !arg.startsWith('-'));
+
+const { env } = await provision(TEST_TARGET).catch((error) => {
+  console.error(`test provisioning failed: ${error.message}`);
+  process.exit(1);
+});
+
+if (narrow) {
+  step('Web app component tests (vitest): skipped, a jest path was given');
+} else {
+  step('Web app component tests (vitest run in apps/web)');
+  // --passWithNoTests until the first component test lands; a failing test fails npm test.
+  const vitest = spawnSync('npm', ['test', '--silent', '-w', 'apps/web', '--', '--passWithNoTests'], { cwd: ROOT, stdio: 'inherit' });
+  if (vitest.status !== 0) {
+    console.error('the web app component tests failed (npm test -w apps/web)');
+    process.exit(vitest.status ?? 1);
+  }
+}
+
+try {
+  ensureWebBuilt();
+} catch (error) {
+  if (!narrow) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  step(`Web app: ${error.message}; the browser tests use the last build`);
+}
+
+step('Type-checking tests and sources');
+const typecheck = spawnSync(
+  process.execPath,
+  [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit', '--tsBuildInfoFile', 'dist/.tsbuildinfo-tests'],
+  { cwd: ROOT, stdio: 'inherit' },
+);
+if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
+
+step('Running jest (unit, integration, end-to-end, browser)');
+const jest = spawnSync(
+  process.execPath,
+  [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', ...jestArgs],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    // A full run takes about 3 minutes; a hung run fails here instead of eating CI's time.
+    timeout: Number(process.env.GALLEY_TEST_TIMEOUT_MS ?? 25 * 60 * 1000),
+    killSignal: 'SIGKILL',
+    env: {
+      ...env,
+      NODE_ENV: 'test',
+      GALLEY_TEST_DB_NAME: TEST_TARGET.database,
+      GALLEY_TEST_KAFKA_BROKERS: `127.0.0.1:${TEST_TARGET.broker.port}`,
+      // The browser tests: the gateway RunningSystem starts serves this build, driven by this browser.
+      WEB_DIST_DIR: WEB_DIST,
+      CHROMIUM_PATH: chromiumPath(),
+    },
+  },
+);
+if (jest.error?.code === 'ETIMEDOUT') console.error('jest did not finish in time and was stopped (GALLEY_TEST_TIMEOUT_MS)');
+process.exit(jest.status ?? 1);
