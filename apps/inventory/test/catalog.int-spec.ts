@@ -43,6 +43,74 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
     });
   });
 
+  describe('on sale and preparation time', () => {
+    it('is on sale with 10 minutes by default, shown in every read and announced in product.created', async () => {
+      const { id } = await sut.product();
+      const one = (await sut.http.get(`/api/products/${id}`).expect(200)).body;
+      expect(one).toMatchObject({ onSale: true, preparationMinutes: 10 });
+      const [created] = await sut.outbox(id, 'product.created');
+      expect(created.envelope.payload).toMatchObject({ onSale: true, preparationMinutes: 10 });
+    });
+
+    it('takes a product off sale with PATCH: still listed, read as off sale, announced in product.updated', async () => {
+      const { id, categoryId } = await sut.product(3, { preparationMinutes: 25 });
+      const patched = await sut.http.patch(`/api/admin/products/${id}`).set(bearer(admin)).send({ onSale: false }).expect(200);
+      expect(patched.body).toMatchObject({ onSale: false, preparationMinutes: 25, available: 3 });
+      const list = await sut.http.get('/api/products').query({ category: categoryId }).expect(200);
+      expect(list.body.items).toEqual([expect.objectContaining({ id, onSale: false, preparationMinutes: 25 })]);
+      const [updated] = await sut.outbox(id, 'product.updated');
+      expect(updated.envelope.payload).toMatchObject({ productId: id, onSale: false, preparationMinutes: 25 });
+      const back = await sut.http.patch(`/api/admin/products/${id}`).set(bearer(admin)).send({ onSale: true, preparationMinutes: 0 }).expect(200);
+      expect(back.body).toMatchObject({ onSale: true, preparationMinutes: 0 });
+    });
+
+    it.each([
+      ['onSale that is not a boolean', { onSale: 'no' }, 'onSale'],
+      ['onSale null', { onSale: null }, 'onSale'],
+      ['a negative preparation time', { preparationMinutes: -1 }, 'preparationMinutes'],
+      ['a preparation time over 240', { preparationMinutes: 241 }, 'preparationMinutes'],
+      ['a fractional preparation time', { preparationMinutes: 2.5 }, 'preparationMinutes'],
+    ])('answers 400 naming the field to %s', async (_case, body, field) => {
+      const { id } = await sut.product();
+      const res = await sut.http.patch(`/api/admin/products/${id}`).set(bearer(admin)).send(body).expect(400);
+      expect(JSON.stringify(res.body.message)).toContain(field);
+    });
+  });
+
+  describe('availability snapshot', () => {
+    it('lists every live product with its sellable stock and on-sale flag, publicly, and leaves archived ones out', async () => {
+      const inStock = await sut.product(4);
+      const offSale = await sut.product(2, { onSale: false });
+      const archived = await sut.product(1);
+      await sut.http.delete(`/api/admin/products/${archived.id}`).set(bearer(admin)).expect(204);
+      const res = await sut.http.get('/api/products/availability').expect(200);
+      expect(res.body.nextCursor).toBeNull();
+      const byId = new Map(res.body.items.map((item: { productId: string }) => [item.productId, item]));
+      expect(byId.get(inStock.id)).toEqual({ productId: inStock.id, available: 4, onSale: true });
+      expect(byId.get(offSale.id)).toEqual({ productId: offSale.id, available: 2, onSale: false });
+      expect(byId.has(archived.id)).toBe(false);
+      const ids = res.body.items.map((item: { productId: string }) => item.productId);
+      expect(ids).toEqual([...ids].sort());
+    });
+
+    it('pages with a cursor when asked for fewer', async () => {
+      await sut.product();
+      await sut.product();
+      const first = await sut.http.get('/api/products/availability').query({ limit: 1 }).expect(200);
+      expect(first.body.items).toHaveLength(1);
+      expect(first.body.nextCursor).toBe(first.body.items[0].productId);
+      const second = await sut.http.get('/api/products/availability').query({ limit: 1, cursor: first.body.nextCursor }).expect(200);
+      expect(second.body.items[0].productId > first.body.items[0].productId).toBe(true);
+    });
+
+    it.each([
+      ['a limit over 5000', { limit: 5001 }],
+      ['a cursor it did not make', { cursor: 'nope' }],
+    ])('answers 400 to %s', async (_case, query) => {
+      await sut.http.get('/api/products/availability').query(query).expect(400);
+    });
+  });
+
   describe('products', () => {
     it('creates a product that reads back with modifiers, no stock and no rating, and announces product.created', async () => {
       const { id: categoryId } = await sut.category();

@@ -177,6 +177,15 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
       expect(await sut.level(archived.id)).toEqual({ on_hand: 5, reserved: 0 });
     });
 
+    it('rejects a line of an off-sale product as short with 0 available, whatever its stock', async () => {
+      const offSale = await sut.product(5, { onSale: false });
+      const payload = order([{ productId: offSale.id, quantity: 1 }]);
+      await place(payload);
+      const [event] = await sut.outbox(payload.orderId, 'stock.rejected');
+      expect(event.envelope.payload.shortLines).toEqual([{ productId: offSale.id, requested: 1, available: 0 }]);
+      expect(await sut.level(offSale.id)).toEqual({ on_hand: 5, reserved: 0 });
+    });
+
     it('reserves once when order.placed is redelivered (same event id)', async () => {
       const { id } = await sut.product(10);
       const payload = order([{ productId: id, quantity: 3 }]);

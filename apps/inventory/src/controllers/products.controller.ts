@@ -11,8 +11,17 @@ import {
 } from '@nestjs/swagger';
 import { Public, Roles } from '@galley/auth';
 import { ErrorResponse } from '@galley/platform';
-import { CreateProductRequest, mapProduct, ProductListQuery, ProductListResponse, ProductResponse, UpdateProductRequest } from '../dtos/product.dto';
-import { CatalogService } from '../services/catalog.service';
+import {
+  CreateProductRequest,
+  mapProduct,
+  ProductAvailabilityListResponse,
+  ProductAvailabilityQuery,
+  ProductListQuery,
+  ProductListResponse,
+  ProductResponse,
+  UpdateProductRequest,
+} from '../dtos/product.dto';
+import { CatalogService, MAX_AVAILABILITY_PAGE } from '../services/catalog.service';
 import { InventoryErrorFilter } from './inventory-error.filter';
 
 const DEFAULT_LIMIT = 20;
@@ -41,6 +50,18 @@ export class ProductsController {
       limit: query.limit ?? DEFAULT_LIMIT,
     });
     return { items: page.items.map(mapProduct), nextCursor: page.nextCursor, facets: page.facets };
+  }
+
+  // Declared before products/:id, which would otherwise take "availability" for an id.
+  @Get('products/availability')
+  @Public()
+  @ApiOperation({
+    summary: 'Sellable stock and on-sale flag of every live product (public): the snapshot the live availability stream starts from',
+  })
+  @ApiOkResponse({ type: ProductAvailabilityListResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  availability(@Query() query: ProductAvailabilityQuery): Promise<ProductAvailabilityListResponse> {
+    return this.catalog.availability({ cursor: query.cursor, limit: query.limit ?? MAX_AVAILABILITY_PAGE });
   }
 
   @Get('products/:id')

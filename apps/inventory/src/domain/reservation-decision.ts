@@ -3,7 +3,7 @@ export interface RequestedLine {
   quantity: number;
 }
 
-/** What can be sold of a product now; undefined when it is unknown or archived. */
+/** What can be sold of a product now; undefined when it is unknown, archived or off sale. */
 export type AvailableStock = ReadonlyMap<string, number>;
 
 export interface ShortLine {
@@ -23,7 +23,7 @@ export function mergeLines(lines: readonly RequestedLine[]): RequestedLine[] {
 
 /**
  * All or nothing: reserve every line when each has enough available stock, otherwise reject with
- * every short line (an unknown or archived product is short with 0 available).
+ * every short line (an unknown, archived or off-sale product is short with 0 available).
  */
 export function decideReservation(lines: readonly RequestedLine[], available: AvailableStock): ReservationDecision {
   const merged = mergeLines(lines);

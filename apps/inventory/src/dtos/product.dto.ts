@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -119,6 +120,18 @@ export class CreateProductRequest {
   @ValidateNested({ each: true })
   @Type(() => ModifierGroupRequest)
   modifierGroups?: ModifierGroupRequest[];
+
+  @ApiPropertyOptional({ example: true, default: true, description: 'false: listed as unavailable and cannot be ordered' })
+  @IsOptional()
+  @IsBoolean()
+  onSale?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', example: 12, default: 10, minimum: 0, maximum: 240, description: 'Minutes the kitchen needs for one' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  preparationMinutes?: number;
 }
 
 /** Any subset of the fields; `sku: null` clears the SKU; modifierGroups replaces every group. */
@@ -173,6 +186,18 @@ export class UpdateProductRequest {
   @ValidateNested({ each: true })
   @Type(() => ModifierGroupRequest)
   modifierGroups?: ModifierGroupRequest[];
+
+  @ApiPropertyOptional({ example: false, description: 'false: take it off sale (listed as unavailable, cannot be ordered); true: back on sale' })
+  @NotNullWhenGiven()
+  @IsBoolean()
+  onSale?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', example: 12, minimum: 0, maximum: 240, description: 'Minutes the kitchen needs for one' })
+  @NotNullWhenGiven()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  preparationMinutes?: number;
 }
 
 /** A blank query string is no query. */
@@ -262,6 +287,8 @@ export class ProductResponse {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ type: [ModifierGroupResponse] }) modifierGroups: ModifierGroupResponse[];
   @ApiProperty({ description: 'Sellable stock: onHand - reserved' }) available: number;
+  @ApiProperty({ example: true, description: 'false: staff took it off sale; show it as unavailable (it cannot be ordered)' }) onSale: boolean;
+  @ApiProperty({ type: 'integer', example: 10, description: 'Minutes the kitchen needs for one' }) preparationMinutes: number;
   @ApiProperty({ type: RatingResponse }) rating: RatingResponse;
   @ApiProperty({ type: [ProductImageResponse], description: 'In upload order' }) images: ProductImageResponse[];
 }
@@ -293,6 +320,34 @@ export class ProductListResponse {
   facets: ProductFacetsResponse;
 }
 
+export class ProductAvailabilityResponse {
+  @ApiProperty({ format: 'uuid' }) productId: string;
+  @ApiProperty({ type: 'integer', example: 12, description: 'Sellable stock: onHand - reserved' }) available: number;
+  @ApiProperty({ example: true, description: 'false: off sale, cannot be ordered whatever the stock' }) onSale: boolean;
+}
+
+export class ProductAvailabilityListResponse {
+  @ApiProperty({ type: [ProductAvailabilityResponse] }) items: ProductAvailabilityResponse[];
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Opaque; null when this page holds every live product (up to 5000 per page)' })
+  nextCursor: string | null;
+}
+
+export class ProductAvailabilityQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5000, default: 5000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  cursor?: string;
+}
+
 export function mapProductImage(image: ProductImageRecord): ProductImageResponse {
   return { id: image.id, thumbUrl: imageUrlOf(image.thumbKey), largeUrl: imageUrlOf(image.largeKey) };
 }
@@ -314,6 +369,8 @@ export function mapProduct(product: ProductView): ProductResponse {
       options: group.options.map((option) => ({ id: option.id, name: option.name, priceDelta: { ...option.priceDelta } })),
     })),
     available: product.onHand - product.reserved,
+    onSale: product.onSale,
+    preparationMinutes: product.preparationMinutes,
     // Kept from reviews events (rating_average, rating_count); a product without reviews reads as unrated.
     rating: { average: product.ratingAverage, count: product.ratingCount },
     images: product.images.map(mapProductImage),

@@ -25,6 +25,9 @@ export interface ProductFields {
   sku: string | null;
   tags: string[];
   modifierGroups: StoredModifierGroup[];
+  /** False: staff took it off sale (listed as unavailable, not orderable). */
+  onSale: boolean;
+  preparationMinutes: number;
 }
 
 export interface ProductRecord extends ProductFields {
@@ -60,7 +63,8 @@ export interface FacetCounts {
 const COLUMNS = `p.id, p.name, p.description, p.category_id AS "categoryId", p.price_amount::float8 AS "priceAmount",
   p.currency, p.sku, p.tags, p.modifier_groups AS "modifierGroups", p.archived_at AS "archivedAt",
   p.created_at AS "createdAt", COALESCE(s.on_hand, 0) AS "onHand", COALESCE(s.reserved, 0) AS "reserved",
-  p.rating_average::float8 AS "ratingAverage", p.rating_count AS "ratingCount"`;
+  p.rating_average::float8 AS "ratingAverage", p.rating_count AS "ratingCount", p.on_sale AS "onSale",
+  p.preparation_minutes AS "preparationMinutes"`;
 const FROM = `inventory.products p LEFT JOIN inventory.stock_levels s ON s.product_id = p.id`;
 
 export type SaveResult = { ok: true } | { ok: false; conflict: 'sku' };
@@ -178,9 +182,9 @@ export class ProductsRepository {
   async insert(id: string, fields: ProductFields): Promise<SaveResult> {
     try {
       await this.manager.query(
-        `INSERT INTO inventory.products (id, name, description, category_id, price_amount, currency, sku, tags, modifier_groups)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, fields.name, fields.description, fields.categoryId, fields.priceAmount, fields.currency, fields.sku, fields.tags, JSON.stringify(fields.modifierGroups)],
+        `INSERT INTO inventory.products (id, name, description, category_id, price_amount, currency, sku, tags, modifier_groups, on_sale, preparation_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        fieldValues(id, fields),
       );
       return { ok: true };
     } catch (error) {
@@ -193,9 +197,9 @@ export class ProductsRepository {
     try {
       await this.manager.query(
         `UPDATE inventory.products SET name = $2, description = $3, category_id = $4, price_amount = $5, currency = $6, sku = $7,
-           tags = $8, modifier_groups = $9, updated_at = now()
+           tags = $8, modifier_groups = $9, on_sale = $10, preparation_minutes = $11, updated_at = now()
          WHERE id = $1`,
-        [id, fields.name, fields.description, fields.categoryId, fields.priceAmount, fields.currency, fields.sku, fields.tags, JSON.stringify(fields.modifierGroups)],
+        fieldValues(id, fields),
       );
       return { ok: true };
     } catch (error) {
@@ -221,9 +225,43 @@ export class ProductsRepository {
     return row.applied ? 'applied' : row.known ? 'stale' : 'unknown';
   }
 
+  /** Sellable stock and on-sale flag of live products in id order, after a product id (keyset). */
+  availability(options: { after?: string; limit: number }): Promise<ProductAvailability[]> {
+    return this.manager.query(
+      `SELECT p.id AS "productId", GREATEST(COALESCE(s.on_hand, 0) - COALESCE(s.reserved, 0), 0)::int AS available, p.on_sale AS "onSale"
+         FROM ${FROM}
+        WHERE p.archived_at IS NULL AND ($1::uuid IS NULL OR p.id > $1::uuid)
+        ORDER BY p.id
+        LIMIT $2`,
+      [options.after ?? null, options.limit],
+    );
+  }
+
   async archive(id: string): Promise<void> {
     await this.manager.query(`UPDATE inventory.products SET archived_at = now(), updated_at = now() WHERE id = $1 AND archived_at IS NULL`, [id]);
   }
+}
+
+export interface ProductAvailability {
+  productId: string;
+  available: number;
+  onSale: boolean;
+}
+
+function fieldValues(id: string, fields: ProductFields): unknown[] {
+  return [
+    id,
+    fields.name,
+    fields.description,
+    fields.categoryId,
+    fields.priceAmount,
+    fields.currency,
+    fields.sku,
+    fields.tags,
+    JSON.stringify(fields.modifierGroups),
+    fields.onSale,
+    fields.preparationMinutes,
+  ];
 }
 
 /** One row of a facet count: per category (band null) or per price band (category null). */

@@ -3,6 +3,7 @@ import { StockLevel } from '../domain/stock-level';
 
 export interface LockedLevel extends StockLevel {
   archived: boolean;
+  onSale: boolean;
 }
 
 export interface MovementRecord {
@@ -52,7 +53,7 @@ export class StockRepository {
   /** Locks the levels of these products, in product id order; unknown products are left out. */
   lockMany(productIds: readonly string[]): Promise<LockedLevel[]> {
     return this.manager.query(
-      `SELECT ${LEVEL}, (p.archived_at IS NOT NULL) AS archived
+      `SELECT ${LEVEL}, (p.archived_at IS NOT NULL) AS archived, p.on_sale AS "onSale"
          FROM inventory.stock_levels l JOIN inventory.products p ON p.id = l.product_id
         WHERE l.product_id = ANY($1::uuid[])
         ORDER BY l.product_id

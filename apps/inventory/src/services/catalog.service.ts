@@ -13,7 +13,7 @@ import { CategoryRecord } from '../repositories/categories.repository';
 import { InventoryStore, InventoryTransaction } from '../repositories/inventory-store';
 import { ProductImageRecord } from '../repositories/product-images.repository';
 import { FacetCache } from './facet-cache';
-import { ProductFields, ProductFilter, ProductRecord, StoredModifierGroup } from '../repositories/products.repository';
+import { ProductAvailability, ProductFields, ProductFilter, ProductRecord, StoredModifierGroup } from '../repositories/products.repository';
 
 export interface NewCategory {
   name: string;
@@ -29,7 +29,16 @@ export interface NewProduct {
   sku?: string | null;
   tags?: string[];
   modifierGroups?: ModifierGroupInput[];
+  /** Default true. */
+  onSale?: boolean;
+  /** Default DEFAULT_PREPARATION_MINUTES. */
+  preparationMinutes?: number;
 }
+
+/** Minutes the kitchen needs for a product when staff do not say. */
+export const DEFAULT_PREPARATION_MINUTES = 10;
+/** Most products a snapshot of availability holds (a menu is far smaller; the rest follows with the cursor). */
+export const MAX_AVAILABILITY_PAGE = 5000;
 
 export type ProductChanges = Partial<NewProduct>;
 
@@ -132,6 +141,15 @@ export class CatalogService {
     };
   }
 
+  /** Sellable stock and on-sale flag of every live product, in id order, a keyset page at a time (a menu fits one page). */
+  async availability(options: { cursor?: string; limit: number }): Promise<{ items: ProductAvailability[]; nextCursor: string | null }> {
+    if (options.cursor !== undefined && !UUID.test(options.cursor)) throw new InventoryError(InventoryErrorCode.InvalidCursor, 'cursor must be the nextCursor of a previous page');
+    const limit = Math.min(options.limit, MAX_AVAILABILITY_PAGE);
+    const rows = await this.store.read.products.availability({ after: options.cursor, limit: limit + 1 });
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].productId : null };
+  }
+
   async createProduct(input: NewProduct): Promise<ProductView> {
     const id = await this.store.transaction((tx) => this.createProductIn(tx, input));
     return this.getProduct(id);
@@ -161,6 +179,8 @@ export class CatalogService {
         sku: changes.sku === undefined ? current.sku : changes.sku,
         tags: changes.tags ?? current.tags,
         modifierGroups: changes.modifierGroups ?? current.modifierGroups,
+        onSale: changes.onSale ?? current.onSale,
+        preparationMinutes: changes.preparationMinutes ?? current.preparationMinutes,
       };
       const fields = this.checked(merged, changes.modifierGroups === undefined ? current.modifierGroups : undefined);
       if (changes.categoryId !== undefined) await this.requireCategory(tx, fields.categoryId);
@@ -195,6 +215,8 @@ export class CatalogService {
       sku: input.sku ?? null,
       tags: [...new Set(input.tags ?? [])],
       modifierGroups: keepGroups ?? groups.map(withIds),
+      onSale: input.onSale ?? true,
+      preparationMinutes: input.preparationMinutes ?? DEFAULT_PREPARATION_MINUTES,
     };
   }
 
@@ -221,6 +243,8 @@ function productPayload(id: string, fields: ProductFields): ProductCreatedV1 {
     price: { amount: fields.priceAmount, currency: fields.currency },
     modifierGroups: fields.modifierGroups,
     ...(fields.sku === null ? {} : { sku: fields.sku }),
+    onSale: fields.onSale,
+    preparationMinutes: fields.preparationMinutes,
   };
 }
 

@@ -33,7 +33,8 @@ export class ReservationsService {
     if (await tx.reservations.lockByOrder(order.orderId)) return 'already-handled';
     const lines = mergeLines(order.lines);
     const levels = await tx.stock.lockMany(lines.map((line) => line.productId));
-    const available = new Map(levels.filter((level) => !level.archived).map((level) => [level.productId, availableOf(level)]));
+    // Orders refuses off-sale products at checkout; one that went off sale in between is short here (0 available).
+    const available = new Map(levels.filter((level) => !level.archived && level.onSale).map((level) => [level.productId, availableOf(level)]));
     const decision = decideReservation(lines, available);
     const id = randomUUID();
     if (decision.kind === 'reject') {
