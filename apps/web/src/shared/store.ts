@@ -25,6 +25,7 @@ export function useStoreInfo() {
     queryFn: async (): Promise<StoreInfo & { known: boolean }> => {
       const { data, response } = await api.GET('/api/store');
       if (!data) {
+        // An older gateway without the route: behave as the development default (always open).
         if (response.status === 404) return { ...FALLBACK_STORE, known: false };
         throw new Error('Could not load the store information.');
       }

@@ -7,20 +7,19 @@ const baseUrl = typeof window !== 'undefined' ? window.location.origin : 'http:/
 /** The typed client for the gateway, generated from its OpenAPI document. */
 export const api = createClient<ApiPaths>({ baseUrl });
 
+/** Marks a request that must not get the session token nor be replayed after a refresh. */
+const NO_AUTH = 'X-Galley-No-Auth';
+
 let refreshing: Promise<boolean> | null = null;
 
 /**
- * Exchanges the refresh cookie (or the in-memory refresh token) for a new access token.
- * Concurrent callers share one request, so a burst of 401s rotates the token once.
+ * Exchanges the refresh cookie for a new access token. Concurrent callers share one request,
+ * so a burst of 401s rotates the cookie once.
  */
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const refreshToken = tokenStore.getRefreshToken();
-      const { data } = await api.POST('/api/auth/refresh', {
-        body: refreshToken ? { refreshToken } : { cookie: true },
-        headers: { 'X-Galley-No-Retry': '1' },
-      });
+      const { data } = await api.POST('/api/auth/refresh', { body: { cookie: true }, headers: { [NO_AUTH]: '1' } });
       if (!data) {
         tokenStore.clear();
         return false;
@@ -37,42 +36,38 @@ export function refreshSession(): Promise<boolean> {
 }
 
 export function storeTokens(tokens: SessionTokens): void {
-  tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? null });
+  tokenStore.set(tokens.accessToken);
 }
 
-const retryable = new Map<string, Request>();
-const NO_RETRY = 'X-Galley-No-Retry';
+const replayable = new Map<string, Request>();
 
 /**
- * Adds the in-memory access token unless the caller set its own Authorization (an order
- * link's token); on a 401 refreshes once and replays the request with the new token.
+ * Adds the in-memory access token unless the caller set its own Authorization (an order link's
+ * token); on a 401 refreshes once and replays the request with the new token.
  */
 export const authMiddleware: Middleware = {
   onRequest({ request, id }) {
-    const explicit = request.headers.has('Authorization') || request.headers.has(NO_RETRY);
-    request.headers.delete(NO_RETRY);
+    if (request.headers.has(NO_AUTH)) {
+      request.headers.delete(NO_AUTH);
+      return request;
+    }
+    if (request.headers.has('Authorization')) return request;
     const token = tokenStore.getAccessToken();
-    if (!explicit && token) request.headers.set('Authorization', `Bearer ${token}`);
-    if (!explicit) retryable.set(id, request.clone());
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    replayable.set(id, request.clone());
     return request;
   },
   async onResponse({ response, id }) {
-    const original = retryable.get(id);
-    retryable.delete(id);
+    const original = replayable.get(id);
+    replayable.delete(id);
     if (response.status !== 401 || !original) return response;
-    const hadToken = original.headers.has('Authorization');
-    if (!hadToken && !tokenStore.getRefreshToken()) {
-      // Anonymous call to a protected route: a refresh can only help if a cookie exists.
-      if (!(await refreshSession())) return response;
-    } else if (!(await refreshSession())) {
-      return response;
-    }
+    if (!(await refreshSession())) return response;
     const retry = new Request(original, { headers: new Headers(original.headers) });
     retry.headers.set('Authorization', `Bearer ${tokenStore.getAccessToken()}`);
     return fetch(retry);
   },
   onError({ id }) {
-    retryable.delete(id);
+    replayable.delete(id);
   },
 };
 

@@ -25,10 +25,6 @@ function useTokenVersion(): number {
   return useSyncExternalStore(tokenStore.subscribe, tokenStore.getVersion, tokenStore.getVersion);
 }
 
-function cookieUnsupported(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'message' in error && String(error.message).includes('cookie');
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const version = useTokenVersion();
@@ -58,10 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      let result = await api.POST('/api/auth/login', { body: { email, password, cookie: true } });
-      if (result.error && cookieUnsupported(result.error)) {
-        result = await api.POST('/api/auth/login', { body: { email, password } });
-      }
+      const result = await api.POST('/api/auth/login', { body: { email, password, cookie: true } });
       storeTokens(unwrap(result));
       await afterChange();
     },
@@ -78,12 +71,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const continueAsGuest = useCallback(
     async (input: { name?: string; email?: string }) => {
-      const body = { ...(input.name ? { name: input.name } : {}), ...(input.email ? { email: input.email } : {}) };
-      let result = await api.POST('/api/auth/guest', { body: { ...body, cookie: true } });
-      if (result.error && cookieUnsupported(result.error)) result = await api.POST('/api/auth/guest', { body });
-      if (result.response.status === 404) {
-        throw new Error('Guest checkout is not available right now. Please create an account or sign in.');
-      }
+      const result = await api.POST('/api/auth/guest', {
+        body: { ...(input.name ? { name: input.name } : {}), ...(input.email ? { email: input.email } : {}), cookie: true },
+      });
       storeTokens(unwrap(result));
       await afterChange();
     },
@@ -99,9 +89,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    const refreshToken = tokenStore.getRefreshToken();
     try {
-      await api.POST('/api/auth/logout', { body: refreshToken ? { refreshToken } : {} });
+      await api.POST('/api/auth/logout', { body: {} });
     } finally {
       tokenStore.clear();
       queryClient.removeQueries({ predicate: (q) => ['me', 'orders', 'addresses', 'order'].includes(String(q.queryKey[0])) });

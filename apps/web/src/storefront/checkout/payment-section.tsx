@@ -1,0 +1,89 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CreditCard, FlaskConical } from 'lucide-react';
+import { lazy, Suspense, useState } from 'react';
+import { api } from '../../shared/api/client';
+import { errorMessage, unwrap } from '../../shared/api/errors';
+import { formatMoney, type Money } from '../../shared/format/money';
+import { usePaymentsConfig } from '../../shared/store';
+import { Button, FormError, Loading } from '../../shared/ui';
+
+// Stripe.js is only fetched when the store really uses Stripe.
+const StripePayment = lazy(() => import('./stripe-payment').then((m) => ({ default: m.StripePayment })));
+
+const PAYMENT_WAIT_MS = 30_000;
+
+/**
+ * Pays for a placed order. The intent appears a moment after the order (404 until then), so the
+ * payment is polled briefly. With Stripe configured: the Payment Element; otherwise the clearly
+ * labelled test buttons that drive the simulated provider.
+ */
+export function PaymentSection({ orderId, total, onPaid }: { orderId: string; total: Money; onPaid(outcome: 'succeeded' | 'failed'): void }) {
+  const config = usePaymentsConfig();
+  const queryClient = useQueryClient();
+  const [startedAt] = useState(() => Date.now());
+  const payment = useQuery({
+    queryKey: ['payment', orderId],
+    retry: false,
+    queryFn: async () => {
+      const result = await api.GET('/api/orders/{id}/payment', { params: { path: { id: orderId } } });
+      if (result.response.status === 404) return null;
+      return unwrap(result);
+    },
+    refetchInterval: (q) => (q.state.data === null && Date.now() - startedAt < PAYMENT_WAIT_MS ? 400 : false),
+  });
+  const simulate = useMutation({
+    mutationFn: async (outcome: 'succeeded' | 'failed') => {
+      unwrap(await api.POST('/api/payments/dev/simulate', { body: { orderId, outcome } }));
+      return outcome;
+    },
+    onSuccess: async (outcome) => {
+      await queryClient.invalidateQueries({ queryKey: ['payment', orderId] });
+      onPaid(outcome);
+    },
+  });
+
+  const intent = payment.data;
+  const waitedTooLong = payment.data === null && Date.now() - startedAt >= PAYMENT_WAIT_MS;
+
+  return (
+    <section aria-labelledby="payment-heading" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
+      <h2 id="payment-heading" className="flex items-center gap-2 text-lg font-semibold">
+        <CreditCard aria-hidden="true" className="h-5 w-5" /> Payment · {formatMoney(total)}
+      </h2>
+      {config.isPending || payment.isPending || (intent === null && !waitedTooLong) ? (
+        <Loading label="Preparing your payment…" />
+      ) : payment.isError ? (
+        <FormError>{errorMessage(payment.error)}</FormError>
+      ) : waitedTooLong || !intent ? (
+        <div className="space-y-2">
+          <FormError>The payment is taking longer than usual to get ready.</FormError>
+          <Button variant="secondary" onClick={() => void payment.refetch()}>
+            Check again
+          </Button>
+        </div>
+      ) : intent.status === 'succeeded' ? (
+        <p className="font-medium text-green-800">Paid. Thank you!</p>
+      ) : config.data?.provider === 'stripe' && config.data.publishableKey ? (
+        <Suspense fallback={<Loading label="Loading the card form…" />}>
+          <StripePayment publishableKey={config.data.publishableKey} clientSecret={intent.clientSecret} onPaid={() => onPaid('succeeded')} />
+        </Suspense>
+      ) : (
+        <div className="space-y-3 rounded-lg border-2 border-dashed border-amber-400 bg-amber-50 p-3">
+          <h3 className="flex items-center gap-2 font-semibold text-amber-950">
+            <FlaskConical aria-hidden="true" className="h-5 w-5" /> Test payment
+          </h3>
+          <p className="text-sm text-amber-950">This store runs without a real card processor. No money moves: choose what the payment should do.</p>
+          <div className="flex flex-wrap gap-2">
+            <Button disabled={simulate.isPending} onClick={() => simulate.mutate('succeeded')}>
+              Pay (test — succeeds)
+            </Button>
+            <Button variant="secondary" disabled={simulate.isPending} onClick={() => simulate.mutate('failed')}>
+              Fail payment (test)
+            </Button>
+          </div>
+          <FormError>{simulate.isError ? errorMessage(simulate.error) : null}</FormError>
+        </div>
+      )}
+    </section>
+  );
+}
