@@ -49,7 +49,11 @@ const NAMESPACE = 'galley';
 const SECRET_TEMPLATE = 'secrets.template.yaml';
 const PLACEHOLDER = 'REPLACE_ME';
 /** What an operator puts in place of a placeholder whose format the config checks (a Stripe key has a prefix). */
-const PLACEHOLDER_SHAPES: Record<string, string> = { STRIPE_WEBHOOK_SECRET: 'whsec_from_the_stripe_dashboard', STRIPE_SECRET_KEY: 'sk_live_from_the_stripe_dashboard' };
+const PLACEHOLDER_SHAPES: Record<string, string> = {
+  STRIPE_WEBHOOK_SECRET: 'whsec_from_the_stripe_dashboard',
+  STRIPE_SECRET_KEY: 'sk_live_from_the_stripe_dashboard',
+  STRIPE_PUBLISHABLE_KEY: 'pk_live_from_the_stripe_dashboard',
+};
 /** Migrations of every service, then the topics (scripts/setup-services.ts, as `npm start` runs it). */
 const MIGRATE_SCRIPT = 'dist/scripts/setup-services.js';
 

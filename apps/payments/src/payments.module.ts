@@ -13,6 +13,7 @@ import { OrderRejectedConsumer } from './consumers/order-rejected.consumer';
 import { AdminRefundsController } from './controllers/admin-refunds.controller';
 import { DevSimulationController } from './controllers/dev-simulation.controller';
 import { OrderPaymentController } from './controllers/order-payment.controller';
+import { PaymentsConfigController } from './controllers/payments-config.controller';
 import { StripeWebhookController } from './controllers/stripe-webhook.controller';
 import { PAYMENT_PROVIDER, PaymentProvider } from './providers/payment-provider';
 import { SimulatedPaymentProvider } from './providers/simulated.provider';
@@ -49,7 +50,7 @@ export class PaymentsModule {
         // Every route needs a valid access token unless @Public() (the Stripe webhook); keys come from users' JWKS.
         AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(payments))),
       ],
-      controllers: [OrderPaymentController, StripeWebhookController, DevSimulationController, AdminRefundsController],
+      controllers: [OrderPaymentController, StripeWebhookController, DevSimulationController, AdminRefundsController, PaymentsConfigController],
       providers: [
         { provide: PAYMENTS_CONFIG, useValue: payments },
         { provide: PAYMENT_PROVIDER, useValue: provider },

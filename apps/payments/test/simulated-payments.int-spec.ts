@@ -19,6 +19,11 @@ describe('payments with the simulated provider', () => {
 
   const simulate = (token: string, body: Record<string, unknown>) => sut.http.post('/api/payments/dev/simulate').set('Authorization', `Bearer ${token}`).send(body);
 
+  it('tells anyone, without a token, that payments are simulated and there is no publishable key', async () => {
+    const res = await sut.http.get('/api/payments/config').expect(200);
+    expect(res.body).toEqual({ provider: 'simulated', publishableKey: null });
+  });
+
   it('creates a local intent the owner can read', async () => {
     const order = await sut.orderAwaitingPayment(1500);
     expect(order.intentId).toMatch(/^pi_sim_[0-9a-f]{24}$/);

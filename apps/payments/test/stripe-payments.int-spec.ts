@@ -15,7 +15,7 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
   beforeAll(async () => {
     stripe = await StripeStandIn.start();
     // No SDK retries: the tests count the calls the service makes.
-    sut = await PaymentsTestApp.start({ ...stripe.env, STRIPE_MAX_NETWORK_RETRIES: '0', STRIPE_WEBHOOK_SECRET: 'whsec_payments_test' });
+    sut = await PaymentsTestApp.start({ ...stripe.env, STRIPE_MAX_NETWORK_RETRIES: '0', STRIPE_WEBHOOK_SECRET: 'whsec_payments_test', STRIPE_PUBLISHABLE_KEY: 'pk_test_galley' });
     admin = await sut.token('admin');
   });
 
@@ -36,6 +36,11 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
     const req = sut.http.post(`/api/admin/orders/${orderId}/refund`).set('Authorization', `Bearer ${admin}`);
     return (key ? req.set('Idempotency-Key', key) : req).send(body);
   };
+
+  it('tells the storefront, without a token, that Stripe takes payments and with which publishable key', async () => {
+    const res = await sut.http.get('/api/payments/config').expect(200);
+    expect(res.body).toEqual({ provider: 'stripe', publishableKey: 'pk_test_galley' });
+  });
 
   it('creates one PaymentIntent per order, even when order.awaiting_payment comes again', async () => {
     const order = await sut.orderAwaitingPayment(2450);

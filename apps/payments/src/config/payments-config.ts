@@ -19,6 +19,11 @@ export class PaymentsConfig extends VerifierConfig {
   @Matches(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, { message: 'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)' })
   STRIPE_SECRET_KEY?: string;
 
+  /** Stripe's publishable key (`pk_…`) the storefront's card form needs; served by GET /api/payments/config. */
+  @IsOptional()
+  @Matches(/^pk_(test|live)_[A-Za-z0-9_]+$/, { message: 'STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_test_… or pk_live_…)' })
+  STRIPE_PUBLISHABLE_KEY?: string;
+
   /** Signs webhook events (`whsec_…`); required in production, a fixed development value otherwise. */
   @ValidateIf((config: PaymentsConfig) => config.NODE_ENV === 'production' || config.STRIPE_WEBHOOK_SECRET !== undefined)
   @IsString({ message: 'STRIPE_WEBHOOK_SECRET is required in production' })
@@ -63,6 +68,7 @@ export function loadPaymentsConfig(env: NodeJS.ProcessEnv): PaymentsConfig {
     NODE_ENV: env.NODE_ENV,
     GALLEY_CURRENCY: env.GALLEY_CURRENCY,
     STRIPE_SECRET_KEY: env.STRIPE_SECRET_KEY,
+    STRIPE_PUBLISHABLE_KEY: env.STRIPE_PUBLISHABLE_KEY,
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET,
     STRIPE_API_HOST: env.STRIPE_API_HOST,
     STRIPE_API_PORT: env.STRIPE_API_PORT,
