@@ -22,6 +22,10 @@ export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
       operationId: 'OrderStreams_orderStatus',
       tags: ['orders'],
       summary: 'Live status of an order (SSE), resumable with Last-Event-ID; the token may be given as ?access_token=',
+      description:
+        'Events: `status` (id: the history sequence; data: `{orderId, sequence, status, at, reason}`) and `eta` (no id; data: ' +
+        '`{orderId, estimatedReadyAt}`, an ISO time or null once the order is finished): one `eta` after the replay with the current ' +
+        'estimate, then one whenever the kitchen\'s estimate for this order moves.',
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
         { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Consumer, Kafka } from 'kafkajs';
 import { Logger } from 'pino';
-import { orderStatusChangedV1, OrderStatusChangedV1, validatePayload, withTopicPrefix } from '@galley/contracts';
+import { orderEtaChangedV1, OrderEtaChangedV1, orderStatusChangedV1, OrderStatusChangedV1, validatePayload, withTopicPrefix } from '@galley/contracts';
 
 export type StatusListener = (change: OrderStatusChangedV1) => void;
+export type EtaListener = (change: OrderEtaChangedV1) => void;
 
 const RETRY_MS = 2000;
 
 /**
- * Every `order.status_changed` on the orders topic, fanned out in memory to the streams open on this gateway
+ * Every `order.status_changed` (and `order.eta_changed`) on the orders topic, fanned out in memory to the streams open on this gateway
  * instance. Each instance reads the whole topic with its own consumer group from the latest offset: it keeps no
  * state, and a stream that connects replays the history from the orders service first, so nothing published
  * before the feed started is needed.
@@ -17,6 +18,7 @@ const RETRY_MS = 2000;
 export class OrderStatusFeed {
   private readonly byOrder = new Map<string, Set<StatusListener>>();
   private readonly everything = new Set<StatusListener>();
+  private readonly etaByOrder = new Map<string, Set<EtaListener>>();
   private consumer?: Consumer;
   private stopped = false;
   private running = false;
@@ -47,6 +49,17 @@ export class OrderStatusFeed {
     };
   }
 
+  /** The kitchen's new estimates for one order (`order.eta_changed`). */
+  onOrderEta(orderId: string, listener: EtaListener): () => void {
+    let listeners = this.etaByOrder.get(orderId);
+    if (!listeners) this.etaByOrder.set(orderId, (listeners = new Set()));
+    listeners.add(listener);
+    return () => {
+      listeners!.delete(listener);
+      if (listeners!.size === 0) this.etaByOrder.delete(orderId);
+    };
+  }
+
   onAny(listener: StatusListener): () => void {
     this.everything.add(listener);
     return () => this.everything.delete(listener);
@@ -56,6 +69,10 @@ export class OrderStatusFeed {
   dispatch(change: OrderStatusChangedV1): void {
     for (const listener of this.byOrder.get(change.orderId) ?? []) listener(change);
     for (const listener of this.everything) listener(change);
+  }
+
+  dispatchEta(change: OrderEtaChangedV1): void {
+    for (const listener of this.etaByOrder.get(change.orderId) ?? []) listener(change);
   }
 
   async stop(): Promise<void> {
@@ -91,6 +108,10 @@ export class OrderStatusFeed {
     if (!value) return;
     try {
       const envelope = JSON.parse(value.toString()) as { type?: string; version?: number; payload?: unknown };
+      if (envelope.type === orderEtaChangedV1.type && envelope.version === orderEtaChangedV1.version) {
+        if (validatePayload(orderEtaChangedV1, envelope.payload).ok) this.dispatchEta(envelope.payload as OrderEtaChangedV1);
+        return;
+      }
       if (envelope.type !== orderStatusChangedV1.type || envelope.version !== orderStatusChangedV1.version) return;
       const checked = validatePayload(orderStatusChangedV1, envelope.payload);
       if (checked.ok) this.dispatch(envelope.payload as OrderStatusChangedV1);

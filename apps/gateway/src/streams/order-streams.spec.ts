@@ -95,3 +95,39 @@ describe(OrderStreams.name, () => {
     second.close();
   });
 });
+
+describe(`${OrderStreams.name} (a customer's stream)`, () => {
+  const ORDER = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+  const realFetch = global.fetch;
+  afterEach(() => {
+    global.fetch = realFetch;
+  });
+
+  it('sends the current estimate after the history, then every estimate that moves, without ids', async () => {
+    global.fetch = jest.fn(async () =>
+      new Response(JSON.stringify({ history: [{ sequence: 1, status: 'CONFIRMED', at: '2026-01-01T12:00:00.000Z', reason: 'paid' }], estimatedReadyAt: '2026-01-01T12:20:00.000Z' }), { status: 200 }),
+    ) as unknown as typeof fetch;
+    const feed = new OrderStatusFeed({} as Kafka, '', pino({ level: 'silent' }));
+    const sut = new OrderStreams(feed, 'http://orders.invalid', 60_000, pino({ level: 'silent' }));
+    const req = Object.assign(new EventEmitter(), { url: `/api/orders/${ORDER}/stream`, headers: {} });
+    const chunks: string[] = [];
+    const res = Object.assign(new EventEmitter(), { writableEnded: false, writeHead: () => res, write: (chunk: string) => chunks.push(chunk), end: () => undefined });
+    await sut.serveOrder(req as unknown as IncomingMessage, res as unknown as ServerResponse, ORDER, 'req-1');
+
+    feed.dispatchEta({ orderId: ORDER, customerId: ORDER, estimatedReadyAt: '2026-01-01T12:15:00.000Z', at: '2026-01-01T12:01:00.000Z' });
+    feed.dispatchEta({ orderId: ORDER, customerId: ORDER, estimatedReadyAt: '2026-01-01T12:15:00.000Z', at: '2026-01-01T12:01:30.000Z' });
+    feed.dispatchEta({ orderId: 'another', customerId: ORDER, estimatedReadyAt: '2026-01-01T13:00:00.000Z', at: '2026-01-01T12:01:00.000Z' });
+    feed.dispatch({ orderId: ORDER, customerId: ORDER, sequence: 2, status: 'PREPARING', previousStatus: 'CONFIRMED', at: '2026-01-01T12:02:00.000Z', reason: 'staff', estimatedReadyAt: '2026-01-01T12:12:00.000Z' } as OrderStatusChangedV1);
+    await new Promise((resolve) => setImmediate(resolve));
+    req.emit('close');
+
+    const events = chunks.filter((chunk) => chunk.includes('event:')).map((chunk) => chunk.trim());
+    expect(events).toEqual([
+      `id: 1\nevent: status\ndata: ${JSON.stringify({ orderId: ORDER, sequence: 1, status: 'CONFIRMED', at: '2026-01-01T12:00:00.000Z', reason: 'paid' })}`,
+      `event: eta\ndata: ${JSON.stringify({ orderId: ORDER, estimatedReadyAt: '2026-01-01T12:20:00.000Z' })}`,
+      `event: eta\ndata: ${JSON.stringify({ orderId: ORDER, estimatedReadyAt: '2026-01-01T12:15:00.000Z' })}`,
+      `id: 2\nevent: status\ndata: ${JSON.stringify({ orderId: ORDER, sequence: 2, status: 'PREPARING', at: '2026-01-01T12:02:00.000Z', reason: 'staff' })}`,
+      `event: eta\ndata: ${JSON.stringify({ orderId: ORDER, estimatedReadyAt: '2026-01-01T12:12:00.000Z' })}`,
+    ]);
+  });
+});

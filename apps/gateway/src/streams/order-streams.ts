@@ -18,6 +18,8 @@ export interface StatusEvent {
 interface HistoryAnswer {
   status: number;
   entries?: StatusEvent[];
+  /** The order's current estimate, when the orders service gave one (absent: an older orders service). */
+  estimatedReadyAt?: string | null;
   error?: unknown;
 }
 
@@ -71,27 +73,43 @@ export class OrderStreams {
     const fill = async (): Promise<void> => {
       const answer = await this.history(orderId, req, requestId, lastSent);
       for (const entry of answer.entries ?? []) send(entry);
+      sendEta(answer.estimatedReadyAt);
     };
     const send = (entry: StatusEvent): void => {
       if (entry.sequence <= lastSent || res.writableEnded) return;
       res.write(`id: ${entry.sequence}\nevent: status\ndata: ${JSON.stringify(entry)}\n\n`);
       lastSent = entry.sequence;
     };
+    let lastEta: string | null | undefined;
+    const sendEta = (estimatedReadyAt: string | null | undefined): void => {
+      if (estimatedReadyAt === undefined || estimatedReadyAt === lastEta || res.writableEnded) return;
+      // No id: an estimate is not part of the history a reconnecting client resumes from.
+      res.write(`event: eta\ndata: ${JSON.stringify({ orderId, estimatedReadyAt })}\n\n`);
+      lastEta = estimatedReadyAt;
+    };
     const deliver = async (change: OrderStatusChangedV1): Promise<void> => {
       if (change.sequence <= lastSent) return;
       if (change.sequence === lastSent + 1) send(toEvent(change));
       else await fill().catch((error: unknown) => this.logger.warn({ err: error, orderId }, 'could not fill a gap in an order stream'));
+      sendEta(change.estimatedReadyAt);
     };
+    let etaWhileStarting: string | undefined;
+    const unsubscribeEta = this.feed.onOrderEta(orderId, (change) => {
+      if (!started) etaWhileStarting = change.estimatedReadyAt;
+      else queue = queue.then(() => sendEta(change.estimatedReadyAt));
+    });
 
     const first = await this.history(orderId, req, requestId, lastSent).catch(() => ({ status: 503 }) as HistoryAnswer);
     if (first.status !== 200) {
       unsubscribe();
+      unsubscribeEta();
       const status = first.status === 503 ? 503 : first.status;
       sendJson(res, status, first.error ?? errorBody(status, 'The orders service is unavailable; try again shortly', requestId));
       return;
     }
     this.begin(res);
     for (const entry of first.entries ?? []) send(entry);
+    sendEta(etaWhileStarting ?? first.estimatedReadyAt);
     started = true;
     for (const change of pending.splice(0)) queue = queue.then(() => deliver(change));
 
@@ -100,6 +118,7 @@ export class OrderStreams {
     }, POLL_WHILE_FEED_DOWN_MS);
     this.keepOpen(req, res, () => {
       unsubscribe();
+      unsubscribeEta();
       clearInterval(poller);
     });
   }
@@ -171,12 +190,12 @@ export class OrderStreams {
       },
       signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
     });
-    const body = (await res.json().catch(() => undefined)) as { history?: Array<Omit<StatusEvent, 'orderId'>> } | undefined;
+    const body = (await res.json().catch(() => undefined)) as { history?: Array<Omit<StatusEvent, 'orderId'>>; estimatedReadyAt?: string | null } | undefined;
     if (res.status !== 200) return { status: res.status >= 500 ? 503 : res.status, error: body };
     const entries = (body?.history ?? [])
       .filter((entry) => entry.sequence > after)
       .map((entry) => ({ orderId, sequence: entry.sequence, status: entry.status, at: entry.at, reason: entry.reason }));
-    return { status: 200, entries };
+    return { status: 200, entries, estimatedReadyAt: body?.estimatedReadyAt };
   }
 }
 

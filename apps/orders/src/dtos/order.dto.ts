@@ -206,6 +206,17 @@ export class OrderResponse extends OrderSummaryResponse {
   @ApiPropertyOptional({ description: "The provider's PaymentIntent id once it exists" }) paymentIntentId?: string;
   @ApiProperty({ type: [HistoryEntryResponse] }) history: HistoryEntryResponse[];
   @ApiProperty({ type: [RefundResponse] }) refunds: RefundResponse[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-03-02T12:25:00.000Z',
+    description:
+      "The kitchen's estimate of when the order will be ready (from the queue ahead of it, each item's preparation time and the kitchen's " +
+      'capacity); for a READY order, when it became ready; null once the order is completed, cancelled, rejected or needs attention. ' +
+      'It moves as the kitchen moves tickets: the live stream sends `event: eta` with `{orderId, estimatedReadyAt}`.',
+  })
+  estimatedReadyAt: string | null;
 }
 
 export class OrderListResponse {
@@ -252,5 +263,6 @@ export function mapOrder(details: OrderDetails): OrderResponse {
     ...(order.paymentIntentId ? { paymentIntentId: order.paymentIntentId } : {}),
     history: details.history.map(mapHistoryEntry),
     refunds: details.refunds.map((refund) => ({ id: refund.refundId, amount: refund.amount, status: refund.status, ...(refund.reason ? { reason: refund.reason } : {}) })),
+    estimatedReadyAt: details.estimatedReadyAt?.toISOString() ?? null,
   };
 }

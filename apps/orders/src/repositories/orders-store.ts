@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SqlExecutor } from '@galley/messaging';
 import { CatalogRepository } from './catalog.repository';
 import { IdempotencyRepository } from './idempotency.repository';
+import { KitchenRepository } from './kitchen.repository';
 import { OrdersRepository } from './orders.repository';
 import { StoreSettingsRepository } from './store-settings.repository';
 
@@ -12,6 +13,7 @@ export interface OrdersRepositories {
   catalog: CatalogRepository;
   idempotency: IdempotencyRepository;
   settings: StoreSettingsRepository;
+  kitchen: KitchenRepository;
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
@@ -25,6 +27,7 @@ function repositoriesOf(manager: EntityManager): OrdersRepositories {
     catalog: new CatalogRepository(manager),
     idempotency: new IdempotencyRepository(manager),
     settings: new StoreSettingsRepository(manager),
+    kitchen: new KitchenRepository(manager),
   };
 }
 

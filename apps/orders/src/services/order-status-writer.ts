@@ -5,6 +5,7 @@ import {
   OrderCancelledByV1,
   orderCompletedV1,
   orderConfirmedV1,
+  orderEtaChangedV1,
   orderNeedsAttentionV1,
   orderReadyV1,
   orderRejectedV1,
@@ -15,6 +16,10 @@ import { OrderStatus, transition, TransitionActor } from '../domain/order-status
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrdersTransaction } from '../repositories/orders-store';
 import { OrderRecord } from '../repositories/orders.repository';
+import { estimateFor, KITCHEN_QUEUE_STATUSES, kitchenSnapshot, movedEstimates } from './kitchen-eta';
+
+// Serialises the moves that change the kitchen's queue, so that each sees the queue the previous one left.
+const KITCHEN_LOCK_KEY = 0x6b697463; // 'kitc'
 
 export interface StatusChange {
   to: OrderStatus;
@@ -41,6 +46,9 @@ export class OrderStatusWriter {
   async change(tx: OrdersTransaction, order: OrderRecord, change: StatusChange, now = new Date()): Promise<OrderRecord> {
     const decision = transition(order.status, change.to, change.actor);
     if (!decision.allowed) throw new OrdersError(OrdersErrorCode.IllegalTransition, decision.reason);
+    const movesQueue = KITCHEN_QUEUE_STATUSES.includes(order.status) || KITCHEN_QUEUE_STATUSES.includes(change.to);
+    if (movesQueue) await tx.sql.query('SELECT pg_advisory_xact_lock($1)', [KITCHEN_LOCK_KEY]);
+    const before = movesQueue ? await kitchenSnapshot(tx, now) : undefined;
     const sequence = await tx.orders.recordStatus(order.id, {
       status: change.to,
       reason: change.reason,
@@ -51,7 +59,19 @@ export class OrderStatusWriter {
       causeEventType: change.cause?.eventType ?? null,
     });
     const updated: OrderRecord = { ...order, status: change.to, historyLength: sequence, updatedAt: now };
-    await this.announce(tx, updated, order.status, change, sequence, now);
+    const after = before ? await kitchenSnapshot(tx, now) : undefined;
+    // Only orders the kitchen knows of get an estimate in the event; the others' is not worth a query per saga step.
+    const estimate = after || change.to === 'READY' || FINISHED.includes(change.to) ? await estimateFor(tx, updated, undefined, now, after) : undefined;
+    await this.announce(tx, updated, order.status, change, sequence, now, estimate);
+    if (before && after) {
+      // The tickets behind (or beside) this one moved too: tell their customers.
+      for (const { ticket, estimatedReadyAt } of movedEstimates(before, after, order.id)) {
+        await this.outbox.append(tx.sql, orderEtaChangedV1, {
+          aggregateId: ticket.orderId,
+          payload: { orderId: ticket.orderId, customerId: ticket.customerId, estimatedReadyAt: estimatedReadyAt.toISOString(), at: now.toISOString() },
+        });
+      }
+    }
     return updated;
   }
 
@@ -72,11 +92,27 @@ export class OrderStatusWriter {
     });
   }
 
-  private async announce(tx: OrdersTransaction, order: OrderRecord, previous: OrderStatus, change: StatusChange, sequence: number, now: Date): Promise<void> {
+  private async announce(
+    tx: OrdersTransaction,
+    order: OrderRecord,
+    previous: OrderStatus,
+    change: StatusChange,
+    sequence: number,
+    now: Date,
+    estimate: Date | null | undefined,
+  ): Promise<void> {
     const base = { orderId: order.id, customerId: order.customerId };
     await this.outbox.append(tx.sql, orderStatusChangedV1, {
       aggregateId: order.id,
-      payload: { ...base, sequence, status: change.to, previousStatus: previous, reason: change.reason, at: now.toISOString() },
+      payload: {
+        ...base,
+        sequence,
+        status: change.to,
+        previousStatus: previous,
+        reason: change.reason,
+        at: now.toISOString(),
+        ...(estimate !== undefined ? { estimatedReadyAt: estimate?.toISOString() ?? null } : {}),
+      },
     });
     switch (change.to) {
       case 'AWAITING_PAYMENT':
@@ -125,6 +161,8 @@ export class OrderStatusWriter {
     }
   }
 }
+
+const FINISHED: readonly OrderStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTED', 'NEEDS_ATTENTION'];
 
 function cancelledBy(actor: TransitionActor): OrderCancelledByV1 {
   switch (actor) {

@@ -4,6 +4,7 @@ import { CANCELLABLE_STATUSES, OrderStatus } from '../domain/order-status';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrdersStore } from '../repositories/orders-store';
 import { HistoryEntry, OrderLineRecord, OrderRecord, RefundRecord } from '../repositories/orders.repository';
+import { estimateFor } from './kitchen-eta';
 import { OrderStatusWriter } from './order-status-writer';
 
 export interface Caller {
@@ -16,6 +17,8 @@ export interface OrderDetails {
   lines: OrderLineRecord[];
   history: HistoryEntry[];
   refunds: RefundRecord[];
+  /** The kitchen's estimate of when the order will be ready; null once it is finished. */
+  estimatedReadyAt: Date | null;
 }
 
 export interface Page<T> {
@@ -99,7 +102,8 @@ export class OrdersService {
       this.store.read.orders.history(order.id),
       this.store.read.orders.refunds(order.id),
     ]);
-    return { order, lines, history, refunds };
+    const estimatedReadyAt = await estimateFor(this.store.read, order, history, new Date());
+    return { order, lines, history, refunds, estimatedReadyAt };
   }
 }
 

@@ -30,6 +30,14 @@ export class OrderStatusChangedV1 {
 
   @IsISO8601({ strict: true })
   at!: string;
+
+  /**
+   * The kitchen's estimate of when the order will be ready, as of this change (absent from older producers; null
+   * once the order is finished). Consumers read it tolerantly.
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  estimatedReadyAt?: string | null;
 }
 
 export const orderStatusChangedV1 = defineEvent({

@@ -1,0 +1,51 @@
+import { EntityManager } from 'typeorm';
+import { DEFAULT_PREPARATION_MINUTES, KitchenTicket } from '../domain/kitchen-eta';
+
+interface TicketRow {
+  orderId: string;
+  customerId: string;
+  queuedAt: Date;
+  preparingSince: Date | null;
+  workMinutes: string | number;
+}
+
+/** A ticket of the queue with the customer to tell about it. */
+export interface QueuedTicket extends KitchenTicket {
+  customerId: string;
+}
+
+/** The kitchen's queue as the estimator needs it; no rules. */
+export class KitchenRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * Every CONFIRMED or PREPARING order with when it was confirmed, when preparation started (PREPARING only) and its
+   * work in minutes (Σ quantity × the catalog's preparation minutes, 10 for a product the read-model lacks).
+   */
+  async queue(): Promise<QueuedTicket[]> {
+    const rows: TicketRow[] = await this.manager.query(
+      `SELECT o.id AS "orderId", o.customer_id AS "customerId",
+              COALESCE((SELECT max(h.at) FROM orders.order_status_history h WHERE h.order_id = o.id AND h.status = 'CONFIRMED'), o.created_at) AS "queuedAt",
+              CASE WHEN o.status = 'PREPARING'
+                   THEN COALESCE((SELECT max(h.at) FROM orders.order_status_history h WHERE h.order_id = o.id AND h.status = 'PREPARING'), o.updated_at)
+              END AS "preparingSince",
+              COALESCE((SELECT sum(l.quantity * COALESCE(c.preparation_minutes, $1))
+                          FROM orders.order_lines l LEFT JOIN orders.catalog_products c ON c.id = l.product_id
+                         WHERE l.order_id = o.id), 0) AS "workMinutes"
+         FROM orders.orders o
+        WHERE o.status IN ('CONFIRMED', 'PREPARING')`,
+      [DEFAULT_PREPARATION_MINUTES],
+    );
+    return rows.map((row) => ({ ...row, queuedAt: new Date(row.queuedAt), preparingSince: row.preparingSince ? new Date(row.preparingSince) : null, workMinutes: Number(row.workMinutes) }));
+  }
+
+  /** One order's work in minutes (for an order not yet in the queue). */
+  async workMinutes(orderId: string): Promise<number> {
+    const rows: Array<{ workMinutes: string | null }> = await this.manager.query(
+      `SELECT sum(l.quantity * COALESCE(c.preparation_minutes, $2)) AS "workMinutes"
+         FROM orders.order_lines l LEFT JOIN orders.catalog_products c ON c.id = l.product_id WHERE l.order_id = $1`,
+      [orderId, DEFAULT_PREPARATION_MINUTES],
+    );
+    return Number(rows[0]?.workMinutes ?? 0);
+  }
+}
