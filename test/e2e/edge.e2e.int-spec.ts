@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { RunningSystem } from '@galley/testing';
+import { fetchResponseValidator, OpenApiResponseValidator, RunningSystem } from '@galley/testing';
 import { decide, policyFor } from '../../apps/gateway/src/routing/route-policy';
 
 const ADMIN = { email: `admin-${randomUUID().slice(0, 8)}@galley.test`, password: 'edge-admin-password-1' };
@@ -36,6 +36,20 @@ describe('The gateway edge', () => {
   let sut: RunningSystem;
   let operations: Operation[];
   let callers: Caller[];
+  /** Checks every answer against the merged OpenAPI document (off with GALLEY_VALIDATE_RESPONSES=0). */
+  let contract: OpenApiResponseValidator | undefined;
+
+  /** What is wrong with an answer according to the document (nothing when the check is off). */
+  const contractProblems = (method: string, path: string, res: Response, text: string): string[] => {
+    if (!contract) return [];
+    let body: unknown = text || undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: checked as text
+    }
+    return contract.problems({ method, path, status: res.status, contentType: res.headers.get('content-type'), body });
+  };
 
   beforeAll(async () => {
     sut = await RunningSystem.start({ appEnv: { users: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } } });
@@ -43,6 +57,7 @@ describe('The gateway edge', () => {
     operations = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/') || path.startsWith('/.well-known/'))
       .flatMap(([path, item]) => METHODS.filter((method) => item[method]).map((method) => ({ method: method.toUpperCase(), template: path })));
+    contract = process.env.GALLEY_VALIDATE_RESPONSES === '0' ? undefined : await fetchResponseValidator(sut.gatewayUrl);
 
     const email = `edge-${randomUUID()}@example.com`;
     const password = 'a-long-enough-password';
@@ -76,6 +91,7 @@ describe('The gateway edge', () => {
   it('answers every route as the policy says for anonymous, customer and admin callers, at the gateway and at the service', async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
+    const undocumented: string[] = [];
     for (const op of operations) {
       const path = concrete(op.template);
       const policy = policyFor(op.method, path)!;
@@ -90,14 +106,17 @@ describe('The gateway edge', () => {
           body: op.method === 'GET' || op.method === 'DELETE' ? undefined : '{}',
         });
         // An allowed live stream stays open: its status line is the answer.
-        if (res.headers.get('content-type')?.startsWith('text/event-stream')) await res.body?.cancel();
-        else await res.arrayBuffer();
+        const streaming = res.headers.get('content-type')?.startsWith('text/event-stream');
+        const text = streaming ? '' : await res.text();
+        if (streaming) await res.body?.cancel();
+        undocumented.push(...contractProblems(op.method, path, res, text).map((problem) => `${caller.name}: ${problem}`));
         const actual = res.status === 401 ? 'unauthenticated' : res.status === 403 ? 'forbidden' : res.status >= 500 ? `server error ${res.status}` : 'allow';
         outcomes.push(`${caller.name} ${op.method} ${op.template} → ${actual}`);
         expected.push(`${caller.name} ${op.method} ${op.template} → ${decision}`);
       }
     }
     expect(outcomes).toEqual(expected);
+    expect(undocumented).toEqual([]);
   });
 
   it('refuses a request that bypasses the gateway when the service route needs a token', async () => {
@@ -153,6 +172,7 @@ describe('The gateway edge', () => {
       fc.constantFrom('', '{', '[]', 'null', '{"email": 42}', '{"__proto__": {"admin": true}}', '{"password": "' + 'x'.repeat(5000) + '"}'),
     );
     const failures: string[] = [];
+    const undocumented = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...operations),
@@ -175,6 +195,8 @@ describe('The gateway edge', () => {
           const streaming = res.headers.get('content-type')?.startsWith('text/event-stream');
           const text = streaming ? '' : await res.text();
           if (streaming) await res.body?.cancel();
+          // Garbage may make the path another route's or none (`..`): only documented operations are checked.
+          for (const problem of contractProblems(op.method, path, res, text)) if (!problem.endsWith('is not a documented operation')) undocumented.add(problem);
           if (res.status >= 500 || STACK.test(text)) failures.push(`${op.method} ${path} → ${res.status} ${text.slice(0, 200)}`);
           return res.status < 500 && !STACK.test(text);
         },
@@ -182,5 +204,6 @@ describe('The gateway edge', () => {
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000), seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
     );
     expect(failures).toEqual([]);
+    expect([...undocumented]).toEqual([]);
   });
 });

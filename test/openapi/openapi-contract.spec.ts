@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OpenAPIObject } from '@nestjs/swagger';
+import { OpenApiDocument, OpenApiResponseValidator } from '@galley/testing';
 import { policyFor } from '../../apps/gateway/src/routing/route-policy';
 import {
   buildGalleyOpenApi,
@@ -72,6 +73,10 @@ describe('The merged OpenAPI document (the web client contract)', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('has response schemas the e2e response validator (libs/testing) can compile', () => {
+    expect(new OpenApiResponseValidator(document as unknown as OpenApiDocument).schemaProblems()).toEqual([]);
   });
 
   it('passes redocly lint (recommended rules, redocly.yaml) without errors or warnings', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fetchResponseValidator, ObservedResponse, OpenApiResponseValidator } from './openapi-response-validator';
 
 /** An order as GET /api/orders/:id shows it (the fields tests read). */
 export type OrderView = Record<string, unknown> & {
@@ -26,7 +27,20 @@ export interface ServerSentEvent {
  * set-up, orders, payments and live order streams. It knows the routes, never the services behind them.
  */
 export class GalleyClient {
-  constructor(readonly baseUrl: string) {}
+  private readonly validateResponses: boolean;
+  private validator?: Promise<OpenApiResponseValidator>;
+
+  /**
+   * Every answer is checked against the gateway's merged OpenAPI document (GET /docs-json): an
+   * undocumented operation or status, or a body that does not match its schema, fails the call.
+   * On by default; `validateResponses: false` or GALLEY_VALIDATE_RESPONSES=0 turns it off.
+   */
+  constructor(
+    readonly baseUrl: string,
+    options: { validateResponses?: boolean } = {},
+  ) {
+    this.validateResponses = options.validateResponses ?? process.env.GALLEY_VALIDATE_RESPONSES !== '0';
+  }
 
   async call<T = Record<string, unknown>>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiAnswer<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
@@ -46,7 +60,21 @@ export class GalleyClient {
     } catch {
       // keep the text
     }
+    await this.checkAgainstDocument({ method, path, status: res.status, contentType: res.headers.get('content-type'), body });
     return { status: res.status, body: body as T, headers: res.headers };
+  }
+
+  /** Fails when the answer is not as the merged OpenAPI document says (see the constructor). */
+  private async checkAgainstDocument(observed: ObservedResponse): Promise<void> {
+    if (!this.validateResponses) return;
+    this.validator ??= fetchResponseValidator(this.baseUrl);
+    let validator = await this.validator;
+    // The gateway leaves out a service it could not reach: a missing operation gets one fresh look.
+    if (validator.problems(observed).some((problem) => problem.endsWith('is not a documented operation'))) {
+      this.validator = fetchResponseValidator(this.baseUrl);
+      validator = await this.validator;
+    }
+    validator.assert(observed);
   }
 
   /** Calls and insists on `expected`, with the answer in the error otherwise. */
@@ -137,6 +165,13 @@ export class GalleyClient {
       },
       signal: controller.signal,
     });
+    // The status and content type are checked; the body is the stream's to read.
+    try {
+      await this.checkAgainstDocument({ method: 'GET', path, status: res.status, contentType: res.headers.get('content-type'), body: undefined });
+    } catch (error) {
+      controller.abort();
+      throw error;
+    }
     return new EventStream(res, controller);
   }
 }

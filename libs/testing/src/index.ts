@@ -7,5 +7,6 @@ export * from './kafka-helpers';
 export * from './running-system';
 export * from './stripe-stand-in';
 export * from './galley-client';
+export * from './openapi-response-validator';
 export * from './checkout-driver';
 export * from './test-events';

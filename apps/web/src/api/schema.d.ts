@@ -44,7 +44,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live status of an order (SSE), resumable with Last-Event-ID; the token may be given as ?access_token= */
+        /**
+         * Live status of an order (SSE), resumable with Last-Event-ID; the token may be given as ?access_token=
+         * @description Events: `status` (id: the history sequence; data: `{orderId, sequence, status, at, reason}`) and `eta` (no id; data: `{orderId, estimatedReadyAt}`, an ISO time or null once the order is finished): one `eta` after the replay with the current estimate, then one whenever the kitchen's estimate for this order moves.
+         */
         get: operations["OrderStreams_orderStatus"];
         put?: never;
         post?: never;
@@ -61,7 +64,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every order status change as it happens, for the order board (SSE; ids are <orderId>:<sequence>) */
+        /**
+         * Every order status change as it happens, for the order board (SSE), resumable with Last-Event-ID
+         * @description Events: `status` (data: `{orderId, sequence, status, at, reason, customerId, previousStatus}`), and on every connection one `ready` (data: `{replayed}`) or `resync` (data: `{reason, refetch: "/api/admin/orders"}`). Ids are `<epoch>:<position>` in this gateway instance's journal of recent changes. A board reconnecting with an id the journal still holds first gets exactly the `status` events that followed it, then `ready`; an id from before a gateway restart, from another instance, or older than the journal gets `resync`: refetch `GET /api/admin/orders`. Either way the stream then goes on live.
+         */
         get: operations["OrderStreams_allStatuses"];
         put?: never;
         post?: never;
@@ -350,6 +356,23 @@ export interface paths {
         };
         /** Search live products: q (ranked, typo-tolerant), category (id or slug), price range, inStock, sort, keyset cursor; with facets */
         get: operations["ProductsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sellable stock and on-sale flag of every live product (public): the snapshot the live availability stream starts from */
+        get: operations["ProductsController_availability"];
         put?: never;
         post?: never;
         delete?: never;
@@ -751,6 +774,23 @@ export interface paths {
          * @description With an Idempotency-Key the request is safe to repeat: the same key returns the same refund (never a second one) and the same key with another body is a 422. Without a key, two identical requests make two refunds.
          */
         post: operations["AdminRefundsController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment provider and, with Stripe, the publishable key for the card form (public) */
+        get: operations["PaymentsConfigController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1268,6 +1308,16 @@ export interface components {
             modifierGroups: components["schemas"]["ModifierGroupResponse"][];
             /** @description Sellable stock: onHand - reserved */
             available: number;
+            /**
+             * @description false: staff took it off sale; show it as unavailable (it cannot be ordered)
+             * @example true
+             */
+            onSale: boolean;
+            /**
+             * @description Minutes the kitchen needs for one
+             * @example 10
+             */
+            preparationMinutes: number;
             rating: components["schemas"]["RatingResponse"];
             /** @description In upload order */
             images: components["schemas"]["ProductImageResponse"][];
@@ -1304,6 +1354,28 @@ export interface components {
             nextCursor: string | null;
             /** @description Counts over every match of the query, not only this page; with 2000 or more matches they may be up to 30 s old */
             facets: components["schemas"]["ProductFacetsResponse"];
+        };
+        ProductAvailabilityResponse: {
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description Sellable stock: onHand - reserved
+             * @example 12
+             */
+            available: number;
+            /**
+             * @description false: off sale, cannot be ordered whatever the stock
+             * @example true
+             */
+            onSale: boolean;
+        };
+        ProductAvailabilityListResponse: {
+            items: components["schemas"]["ProductAvailabilityResponse"][];
+            /**
+             * @description Opaque; null when this page holds every live product (up to 5000 per page)
+             * @example null
+             */
+            nextCursor: string | null;
         };
         ModifierOptionRequest: {
             /** @example Large */
@@ -1342,6 +1414,18 @@ export interface components {
              */
             tags?: string[];
             modifierGroups?: components["schemas"]["ModifierGroupRequest"][];
+            /**
+             * @description false: listed as unavailable and cannot be ordered
+             * @default true
+             * @example true
+             */
+            onSale: boolean;
+            /**
+             * @description Minutes the kitchen needs for one
+             * @default 10
+             * @example 12
+             */
+            preparationMinutes: number;
         };
         UpdateProductRequest: {
             name?: string;
@@ -1352,6 +1436,16 @@ export interface components {
             sku?: string | null;
             tags?: string[];
             modifierGroups?: components["schemas"]["ModifierGroupRequest"][];
+            /**
+             * @description false: take it off sale (listed as unavailable, cannot be ordered); true: back on sale
+             * @example false
+             */
+            onSale?: boolean;
+            /**
+             * @description Minutes the kitchen needs for one
+             * @example 12
+             */
+            preparationMinutes?: number;
         };
         StockLevelResponse: {
             /** Format: uuid */
@@ -1517,6 +1611,12 @@ export interface components {
             paymentIntentId?: string;
             history: components["schemas"]["HistoryEntryResponse"][];
             refunds: components["schemas"]["RefundResponse"][];
+            /**
+             * Format: date-time
+             * @description The kitchen's estimate of when the order will be ready (from the queue ahead of it, each item's preparation time and the kitchen's capacity); for a READY order, when it became ready; null once the order is completed, cancelled, rejected or needs attention. It moves as the kitchen moves tickets: the live stream sends `event: eta` with `{orderId, estimatedReadyAt}`.
+             * @example 2026-03-02T12:25:00.000Z
+             */
+            estimatedReadyAt: string | null;
         };
         OrderSummaryResponse: {
             /** Format: uuid */
@@ -1741,6 +1841,19 @@ export interface components {
             };
             /** @example customer complaint */
             reason: string;
+        };
+        PaymentsClientConfigResponse: {
+            /**
+             * @description stripe: pay with Stripe Elements; simulated: no card form (development)
+             * @example simulated
+             * @enum {string}
+             */
+            provider: "stripe" | "simulated";
+            /**
+             * @description Stripe publishable key (pk_…) for Stripe.js; null with the simulated provider or when not configured
+             * @example null
+             */
+            publishableKey: string | null;
         };
         ReviewResponse: {
             /** Format: uuid */
@@ -2077,15 +2190,18 @@ export interface operations {
     OrderStreams_allStatuses: {
         parameters: {
             query?: {
+                lastEventId?: string;
                 access_token?: string;
             };
-            header?: never;
+            header?: {
+                "Last-Event-ID"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description text/event-stream: one `event: status` per status change with `id:` and `data:` JSON. The stream first replays what follows `Last-Event-ID`. */
+            /** @description text/event-stream of `status`, `ready` and `resync` events */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,6 +2269,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
@@ -2187,8 +2321,35 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            /** @description The body is not JSON, or a field is missing or invalid (named in message/details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Email or password is incorrect (one message for both) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2239,6 +2400,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
@@ -2276,8 +2455,35 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
+            /** @description The body is not JSON, or a field is missing or invalid (named in message/details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No refresh token, or an invalid, expired, revoked or reused one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2320,6 +2526,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is not JSON, or a field is missing or invalid (named in message/details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description Rate limited; see Retry-After */
             429: {
@@ -2375,6 +2608,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2444,6 +2695,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     MeController_changePassword: {
@@ -2486,6 +2755,24 @@ export interface operations {
             };
             /** @description A guest account has no password (upgrade it first) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2550,6 +2837,24 @@ export interface operations {
             };
             /** @description The email is taken, or the account is not a guest */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2643,6 +2948,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     AddressesController_remove: {
@@ -2723,6 +3046,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2869,6 +3210,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProductsController_list: {
@@ -2902,6 +3261,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductListResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProductsController_availability: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductAvailabilityListResponse"];
                 };
             };
             400: {
@@ -2990,6 +3380,24 @@ export interface operations {
             };
             /** @description The SKU is used by another product */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3102,6 +3510,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ImagesController_upload: {
@@ -3164,6 +3590,15 @@ export interface operations {
             };
             /** @description Over 5 MiB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3378,6 +3813,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     StockController_adjust: {
@@ -3436,6 +3889,24 @@ export interface operations {
             };
             /** @description onHand would go below 0 or below the reserved units */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3573,6 +4044,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Store closed or at capacity (with Retry-After), or an Idempotency-Key reused with another body */
             422: {
                 headers: {
@@ -3645,6 +4134,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponse"];
                 };
             };
+            /** @description The body is not JSON, or a field is missing or invalid (named in message/details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Missing, invalid or expired access token */
             401: {
                 headers: {
@@ -3664,6 +4162,24 @@ export interface operations {
             };
             /** @description Too late to cancel */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3824,6 +4340,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     StoreSettingsController_get: {
@@ -3902,6 +4436,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     StoreSettingsController_pause: {
@@ -3946,6 +4498,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4126,6 +4696,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     AdminRefundsController_refund: {
@@ -4204,6 +4792,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Idempotency-Key reused with another request */
             422: {
                 headers: {
@@ -4229,6 +4835,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PaymentsConfigController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsClientConfigResponse"];
                 };
             };
         };
@@ -4322,6 +4947,24 @@ export interface operations {
             };
             /** @description You already reviewed this product */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4452,6 +5095,24 @@ export interface operations {
             };
             /** @description No such review of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4763,6 +5424,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
