@@ -1,0 +1,3 @@
+export function TodayPage() {
+  return <h1 className="text-2xl font-semibold">Coming next</h1>;
+}
