@@ -152,6 +152,7 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
         reserved: 0,
         available: 0,
         lowStockThreshold: 0,
+        low: true,
         lowStock: true,
       });
     });

@@ -42,7 +42,7 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
     it('adjusts onHand, logs the movement with the acting admin, and announces stock.changed', async () => {
       const { id } = await sut.product();
       const res = await sut.http.post(`/api/admin/inventory/${id}/adjustments`).set(bearer(admin)).send({ delta: 7, reason: 'delivery' }).expect(201);
-      expect(res.body).toEqual({ productId: id, onHand: 7, reserved: 0, available: 7, lowStockThreshold: 0, lowStock: false });
+      expect(res.body).toEqual({ productId: id, onHand: 7, reserved: 0, available: 7, lowStockThreshold: 0, low: false, lowStock: false });
       await sut.http.post(`/api/admin/inventory/${id}/adjustments`).set(bearer(admin)).send({ delta: -2, reason: 'broken' }).expect(201);
       const movements = await sut.http.get(`/api/admin/inventory/${id}/movements`).set(bearer(admin)).expect(200);
       expect(movements.body.items).toMatchObject([
@@ -70,7 +70,37 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
         found ??= page.body.items.find((item: { productId: string }) => item.productId === id);
         cursor = page.body.nextCursor;
       } while (cursor && !found);
-      expect(found).toEqual({ productId: id, onHand: 4, reserved: 0, available: 4, lowStockThreshold: 5, lowStock: true });
+      expect(found).toEqual({ productId: id, onHand: 4, reserved: 0, available: 4, lowStockThreshold: 5, low: true, lowStock: true });
+    });
+
+    it('sets and clears the threshold with PUT …/threshold, and refuses anything but an integer >= 0 or null', async () => {
+      const { id } = await sut.product(4);
+      const put = (body: object) => sut.http.put(`/api/admin/inventory/${id}/threshold`).set(bearer(admin)).send(body);
+      expect((await put({ lowStockThreshold: 4 }).expect(200)).body).toMatchObject({ productId: id, available: 4, lowStockThreshold: 4, low: true });
+      expect((await put({ lowStockThreshold: 3 }).expect(200)).body).toMatchObject({ lowStockThreshold: 3, low: false });
+      const cleared = await put({ lowStockThreshold: null }).expect(200);
+      expect(cleared.body).toMatchObject({ lowStockThreshold: null, low: false, lowStock: false });
+      await sut.http.post(`/api/admin/inventory/${id}/adjustments`).set(bearer(admin)).send({ delta: -4, reason: 'count' }).expect(201);
+      // Sold out, but without a threshold it is not flagged.
+      expect((await sut.http.get(`/api/admin/inventory/${id}`).set(bearer(admin)).expect(200)).body).toMatchObject({ available: 0, lowStockThreshold: null, low: false });
+      for (const body of [{}, { lowStockThreshold: -1 }, { lowStockThreshold: 1.5 }, { lowStockThreshold: '3' }, { lowStockThreshold: 3, extra: true }]) {
+        const res = await put(body);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: expect.any(String), message: expect.anything() });
+      }
+      await sut.http.put(`/api/admin/inventory/${randomUUID()}/threshold`).set(bearer(admin)).send({ lowStockThreshold: 1 }).expect(404);
+      await sut.http.put(`/api/admin/inventory/not-a-uuid/threshold`).set(bearer(admin)).send({ lowStockThreshold: 1 }).expect(400);
+    });
+
+    it('lists the movement log newest first with a cursor, and refuses a bad cursor', async () => {
+      const { id } = await sut.product();
+      for (const delta of [5, -1, 2]) await sut.http.post(`/api/admin/inventory/${id}/adjustments`).set(bearer(admin)).send({ delta, reason: `count ${delta}` }).expect(201);
+      const first = await sut.http.get(`/api/admin/inventory/${id}/movements`).query({ limit: 2 }).set(bearer(admin)).expect(200);
+      expect(first.body.items.map((item: { delta: number; onHandAfter: number }) => [item.delta, item.onHandAfter])).toEqual([[2, 6], [-1, 4]]);
+      const second = await sut.http.get(`/api/admin/inventory/${id}/movements`).query({ limit: 2, cursor: first.body.nextCursor }).set(bearer(admin)).expect(200);
+      expect(second.body.items.map((item: { delta: number; reason: string }) => [item.delta, item.reason])).toEqual([[5, 'count 5']]);
+      expect(second.body.nextCursor).toBeNull();
+      await sut.http.get(`/api/admin/inventory/${id}/movements`).query({ cursor: 'abc' }).set(bearer(admin)).expect(400);
     });
 
     it('answers 409 when onHand would go negative, and changes nothing', async () => {

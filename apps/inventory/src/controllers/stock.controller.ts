@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@galley/auth';
 import { ErrorResponse, PageQuery } from '@galley/platform';
@@ -10,6 +10,7 @@ import {
   StockLevelListResponse,
   StockLevelResponse,
   StockSettingsRequest,
+  StockThresholdRequest,
 } from '../dtos/stock.dto';
 import { StockService } from '../services/stock.service';
 import { InventoryErrorFilter } from './inventory-error.filter';
@@ -46,6 +47,15 @@ export class StockController {
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   async configure(@Param('productId', new ParseUUIDPipe()) productId: string, @Body() body: StockSettingsRequest): Promise<StockLevelResponse> {
+    return mapStockLevel(await this.stock.setThreshold(productId, body.lowStockThreshold));
+  }
+
+  @Put(':productId/threshold')
+  @ApiOperation({ summary: 'Set or clear (null) the low-stock threshold of a product' })
+  @ApiOkResponse({ type: StockLevelResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async threshold(@Param('productId', new ParseUUIDPipe()) productId: string, @Body() body: StockThresholdRequest): Promise<StockLevelResponse> {
     return mapStockLevel(await this.stock.setThreshold(productId, body.lowStockThreshold));
   }
 

@@ -2,12 +2,18 @@ export interface StockLevel {
   productId: string;
   onHand: number;
   reserved: number;
-  lowStockThreshold: number;
+  /** Low at or below this many available units; null: never shown as low. */
+  lowStockThreshold: number | null;
 }
 
 /** What can still be sold. */
 export function availableOf(level: Pick<StockLevel, 'onHand' | 'reserved'>): number {
   return level.onHand - level.reserved;
+}
+
+/** Whether staff should see the product as low on stock: available at or below its threshold (none: never). */
+export function isLowOnStock(level: Pick<StockLevel, 'onHand' | 'reserved' | 'lowStockThreshold'>): boolean {
+  return level.lowStockThreshold !== null && availableOf(level) <= level.lowStockThreshold;
 }
 
 /** The most units one product can have on hand (the column is a 32-bit integer). */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, NotEquals } from 'class-validator';
-import { availableOf, StockLevel } from '../domain/stock-level';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, NotEquals, ValidateIf } from 'class-validator';
+import { availableOf, isLowOnStock, StockLevel } from '../domain/stock-level';
 import { MovementRecord } from '../repositories/stock.repository';
 import { Trim } from '@galley/platform';
 
@@ -28,13 +28,30 @@ export class StockSettingsRequest {
   lowStockThreshold: number;
 }
 
+/** PUT /api/admin/inventory/:productId/threshold: the threshold, or null for none. */
+export class StockThresholdRequest {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    example: 5,
+    description: 'Show the product as low on stock at or below this many available units; null: never show it as low',
+  })
+  @ValidateIf((body: StockThresholdRequest) => body.lowStockThreshold !== null)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  lowStockThreshold: number | null;
+}
+
 export class StockLevelResponse {
   @ApiProperty({ format: 'uuid' }) productId: string;
   @ApiProperty() onHand: number;
   @ApiProperty() reserved: number;
   @ApiProperty({ description: 'onHand - reserved' }) available: number;
-  @ApiProperty() lowStockThreshold: number;
-  @ApiProperty({ description: 'available is at or below lowStockThreshold' }) lowStock: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null: no threshold, never low' }) lowStockThreshold: number | null;
+  @ApiProperty({ description: 'available is at or below lowStockThreshold (false without a threshold)' }) low: boolean;
+  @ApiProperty({ description: 'The same as low (kept for older clients)' }) lowStock: boolean;
 }
 
 export class StockLevelListResponse {
@@ -68,7 +85,8 @@ export function mapStockLevel(level: StockLevel): StockLevelResponse {
     reserved: level.reserved,
     available,
     lowStockThreshold: level.lowStockThreshold,
-    lowStock: available <= level.lowStockThreshold,
+    low: isLowOnStock(level),
+    lowStock: isLowOnStock(level),
   };
 }
 

@@ -86,7 +86,7 @@ export class StockRepository {
     return rows[0];
   }
 
-  async setThreshold(productId: string, lowStockThreshold: number): Promise<StockLevel | null> {
+  async setThreshold(productId: string, lowStockThreshold: number | null): Promise<StockLevel | null> {
     const rows: StockLevel[] = await this.manager.query(
       `WITH changed AS (
          UPDATE inventory.stock_levels l SET low_stock_threshold = $2, updated_at = now() WHERE l.product_id = $1 RETURNING ${LEVEL}

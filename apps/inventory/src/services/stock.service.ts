@@ -55,8 +55,8 @@ export class StockService {
     return updated;
   }
 
-  /** The level at or below which the product shows as low on stock. */
-  async setThreshold(productId: string, lowStockThreshold: number): Promise<StockLevel> {
+  /** The level at or below which the product shows as low on stock (null: never). */
+  async setThreshold(productId: string, lowStockThreshold: number | null): Promise<StockLevel> {
     return (await this.store.read.stock.setThreshold(productId, lowStockThreshold)) ?? productNotFound();
   }
 
