@@ -10,3 +10,4 @@ export * from './galley-client';
 export * from './openapi-response-validator';
 export * from './checkout-driver';
 export * from './test-events';
+export * from './browser';

@@ -229,6 +229,8 @@ export class RunningSystem {
       for (const service of SERVICE_NAMES) env[upstreamUrlVariable(service)] = this.urlOf(service);
       // Live order status (SSE) reads the orders topic.
       Object.assign(env, { KAFKA_BROKERS: this.brokers.join(','), KAFKA_TOPIC_PREFIX: '' });
+      // The web app's build for the browser tests (npm test builds it before jest).
+      env.WEB_DIST_DIR ??= path.join(process.cwd(), 'apps/web/dist');
     } else {
       // DB_HOST and DB_PORT come from the environment when set; passing the defaults explicitly
       // would trip ServiceConfig, whose un-annotated numeric settings reject any value from env.
