@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { orderPlacedV1 } from '@galley/contracts';
+import { orderAwaitingPaymentV1, orderPlacedV1 } from '@galley/contracts';
 import { waitFor } from '@galley/testing';
 import { PaymentsTestApp } from './payments-test-app';
 
@@ -79,6 +79,52 @@ describe('payments with the simulated provider', () => {
     expect(res.body).toMatchObject({ id: expect.stringMatching(/^re_sim_/), amount: { amount: 200, currency: 'USD' }, status: 'succeeded' });
     const [refunded] = await sut.events(order.orderId, 'payment.refunded');
     expect(refunded.payload).toMatchObject({ refundId: res.body.id, amount: { amount: 200, currency: 'USD' }, totalRefunded: { amount: 200, currency: 'USD' }, reason: 'missing sauce' });
+    expect(await sut.reconcile()).toEqual([]);
+  });
+
+  it('refunds chosen lines for the amount of their own priced lines, never more than ordered or left refundable', async () => {
+    const orderId = randomUUID();
+    const customerId = randomUUID();
+    sut.orderIds.add(orderId);
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    // Line 1: 2 × 1,400 (a pizza with a large size); line 2: 3 × 250 sodas.
+    await sut.publish(orderPlacedV1, {
+      orderId,
+      customerId,
+      lines: [
+        { productId: randomUUID(), quantity: 2, unitPrice: usd(1400), modifierOptionIds: [randomUUID()] },
+        { productId: randomUUID(), quantity: 3, unitPrice: usd(250) },
+      ],
+      total: usd(3550),
+      fulfillmentType: 'pickup',
+    });
+    await sut.publish(orderAwaitingPaymentV1, { orderId, customerId, reservationId: randomUUID(), total: usd(3550), reservationExpiresAt: new Date(Date.now() + 900_000).toISOString() });
+    await sut.events(orderId, 'payment.intent_created');
+    sut.webhookEventIds.add((await simulate(admin, { orderId, outcome: 'succeeded' }).expect(202)).body.eventId);
+    await waitFor(async () => (await sut.payment(orderId))?.status === 'succeeded', { what: 'the captured payment' });
+    const refund = (body: object) => sut.http.post(`/api/admin/orders/${orderId}/refund`).set('Authorization', `Bearer ${admin}`).send(body);
+
+    expect((await refund({ lines: [{ lineId: 1, quantity: 1 }], reason: 'burnt pizza' }).expect(201)).body).toMatchObject({ amount: usd(1400), status: 'succeeded' });
+    const tooMany = await refund({ lines: [{ lineId: 1, quantity: 2 }], reason: 'again' }).expect(409);
+    expect(tooMany.body.message).toBe('line 1: 2 to refund but only 1 of 2 left to refund');
+    for (const [body, message] of [
+      [{ amount: 100, lines: [{ lineId: 2, quantity: 1 }], reason: 'both' }, 'give either amount or lines, not both'],
+      [{ lines: [{ lineId: 3, quantity: 1 }], reason: 'no such line' }, 'the order has no line 3'],
+      [{ lines: [{ lineId: 2, quantity: 0 }], reason: 'zero' }, 'quantity'],
+      [{ lines: [], reason: 'none' }, 'lines'],
+      [{ lines: [{ lineId: 2, quantity: 1, price: 1 }], reason: 'extra field' }, 'price'],
+    ] as const) {
+      const res = await refund(body).expect(400);
+      expect(JSON.stringify(res.body.message)).toContain(message);
+    }
+    // An amount refund, then the sodas: 3,550 − 1,400 − 1,000 leaves 1,150, enough for 3 × 250.
+    await refund({ amount: 1000, reason: 'late' }).expect(201);
+    expect((await refund({ lines: [{ lineId: 2, quantity: 3 }], reason: 'flat sodas' }).expect(201)).body.amount).toEqual(usd(750));
+    // The last pizza is worth 1,400 but only 400 is left: the refund stops at what is refundable.
+    expect((await refund({ lines: [{ lineId: 1, quantity: 1 }], reason: 'cold' }).expect(201)).body.amount).toEqual(usd(400));
+    await refund({ lines: [{ lineId: 2, quantity: 1 }], reason: 'nothing left' }).expect(409);
+    const [, , , last] = await sut.events(orderId, 'payment.refunded', 4);
+    expect(last.payload).toMatchObject({ totalRefunded: usd(3550) });
     expect(await sut.reconcile()).toEqual([]);
   });
 

@@ -161,6 +161,8 @@ class ModifierResponse {
 }
 
 class OrderLineResponse {
+  @ApiProperty({ type: 'integer', example: 1, description: "The line's id within the order (1, 2, …): what a refund of chosen lines names as lineId" })
+  id: number;
   @ApiProperty({ format: 'uuid' }) productId: string;
   @ApiProperty() name: string;
   @ApiProperty() quantity: number;
@@ -252,6 +254,7 @@ export function mapOrder(details: OrderDetails): OrderResponse {
   return {
     ...mapOrderSummary(order),
     lines: details.lines.map((line) => ({
+      id: line.lineNo,
       productId: line.productId,
       name: line.name,
       quantity: line.quantity,

@@ -30,7 +30,7 @@ export class AdminRefundsController {
 
   @Post(':id/refund')
   @ApiOperation({
-    summary: 'Refund an order (all that is left, or part of it)',
+    summary: 'Refund an order (all that is left, an amount, or chosen lines)',
     description:
       'With an Idempotency-Key the request is safe to repeat: the same key returns the same refund (never a second one) and the same key ' +
       'with another body is a 422. Without a key, two identical requests make two refunds.',
@@ -38,7 +38,7 @@ export class AdminRefundsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 characters' })
   @ApiCreatedResponse({ description: 'Refunded', type: RefundResponse })
   @ApiAcceptedResponse({ description: 'The provider is still processing the refund', type: RefundResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiBadRequestResponse({ description: 'A bad amount or line, a line the order does not have, or amount and lines together', type: ErrorResponse })
   @ApiNotFoundResponse({ description: 'No payment for this order', type: ErrorResponse })
   @ApiConflictResponse({ description: 'More than is refundable (the message says how much is), or nothing to refund', type: ErrorResponse })
   @ApiUnprocessableEntityResponse({ description: 'Idempotency-Key reused with another request', type: ErrorResponse })
@@ -54,7 +54,7 @@ export class AdminRefundsController {
     if (idempotencyKey !== undefined && (idempotencyKey.trim() === '' || idempotencyKey.length > 255)) {
       throw new PaymentError(PaymentErrorCode.InvalidInput, 'Idempotency-Key must be 1 to 255 characters');
     }
-    const refund = await this.refunds.refund({ orderId, amount: body.amount, reason: body.reason, idempotencyKey, actorId: user.id });
+    const refund = await this.refunds.refund({ orderId, amount: body.amount, lines: body.lines, reason: body.reason, idempotencyKey, actorId: user.id });
     res.status(refund.status === 'succeeded' ? 201 : 202);
     return mapRefund(refund);
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Trim } from '@galley/platform';
 import { PaymentStatus, REFUND_STATUSES, RefundStatus, PAYMENT_STATUSES } from '../domain/payment-status';
 import { PaymentRecord } from '../repositories/payments.repository';
@@ -27,13 +28,41 @@ export class PaymentResponse {
   @ApiProperty({ type: [RefundResponse] }) refunds: RefundResponse[];
 }
 
+export class RefundLineRequest {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: "The order line's id (`lines[].id` of the order)" })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  lineId: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'How many of the line\'s items to refund' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  quantity: number;
+}
+
 export class RefundRequestBody {
+  @ApiPropertyOptional({
+    type: [RefundLineRequest],
+    description:
+      'Refund chosen lines instead of an amount: the amount is computed from the order\'s own priced lines (unit price with modifiers × ' +
+      'quantity), never more than is left refundable nor more of a line than was ordered less earlier line refunds. Not with amount.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => RefundLineRequest)
+  lines?: RefundLineRequest[];
+
   @ApiPropertyOptional({
     oneOf: [
       { type: 'integer', minimum: 1, example: 500 },
       { type: 'object', required: ['amount', 'currency'], properties: { amount: { type: 'integer', minimum: 1 }, currency: { type: 'string', example: 'USD' } } },
     ],
-    description: 'Integer minor units of the store currency, or {amount, currency}; omitted refunds everything still refundable',
+    description: 'Integer minor units of the store currency, or {amount, currency}; omitted (and no lines) refunds everything still refundable',
   })
   @IsOptional()
   amount?: unknown;

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { PricedLine } from '../domain/refund-lines';
 
 /** What payments knows about an order from `orders.events`. */
 export interface OrderView {
@@ -27,6 +28,16 @@ export class OrdersViewRepository {
        ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now()`,
       [order.orderId, order.customerId, order.totalAmount, order.currency, order.status],
     );
+  }
+
+  /** The order's priced lines from `order.placed` (kept once; null when payments never saw them). */
+  async setLines(orderId: string, lines: readonly PricedLine[]): Promise<void> {
+    await this.manager.query(`UPDATE payments.orders SET lines = COALESCE(lines, $2::jsonb) WHERE order_id = $1`, [orderId, JSON.stringify(lines)]);
+  }
+
+  async lines(orderId: string): Promise<PricedLine[] | null> {
+    const rows: { lines: PricedLine[] | null }[] = await this.manager.query(`SELECT lines FROM payments.orders WHERE order_id = $1`, [orderId]);
+    return rows[0]?.lines ?? null;
   }
 
   /** Sets the status of a known order; an order payments never heard of is recorded with what the event carries. */

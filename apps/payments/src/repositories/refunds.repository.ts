@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { RefundStatus } from '../domain/payment-status';
+import { RefundLine } from '../domain/refund-lines';
 
 export type RefundSource = 'admin' | 'cancellation' | 'late_payment' | 'dashboard';
 
@@ -19,7 +20,7 @@ export interface RefundRecord {
   createdAt: Date;
 }
 
-export type NewRefund = Omit<RefundRecord, 'failureReason' | 'createdAt'> & { actorId: string | null };
+export type NewRefund = Omit<RefundRecord, 'failureReason' | 'createdAt'> & { actorId: string | null; lines?: readonly RefundLine[] | null };
 
 const COLUMNS = `id, payment_id AS "paymentId", provider_refund_id AS "providerRefundId", amount::float8 AS amount, currency, status, source,
   reason, failure_reason AS "failureReason", provider_key AS "providerKey", idempotency_key AS "idempotencyKey",
@@ -59,11 +60,20 @@ export class RefundsRepository {
     return rows[0];
   }
 
+  /** The lines of the payment's line refunds that are done or under way (lock the payment first). */
+  async refundedLines(paymentId: string): Promise<RefundLine[][]> {
+    const rows: { lines: RefundLine[] }[] = await this.manager.query(
+      `SELECT lines FROM payments.refunds WHERE payment_id = $1 AND lines IS NOT NULL AND status IN ('pending', 'succeeded')`,
+      [paymentId],
+    );
+    return rows.map((row) => row.lines);
+  }
+
   async insert(refund: NewRefund): Promise<RefundRecord> {
     const rows: RefundRecord[] = await this.manager.query(
       `INSERT INTO payments.refunds (id, payment_id, provider_refund_id, amount, currency, status, source, reason, provider_key,
-                                     idempotency_key, request_fingerprint, actor_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
+                                     idempotency_key, request_fingerprint, actor_id, lines)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
       [
         refund.id,
         refund.paymentId,
@@ -77,6 +87,7 @@ export class RefundsRepository {
         refund.idempotencyKey,
         refund.requestFingerprint,
         refund.actorId,
+        refund.lines ? JSON.stringify(refund.lines) : null,
       ],
     );
     return rows[0];

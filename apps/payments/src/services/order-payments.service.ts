@@ -29,8 +29,11 @@ export class OrderPaymentsService {
   ) {}
 
   /** order.placed: remember who owns the order and what it costs. */
-  async orderPlaced(sql: SqlExecutor, order: { orderId: string; customerId: string; total: Money }): Promise<void> {
-    await this.store.within(sql).orders.upsert({ orderId: order.orderId, customerId: order.customerId, totalAmount: order.total.amount, currency: order.total.currency, status: 'PENDING' });
+  async orderPlaced(sql: SqlExecutor, order: { orderId: string; customerId: string; total: Money; lines?: { quantity: number; unitPrice: Money }[] }): Promise<void> {
+    const tx = this.store.within(sql);
+    await tx.orders.upsert({ orderId: order.orderId, customerId: order.customerId, totalAmount: order.total.amount, currency: order.total.currency, status: 'PENDING' });
+    // Line ids are the lines' positions, as orders numbers them (1, 2, …): what a refund of chosen lines names.
+    if (order.lines) await tx.orders.setLines(order.orderId, order.lines.map((line, index) => ({ lineId: index + 1, quantity: line.quantity, unitPrice: line.unitPrice.amount })));
   }
 
   /** order.awaiting_payment: one PaymentIntent per order, announced with payment.intent_created. */

@@ -4,6 +4,7 @@ import { PaymentsConfig } from '../config/payments-config';
 import { PAYMENTS_CONFIG } from '../config/payments-config.token';
 import { formatMoney, parseRefundAmount, refundableAmount } from '../domain/money';
 import { PaymentError, PaymentErrorCode } from '../domain/payment-error';
+import { amountForLines, RefundLine, refundedQuantities } from '../domain/refund-lines';
 import { ProviderError } from '../providers/payment-provider';
 import { isUniqueViolation } from '../repositories/sql-rows';
 import { PaymentsStore } from '../repositories/payments-store';
@@ -15,6 +16,8 @@ export interface RefundRequest {
   orderId: string;
   /** As the client sent it: omitted, an integer of minor units, or `{amount, currency}`. */
   amount: unknown;
+  /** Chosen lines instead of an amount: the amount is computed from the order's own priced lines. */
+  lines?: readonly RefundLine[];
   reason: string;
   idempotencyKey?: string;
   actorId: string;
@@ -37,9 +40,14 @@ export class RefundsService {
   ) {}
 
   async refund(request: RefundRequest): Promise<RefundRecord> {
+    if (request.lines !== undefined && request.amount !== undefined && request.amount !== null) {
+      throw new PaymentError(PaymentErrorCode.InvalidInput, 'give either amount or lines, not both');
+    }
     const parsed = parseRefundAmount(request.amount, this.config.GALLEY_CURRENCY);
     if (!parsed.ok) throw new PaymentError(PaymentErrorCode.InvalidInput, parsed.problem);
-    const fingerprint = createHash('sha256').update(JSON.stringify([request.orderId, parsed.amount, request.reason])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([request.orderId, parsed.amount, request.reason, ...(request.lines ? [request.lines] : [])]))
+      .digest('hex');
     const { payment, refund } = await this.record(request, parsed.amount, fingerprint).catch((error: unknown) => {
       // Two requests with one key raced and the other inserted first: answer as its replay.
       if (request.idempotencyKey && isUniqueViolation(error, 'refunds_idempotency_key')) return this.record(request, parsed.amount, fingerprint);
@@ -74,6 +82,14 @@ export class RefundsService {
       if (amount !== null && amount > refundable) {
         throw new PaymentError(PaymentErrorCode.RefundExceedsCaptured, `amount ${money(amount)} exceeds the refundable ${money(refundable)}`);
       }
+      if (request.lines) {
+        const orderLines = await tx.orders.lines(request.orderId);
+        if (!orderLines) throw new PaymentError(PaymentErrorCode.InvalidInput, 'the lines of this order are not known to payments; refund an amount instead');
+        const computed = amountForLines(orderLines, refundedQuantities(await tx.refunds.refundedLines(payment.id)), request.lines);
+        if (!computed.ok) throw new PaymentError(computed.kind === 'exceeds' ? PaymentErrorCode.RefundExceedsCaptured : PaymentErrorCode.InvalidInput, computed.problem);
+        // Never more than is left refundable (earlier refunds of an amount may have given part of these lines back).
+        amount = Math.min(computed.amount, refundable);
+      }
       const id = randomUUID();
       const refund = await tx.refunds.insert({
         id,
@@ -88,6 +104,7 @@ export class RefundsService {
         idempotencyKey: request.idempotencyKey ?? null,
         requestFingerprint: request.idempotencyKey ? fingerprint : null,
         actorId: request.actorId,
+        lines: request.lines ?? null,
       });
       return { payment, refund };
     });
