@@ -23,7 +23,6 @@ type Op<P, Body, Res, Status extends number = 200> = {
   parameters: P;
   responses: { [S in Status]: Json<Res> } & Errors;
 } & ([Body] extends [never] ? { requestBody?: never } : { requestBody: { content: { 'application/json': Body } } });
-type NoPath = { query?: never; header?: never; path?: never; cookie?: never };
 type IdPath = Params<{ id: string }>;
 
 export type OrderStatus = Schemas['OrderResponse']['status'];
@@ -44,12 +43,7 @@ export type DaySummary = {
   byHour: { hour: number; orders: number; revenue?: Schemas['MoneyResponse'] }[];
 };
 
-export type StoreSettings = Schemas['StoreSettingsDto'] & {
-  name?: string;
-  description?: string;
-  pausedUntil?: string | null;
-  acceptingOrders?: boolean;
-};
+export type StoreSettings = Schemas['StoreSettingsDto'];
 
 export type DeadLetter = {
   id: string;
@@ -94,30 +88,15 @@ type AdminPending = {
       };
     };
   };
-  '/api/admin/store': {
-    get: Op<NoPath, never, StoreSettings>;
-    put: Op<NoPath, Partial<StoreSettings>, StoreSettings>;
-  };
-  '/api/admin/store/pause': {
-    post: Op<NoPath, { minutes: number }, StoreSettings, 200 | 201>;
-    delete: Op<NoPath, never, StoreSettings, 200 | 204>;
-  };
-  '/api/admin/inventory/{productId}/threshold': {
-    put: Op<Params<{ productId: string }>, { lowStockThreshold: number }, Schemas['StockLevelResponse']>;
-  };
   '/api/admin/dead-letters/{service}': {
     get: Op<Params<{ service: string }>, never, DeadLetterList>;
   };
   '/api/admin/dead-letters/{service}/replay': {
     post: Op<Params<{ service: string }>, { id?: string }, { replayed: number } & Record<string, unknown>, 200 | 201>;
   };
-  '/api/admin/products/{id}': {
-    patch: Op<IdPath, Schemas['UpdateProductRequest'] & { onSale?: boolean; preparationMinutes?: number }, Product>;
-    delete: Op<IdPath, never, unknown, 204>;
-  };
 };
 
-export type Product = Schemas['ProductResponse'] & { onSale?: boolean; preparationMinutes?: number; archived?: boolean };
+export type Product = Schemas['ProductResponse'];
 
 export type AdminPaths = Omit<ApiPaths, keyof AdminPending> & AdminPending;
 

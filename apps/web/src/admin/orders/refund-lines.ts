@@ -1,0 +1,57 @@
+import type { Money } from '../../shared/format/money';
+import type { AdminOrder, OrderLine } from '../api/admin-client';
+
+type Refund = AdminOrder['refunds'][number];
+
+/** Refunds that took or will take money back (a failed one gave nothing back). */
+export function countsAgainstTotal(refund: Pick<Refund, 'status'>): boolean {
+  return refund.status !== 'failed' && refund.status !== 'canceled' && refund.status !== 'cancelled';
+}
+
+/** What can still be refunded: the total less every refund that succeeded or is on its way. */
+export function refundable(order: Pick<AdminOrder, 'total' | 'refunds'>): Money {
+  const taken = order.refunds.filter(countsAgainstTotal).reduce((sum, r) => sum + r.amount.amount, 0);
+  return { amount: Math.max(0, order.total.amount - taken), currency: order.total.currency };
+}
+
+/** Quantity of a line still refundable (the server may say how many were refunded already). */
+export function refundableQuantity(line: Pick<OrderLine, 'quantity' | 'refundedQuantity'>): number {
+  return Math.max(0, line.quantity - (line.refundedQuantity ?? 0));
+}
+
+/** Chosen quantity per line index. */
+export type LineChoice = Readonly<Record<number, number>>;
+
+/**
+ * The amount for the chosen lines (unit price includes the modifiers), capped at what is still
+ * refundable; prefilled in the refund form, the server computes the same from `lines`.
+ */
+export function amountForLines(order: Pick<AdminOrder, 'lines' | 'total' | 'refunds'>, chosen: LineChoice): Money {
+  let amount = 0;
+  order.lines.forEach((line, index) => {
+    const quantity = Math.min(chosen[index] ?? 0, refundableQuantity(line));
+    amount += Math.max(0, quantity) * line.unitPrice.amount;
+  });
+  const left = refundable(order);
+  return { amount: Math.min(amount, left.amount), currency: order.total.currency };
+}
+
+/** The `lines` body of a per-line refund, or null when a line has no id (an older server: send the amount). */
+export function refundLinesBody(order: Pick<AdminOrder, 'lines'>, chosen: LineChoice): { lineId: string; quantity: number }[] | null {
+  const out: { lineId: string; quantity: number }[] = [];
+  for (const [key, quantity] of Object.entries(chosen)) {
+    if (!quantity) continue;
+    const line = order.lines[Number(key)];
+    if (!line?.lineId) return null;
+    out.push({ lineId: line.lineId, quantity });
+  }
+  return out;
+}
+
+/** Why the refund form cannot be sent, or null. */
+export function refundProblem(input: { mode: 'all' | 'lines'; amount: Money; reason: string; remaining: Money }): string | null {
+  if (input.remaining.amount <= 0) return 'Nothing is left to refund on this order.';
+  if (input.mode === 'lines' && input.amount.amount <= 0) return 'Choose at least one item to refund.';
+  if (input.reason.trim().length === 0) return 'Give a reason for the refund.';
+  return null;
+}
