@@ -25,6 +25,7 @@ import { CatalogReadModelService } from './services/catalog-read-model.service';
 import { CheckoutService } from './services/checkout.service';
 import { IdempotencyKeySweeper } from './services/idempotency-key-sweeper.service';
 import { OrderStatusWriter } from './services/order-status-writer';
+import { DashboardService } from './services/dashboard.service';
 import { OrdersService } from './services/orders.service';
 import { SagaService } from './services/saga.service';
 import { StoreSettingsService } from './services/store-settings.service';
@@ -46,6 +47,7 @@ export class OrdersModule {
         OrderStatusWriter,
         CheckoutService,
         OrdersService,
+        DashboardService,
         SagaService,
         StoreSettingsService,
         CatalogReadModelService,

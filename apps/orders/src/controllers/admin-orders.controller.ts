@@ -2,7 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Use
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@galley/auth';
 import { ErrorResponse } from '@galley/platform';
-import { mapOrder, mapOrderSummary, OrderListQuery, OrderListResponse, OrderResponse, StaffStatusRequest } from '../dtos/order.dto';
+import {
+  AdminOrderListQuery,
+  DashboardQuery,
+  DashboardSummaryResponse,
+  mapOrder,
+  mapOrderSummary,
+  OrderListResponse,
+  OrderResponse,
+  StaffStatusRequest,
+} from '../dtos/order.dto';
+import { DashboardService } from '../services/dashboard.service';
 import { OrdersService } from '../services/orders.service';
 import { OrdersErrorFilter } from './orders-error.filter';
 
@@ -14,15 +24,27 @@ const DEFAULT_LIMIT = 50;
 @UseFilters(OrdersErrorFilter)
 @Controller('api/admin/orders')
 export class AdminOrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly dashboard: DashboardService,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'All orders, newest first, optionally by status (e.g. NEEDS_ATTENTION)' })
+  @ApiOperation({ summary: 'All orders, newest first, optionally by status (e.g. NEEDS_ATTENTION) and by the start of the order id (q)' })
   @ApiOkResponse({ type: OrderListResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  async list(@Query() query: OrderListQuery): Promise<OrderListResponse> {
-    const page = await this.orders.list({ status: query.status, limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
+  async list(@Query() query: AdminOrderListQuery): Promise<OrderListResponse> {
+    const page = await this.orders.list({ status: query.status, idPrefix: query.q, limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
     return { items: page.items.map(mapOrderSummary), nextCursor: page.nextCursor };
+  }
+
+  // Before ':id', so that "summary" is not read as an order id.
+  @Get('summary')
+  @ApiOperation({ summary: "The dashboard's day in the store's time zone: paid orders, revenue, CONFIRMED → READY time, top items, orders per hour" })
+  @ApiOkResponse({ type: DashboardSummaryResponse })
+  @ApiBadRequestResponse({ description: 'date is not a calendar date written YYYY-MM-DD', type: ErrorResponse })
+  summary(@Query() query: DashboardQuery): Promise<DashboardSummaryResponse> {
+    return this.dashboard.summary(query.date);
   }
 
   @Get(':id')

@@ -148,6 +148,22 @@ export class OrderListQuery extends PageQuery {
   status?: OrderStatus;
 }
 
+/** Staff's list: also a search by the start of the order id (what a receipt or the board shows). */
+export class AdminOrderListQuery extends OrderListQuery {
+  @ApiPropertyOptional({ example: '3f2a9c', description: 'The first characters of the order id (hex digits and dashes, 1 to 36)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9a-fA-F-]{1,36}$/, { message: 'q must be the start of an order id (hex digits and dashes)' })
+  q?: string;
+}
+
+export class DashboardQuery {
+  @ApiPropertyOptional({ example: '2026-03-02', description: "A day in the store's time zone (YYYY-MM-DD); today when omitted" })
+  @IsOptional()
+  @IsString()
+  date?: string;
+}
+
 class MoneyResponse implements Money {
   @ApiProperty({ type: 'integer', example: 1250, description: 'Integer minor units' }) amount: number;
   @ApiProperty({ example: 'USD' }) currency: string;
@@ -268,4 +284,26 @@ export function mapOrder(details: OrderDetails): OrderResponse {
     refunds: details.refunds.map((refund) => ({ id: refund.refundId, amount: refund.amount, status: refund.status, ...(refund.reason ? { reason: refund.reason } : {}) })),
     estimatedReadyAt: details.estimatedReadyAt?.toISOString() ?? null,
   };
+}
+
+class TopItemResponse {
+  @ApiProperty({ format: 'uuid' }) productId: string;
+  @ApiProperty({ example: 'Margherita' }) name: string;
+  @ApiProperty({ type: 'integer', example: 12 }) quantity: number;
+}
+
+class HourCountResponse {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 23, example: 12 }) hour: number;
+  @ApiProperty({ type: 'integer', example: 4 }) orders: number;
+}
+
+export class DashboardSummaryResponse {
+  @ApiProperty({ example: '2026-03-02' }) date: string;
+  @ApiProperty({ example: 'Europe/Berlin', description: "The store's time zone the day and hours are in" }) timeZone: string;
+  @ApiProperty({ type: 'integer', example: 42, description: 'Orders placed that day that were paid' }) orders: number;
+  @ApiProperty({ type: MoneyResponse, description: 'What those orders paid, less refunds' }) revenue: MoneyResponse;
+  @ApiProperty({ type: 'number', nullable: true, example: 754, description: 'Mean seconds from CONFIRMED to READY over those orders; null when none is ready yet' })
+  averageConfirmedToReadySeconds: number | null;
+  @ApiProperty({ type: [TopItemResponse], description: 'The five products sold most that day' }) topItems: TopItemResponse[];
+  @ApiProperty({ type: [HourCountResponse], description: 'Every hour 0–23 of the store day with its orders' }) byHour: HourCountResponse[];
 }

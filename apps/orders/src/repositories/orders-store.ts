@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqlExecutor } from '@galley/messaging';
 import { CatalogRepository } from './catalog.repository';
+import { DashboardRepository } from './dashboard.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { KitchenRepository } from './kitchen.repository';
 import { OrdersRepository } from './orders.repository';
@@ -14,6 +15,7 @@ export interface OrdersRepositories {
   idempotency: IdempotencyRepository;
   settings: StoreSettingsRepository;
   kitchen: KitchenRepository;
+  dashboard: DashboardRepository;
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
@@ -28,6 +30,7 @@ function repositoriesOf(manager: EntityManager): OrdersRepositories {
     idempotency: new IdempotencyRepository(manager),
     settings: new StoreSettingsRepository(manager),
     kitchen: new KitchenRepository(manager),
+    dashboard: new DashboardRepository(manager),
   };
 }
 

@@ -187,11 +187,12 @@ export class OrdersRepository {
     return rows.length > 0;
   }
 
-  async list(filter: { customerId?: string; status?: OrderStatus; before?: OrderPosition; limit: number }): Promise<OrderRecord[]> {
+  async list(filter: { customerId?: string; status?: OrderStatus; idPrefix?: string; before?: OrderPosition; limit: number }): Promise<OrderRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.customerId) where.push(`customer_id = $${params.push(filter.customerId)}`);
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.idPrefix) where.push(`id::text LIKE $${params.push(`${filter.idPrefix.toLowerCase()}%`)}`);
     if (filter.before) where.push(`(created_at, id) < ($${params.push(filter.before.createdAt)}, $${params.push(filter.before.id)})`);
     const rows: OrderRow[] = await this.manager.query(
       `SELECT ${COLUMNS} FROM orders.orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

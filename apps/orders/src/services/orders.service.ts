@@ -52,9 +52,9 @@ export class OrdersService {
     return { order, history: await this.store.read.orders.history(orderId, afterSequence) };
   }
 
-  async list(query: { customerId?: string; status?: OrderStatus; limit: number; cursor?: string }): Promise<Page<OrderRecord>> {
+  async list(query: { customerId?: string; status?: OrderStatus; idPrefix?: string; limit: number; cursor?: string }): Promise<Page<OrderRecord>> {
     const before = query.cursor !== undefined ? decodeOrderCursor(query.cursor) : undefined;
-    const rows = await this.store.read.orders.list({ customerId: query.customerId, status: query.status, before, limit: query.limit + 1 });
+    const rows = await this.store.read.orders.list({ customerId: query.customerId, status: query.status, idPrefix: query.idPrefix, before, limit: query.limit + 1 });
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeOrderCursor({ createdAt: last.createdAt, id: last.id }) : null };
