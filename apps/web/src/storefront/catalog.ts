@@ -1,7 +1,6 @@
 import type { components } from '../api/schema';
 
-/** A product as the API returns it; `onSale` is being added with the availability stream. */
-export type Product = components['schemas']['ProductResponse'] & { onSale?: boolean };
+export type Product = components['schemas']['ProductResponse'];
 export type ModifierGroup = components['schemas']['ModifierGroupResponse'];
 export type ModifierOption = components['schemas']['ModifierOptionResponse'];
 export type Category = components['schemas']['CategoryResponse'];

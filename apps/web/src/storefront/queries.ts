@@ -64,8 +64,7 @@ export function applyAvailability(queryClient: QueryClient, changes: readonly Av
   const patch = (p: Product): Product => {
     const c = byId.get(p.id);
     if (!c) return p;
-    const onSale = c.archived ? false : (c.onSale ?? p.onSale);
-    return { ...p, available: c.archived ? 0 : c.available, ...(onSale === undefined ? {} : { onSale }) };
+    return { ...p, available: c.archived ? 0 : c.available, onSale: c.archived ? false : (c.onSale ?? p.onSale) };
   };
   queryClient.setQueriesData<ProductList>({ queryKey: ['products'] }, (list) =>
     list ? { ...list, items: list.items.map(patch) } : list,

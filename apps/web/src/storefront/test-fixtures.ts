@@ -17,6 +17,8 @@ export function product(overrides: Partial<Product> = {}): Product {
     tags: [],
     modifierGroups: [],
     available: 10,
+    onSale: true,
+    preparationMinutes: 10,
     rating: { average: 4.5, count: 2 },
     images: [],
     ...overrides,

@@ -4,6 +4,21 @@
  */
 type Listener = () => void;
 
+/**
+ * A non-secret hint that a refresh cookie probably exists, so an anonymous visitor's first page
+ * does not fire a refresh that can only fail (a 401 in the console on every visit).
+ */
+const HINT_KEY = 'galley.session';
+
+function writeHint(present: boolean): void {
+  try {
+    if (present) localStorage.setItem(HINT_KEY, '1');
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    // Storage may be unavailable (private mode): then every start tries the refresh.
+  }
+}
+
 let accessToken: string | null = null;
 let version = 0;
 const listeners = new Set<Listener>();
@@ -19,11 +34,21 @@ export const tokenStore = {
   getVersion: (): number => version,
   set(token: string): void {
     accessToken = token;
+    writeHint(true);
     changed();
   },
   clear(): void {
     accessToken = null;
+    writeHint(false);
     changed();
+  },
+  /** Whether a silent refresh on start is worth trying. */
+  mayHaveSession(): boolean {
+    try {
+      return localStorage.getItem(HINT_KEY) !== null;
+    } catch {
+      return true;
+    }
   },
   subscribe(listener: Listener): () => void {
     listeners.add(listener);

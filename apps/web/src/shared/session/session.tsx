@@ -33,6 +33,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     // A reload keeps you signed in: the refresh cookie buys a new access token.
+    if (!tokenStore.mayHaveSession()) {
+      setRestoring(false);
+      return;
+    }
     void refreshSession().finally(() => live && setRestoring(false));
     return () => {
       live = false;

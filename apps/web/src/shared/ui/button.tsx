@@ -7,7 +7,7 @@ export const buttonVariants = cva(
   {
     variants: {
       variant: {
-        primary: 'bg-orange-600 text-white hover:bg-orange-700 disabled:hover:bg-orange-600',
+        primary: 'bg-orange-700 text-white hover:bg-orange-800 disabled:hover:bg-orange-700',
         secondary: 'border border-stone-300 bg-white text-stone-900 hover:bg-stone-100',
         ghost: 'text-stone-800 hover:bg-stone-100',
         danger: 'bg-red-700 text-white hover:bg-red-800',

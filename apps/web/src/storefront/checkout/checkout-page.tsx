@@ -16,6 +16,7 @@ import { useCart } from '../cart/cart-context';
 import { useCartReview } from '../cart/use-cart-review';
 import { storeStatusText } from '../store-status';
 import { useOrder, type Order, type PlaceOrderRequest } from './orders-api';
+import { useOrderStream } from '../track/use-order-stream';
 import { PaymentSection } from './payment-section';
 
 const NEW_ADDRESS = 'new';
@@ -261,7 +262,7 @@ function WhoIsOrdering() {
         <h2 id="who-heading" className="text-lg font-semibold">
           Ordering as
         </h2>
-        <p>{session.isGuest ? `Guest${session.user.name ? ` (${session.user.name})` : ''}` : `${session.user.name} (${session.user.email})`}</p>
+        <p>{session.isGuest ? `Guest${session.user.name && session.user.name !== 'Guest' ? ` (${session.user.name})` : ''}` : `${session.user.name} (${session.user.email})`}</p>
       </section>
     );
   }
@@ -331,6 +332,7 @@ function PayStep({ orderId }: { orderId: string }) {
   const order = useOrder(orderId);
   const navigate = useNavigate();
   const session = useSession();
+  useOrderStream(orderId, null, session.status === 'signed-in' && Boolean(order.data));
 
   if (session.status === 'restoring' || order.isPending) return <Loading label="Loading your order…" />;
   if (order.isError) return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
@@ -366,7 +368,7 @@ function PayStep({ orderId }: { orderId: string }) {
         <p className="text-sm text-stone-600">This is the price the kitchen confirmed.</p>
       </section>
       {payable ? (
-        <PaymentSection orderId={o.id} total={o.total} onPaid={() => void navigate(`/track/${o.id}`)} />
+        <PaymentSection orderId={o.id} status={o.status} total={o.total} onPaid={() => void navigate(`/track/${o.id}`)} />
       ) : (
         <p>
           This order is {o.status.toLowerCase().replace('_', ' ')}.{' '}

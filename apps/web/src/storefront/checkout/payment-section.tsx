@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CreditCard, FlaskConical } from 'lucide-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../../shared/api/client';
 import { errorMessage, unwrap } from '../../shared/api/errors';
 import { formatMoney, type Money } from '../../shared/format/money';
 import { usePaymentsConfig } from '../../shared/store';
 import { Button, FormError, Loading } from '../../shared/ui';
+import type { OrderStatus } from './orders-api';
 
 // Stripe.js is only fetched when the store really uses Stripe.
 const StripePayment = lazy(() => import('./stripe-payment').then((m) => ({ default: m.StripePayment })));
@@ -17,12 +18,30 @@ const PAYMENT_WAIT_MS = 30_000;
  * payment is polled briefly. With Stripe configured: the Payment Element; otherwise the clearly
  * labelled test buttons that drive the simulated provider.
  */
-export function PaymentSection({ orderId, total, onPaid }: { orderId: string; total: Money; onPaid(outcome: 'succeeded' | 'failed'): void }) {
+export function PaymentSection({
+  orderId,
+  status,
+  total,
+  onPaid,
+}: {
+  orderId: string;
+  status: OrderStatus;
+  total: Money;
+  onPaid(outcome: 'succeeded' | 'failed'): void;
+}) {
   const config = usePaymentsConfig();
   const queryClient = useQueryClient();
   const [startedAt] = useState(() => Date.now());
+  // The intent exists once the order is AWAITING_PAYMENT (the live stream says so); asking
+  // earlier only collects 404s. If the stream is slow, polling starts anyway after a while.
+  const [impatient, setImpatient] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setImpatient(true), 4000);
+    return () => clearTimeout(t);
+  }, []);
   const payment = useQuery({
     queryKey: ['payment', orderId],
+    enabled: status !== 'PENDING' || impatient,
     retry: false,
     queryFn: async () => {
       const result = await api.GET('/api/orders/{id}/payment', { params: { path: { id: orderId } } });

@@ -37,13 +37,13 @@ export function StorefrontLayout() {
             <NavLink to="/orders" className={navClass}>
               Orders
             </NavLink>
-            <NavLink to="/account" className={navClass} aria-label={session.user ? `Account (${session.isGuest ? 'guest' : session.user.name})` : 'Account'}>
+            <NavLink to="/account" className={navClass} aria-label={session.user ? (session.isGuest ? 'Account (guest)' : `${session.user.name}, account`) : 'Account'}>
               <User aria-hidden="true" className="h-5 w-5" />
               <span className="hidden sm:inline">{session.user && !session.isGuest ? session.user.name.split(' ')[0] : 'Account'}</span>
             </NavLink>
             <NavLink to="/cart" className={navClass} aria-label={`Cart, ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`}>
               <ShoppingBag aria-hidden="true" className="h-5 w-5" />
-              <span className="hidden sm:inline">Cart</span>
+              <span className="hidden sm:inline">Cart</span>{' '}
               <span aria-hidden="true" className="min-w-6 rounded-full bg-orange-600 px-1.5 text-center text-sm text-white">
                 {cart.itemCount}
               </span>

@@ -55,11 +55,11 @@ export function ProductCard({ product, headingLevel = 3 }: { product: Product; h
           <Rating rating={product.rating} />
           {soldOut ? (
             <>
-              <span id={soldOutId} className="sr-only">
+              <span id={soldOutId} className="text-sm font-semibold text-stone-700">
                 Sold out
               </span>
               <Button size="sm" variant="secondary" disabled aria-label={`Add ${product.name}`} aria-describedby={soldOutId}>
-                Sold out
+                <Plus aria-hidden="true" className="h-4 w-4" /> Add
               </Button>
             </>
           ) : (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../shared/api/client';
 import { errorMessage, unwrap } from '../../shared/api/errors';
-import { formatDateTime } from '../../shared/format/datetime';
+import { formatDateTime, formatTime } from '../../shared/format/datetime';
 import { formatMoney } from '../../shared/format/money';
 import { useSession } from '../../shared/session/session';
 import { useStoreTimeZone } from '../../shared/store';
@@ -66,9 +66,12 @@ export function TrackPage() {
       <p className="text-stone-700">
         Placed {formatDateTime(o.createdAt, timeZone)} · {o.fulfillment.type === 'delivery' ? 'Delivery' : 'Pickup'} · {formatMoney(o.total)}
       </p>
+      {o.estimatedReadyAt && (o.status === 'CONFIRMED' || o.status === 'PREPARING') && (
+        <p className="text-lg font-medium">Ready around {formatTime(o.estimatedReadyAt, timeZone)}</p>
+      )}
       <Progress order={o} />
       {owner && (o.status === 'PENDING' || o.status === 'AWAITING_PAYMENT') && (
-        <PaymentSection orderId={o.id} total={o.total} onPaid={() => void order.refetch()} />
+        <PaymentSection orderId={o.id} status={o.status} total={o.total} onPaid={() => void order.refetch()} />
       )}
       <CancelOrder order={o} linkToken={linkToken} />
       <OrderLines order={o} />
@@ -242,6 +245,7 @@ function Reviews({ order }: { order: Order }) {
 /** A guest's way back to the order (a link to copy) and an offer to keep the account. */
 function GuestTools({ orderId, linkToken }: { orderId: string; linkToken: string | null }) {
   const session = useSession();
+  const timeZone = useStoreTimeZone();
   const [copied, setCopied] = useState(false);
   const link = useQuery({
     queryKey: ['order-link', orderId],
@@ -279,7 +283,7 @@ function GuestTools({ orderId, linkToken }: { orderId: string; linkToken: string
               <Copy aria-hidden="true" className="h-4 w-4" /> {copied ? 'Copied' : 'Copy link'}
             </Button>
           </div>
-          {link.data?.expiresAt && <p className="text-sm text-stone-600">The link works until {new Date(link.data.expiresAt).toLocaleString()}.</p>}
+          {link.data?.expiresAt && <p className="text-sm text-stone-600">The link works until {formatDateTime(link.data.expiresAt, timeZone)}.</p>}
         </div>
       ) : link.isPending && linkToken === null ? (
         <Loading label="Making your tracking link…" />

@@ -50,6 +50,17 @@ export function useOrderStream(orderId: string, linkToken: string | null, enable
           // A malformed event is skipped; the next one carries the full state.
         }
       });
+      // The kitchen's estimate, sent after the replay and whenever it moves (no id: not replayed).
+      source.addEventListener('eta', (e: MessageEvent<string>) => {
+        try {
+          const data = JSON.parse(e.data) as { estimatedReadyAt: string | null };
+          queryClient.setQueryData<Order | null>(['order', orderId, linkToken], (order) =>
+            order ? { ...order, estimatedReadyAt: data.estimatedReadyAt ?? null } : order,
+          );
+        } catch {
+          // Ignored like a malformed status event.
+        }
+      });
       source.onerror = () => {
         setState('reconnecting');
         if (source?.readyState === EventSource.CLOSED && !closed) {
