@@ -9,6 +9,8 @@ import { GATEWAY_API_DESCRIPTION } from './docs/gateway-routes.openapi';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { EdgeRequestHandler } from './edge/edge-request-handler';
 import { GatewayModule } from './gateway.module';
+import { AvailabilityFeed } from './streams/availability-feed';
+import { AvailabilityStreams } from './streams/availability-streams';
 import { OrderStatusFeed } from './streams/order-status-feed';
 import { OrderStreams } from './streams/order-streams';
 import { WebAppHandler } from './web/web-app-handler';
@@ -40,7 +42,16 @@ async function main(): Promise<void> {
   const feed = new OrderStatusFeed(createKafkaClient({ clientId: 'galley-gateway', brokers: config.KAFKA_BROKERS }), config.KAFKA_TOPIC_PREFIX, logger);
   feed.start();
   const streams = new OrderStreams(feed, config.ORDERS_URL, config.SSE_HEARTBEAT_SECONDS * 1000, logger);
-  const edge = new EdgeRequestHandler(config, logger, streams);
+  // Live product availability (SSE): inventory.events from Kafka, the snapshot from inventory.
+  const availabilityFeed = new AvailabilityFeed(
+    createKafkaClient({ clientId: 'galley-gateway-availability', brokers: config.KAFKA_BROKERS }),
+    config.KAFKA_TOPIC_PREFIX,
+    config.INVENTORY_URL,
+    logger,
+  );
+  availabilityFeed.start();
+  const availability = new AvailabilityStreams(availabilityFeed, config.SSE_HEARTBEAT_SECONDS * 1000, logger);
+  const edge = new EdgeRequestHandler(config, logger, streams, availability);
   // The storefront and dashboard (apps/web/dist) on the same bare server; /docs, health and metrics stay Nest's.
   const web = new WebAppHandler({ distDir: path.resolve(config.WEB_DIST_DIR), stripe: !!config.STRIPE_PUBLISHABLE_KEY }, logger);
   await app.init();
@@ -55,9 +66,13 @@ async function main(): Promise<void> {
   server.once('close', () => {
     edge.close();
     void feed.stop();
+    void availabilityFeed.stop();
   });
   // Open streams would hold a graceful shutdown forever: end them first (clients resume with Last-Event-ID).
-  process.once('SIGTERM', () => streams.closeAll());
+  process.once('SIGTERM', () => {
+    streams.closeAll();
+    availability.closeAll();
+  });
   await app.listen(config.PORT, config.HOST);
 }
 

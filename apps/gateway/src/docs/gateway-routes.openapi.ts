@@ -55,4 +55,25 @@ export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
       },
     },
   },
+  '/api/products/availability/stream': {
+    get: {
+      operationId: 'AvailabilityStreams_productAvailability',
+      tags: ['catalog'],
+      summary: 'Live sellable stock and on-sale flag of every product (SSE, public), resumable with Last-Event-ID',
+      description:
+        'On connect one `snapshot` (id: `<epoch>:<position>`; data: `{items: [{productId, available, onSale}]}`, every live product, ' +
+        'as `GET /api/products/availability` answers), then one `availability` per change (id: `<epoch>:<position>`, monotonic in this ' +
+        "gateway instance; data: `{productId, available, onSale, archived}`). A client reconnecting with an id this instance's journal " +
+        'of the last 1000 changes still holds gets exactly the `availability` events that followed it and no snapshot; any other id ' +
+        'gets a fresh `snapshot`. Comments (`: keep-alive`) keep idle connections open.',
+      parameters: [
+        { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', example: '9f3a61c2:42' } },
+        { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string', example: '9f3a61c2:42' } },
+      ],
+      responses: {
+        '200': { description: 'text/event-stream of `snapshot` and `availability` events', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+        '503': { description: 'The inventory service is unavailable (no snapshot to start from)', content: errorBody },
+      },
+    },
+  },
 };

@@ -10,6 +10,7 @@ import { childTraceparent } from '@galley/messaging';
 import { observeHttpRequest, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
 import { decide, policyFor, RoutePolicy } from '../routing/route-policy';
 import { resolveService } from '../routing/route-table';
+import { AVAILABILITY_STREAM_PATH, AvailabilityStreams } from '../streams/availability-streams';
 import { ORDER_BOARD_STREAM_PATH, ORDER_STREAM_PATH, OrderStreams } from '../streams/order-streams';
 
 /** Identity headers only the gateway may set; whatever a client sends under these names is dropped. */
@@ -44,6 +45,7 @@ export class EdgeRequestHandler {
     private readonly config: GatewayConfig,
     private readonly logger: Logger,
     private readonly streams?: OrderStreams,
+    private readonly availability?: AvailabilityStreams,
   ) {
     this.verifier = createRemoteVerifier(config.JWT_JWKS_URL ?? `${config.USERS_URL}/.well-known/jwks.json`, {
       cacheMaxAgeMs: config.JWT_JWKS_CACHE_SECONDS * 1000,
@@ -142,6 +144,10 @@ export class EdgeRequestHandler {
     const limit = req.method === 'POST' && IMAGE_UPLOAD.test(path) ? this.config.MAX_IMAGE_UPLOAD_BYTES : this.config.MAX_BODY_BYTES;
     if (Number(req.headers['content-length'] ?? 0) > limit) {
       sendError(res, 413, `Request bodies are limited to ${limit} bytes`, requestId);
+      return;
+    }
+    if (this.availability && req.method === 'GET' && AVAILABILITY_STREAM_PATH.test(path)) {
+      await this.availability.serve(req, res, requestId);
       return;
     }
     if (this.streams && req.method === 'GET') {

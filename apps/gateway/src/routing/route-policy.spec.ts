@@ -24,6 +24,14 @@ describe(policyFor.name, () => {
     ['GET', '/api/orders/o1/stream', 'customer'],
     ['POST', '/api/orders/o1/cancel', 'customer'],
     ['POST', '/api/webhooks/stripe', 'public'],
+    ['GET', '/api/store', 'public'],
+    ['PUT', '/api/store', undefined],
+    ['POST', '/api/admin/store/pause', 'admin'],
+    ['DELETE', '/api/admin/store/pause', 'admin'],
+    ['GET', '/api/payments/config', 'public'],
+    ['GET', '/api/products/availability', 'public'],
+    ['GET', '/api/products/availability/stream', 'public'],
+    ['POST', '/api/products/availability/stream', undefined],
     ['GET', '/api/unknown', undefined],
   ])('gives %s %s the policy %s', (method, path, access) => {
     expect(policyFor(method, path)?.access).toBe(access);

@@ -29,6 +29,8 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   // Catalog reads are public; reviews are written by signed-in buyers.
   route(['GET'], '/api/categories', 'public'),
   route(['GET'], '/api/products', 'public'),
+  // Live availability (the gateway's own SSE stream) and its snapshot; /availability itself matches the next line.
+  route(['GET'], '/api/products/availability/stream', 'public'),
   route(['GET'], `/api/products/${ID}`, 'public'),
   route(['GET'], `/api/products/${ID}/(reviews|rating)`, 'public'),
   route(['GET'], '/api/images/.+', 'public'),
@@ -40,6 +42,9 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   route(['GET'], `/api/orders/${ID}/(payment|stream)`, 'customer'),
   route(['POST'], `/api/orders/${ID}/cancel`, 'customer'),
   route(['POST'], '/api/payments/dev/simulate', 'customer'),
+  route(['GET'], '/api/payments/config', 'public'),
+  // The store's public face: name, hours, open now, taking orders.
+  route(['GET'], '/api/store', 'public'),
   // Stripe authenticates itself with the webhook signature, checked by payments.
   route(['POST'], '/api/webhooks/stripe', 'public'),
 ];

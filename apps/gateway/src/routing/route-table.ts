@@ -18,7 +18,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { pattern: /^\/api\/orders\/[^/]+\/payment$/, service: 'payments' },
   { pattern: /^\/api\/admin\/orders\/[^/]+\/refund$/, service: 'payments' },
   { pattern: /^\/api\/(webhooks|payments)(\/|$)/, service: 'payments' },
-  { pattern: /^\/api\/(orders|admin\/orders|admin\/store)(\/|$)/, service: 'orders' },
+  { pattern: /^\/api\/(orders|admin\/orders|admin\/store|store)(\/|$)/, service: 'orders' },
   { pattern: /^\/api\/(auth|users|admin\/users)(\/|$)/, service: 'users' },
   { pattern: /^\/\.well-known\/jwks\.json$/, service: 'users' },
   { pattern: /^\/api\/(products|categories|images|admin\/products|admin\/categories|admin\/inventory)(\/|$)/, service: 'inventory' },
