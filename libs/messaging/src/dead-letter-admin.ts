@@ -60,7 +60,42 @@ export async function listDeadLetters(kafka: Kafka, topic: string): Promise<Dead
  */
 export async function replayDeadLetters(kafka: Kafka, topic: string, eventId?: string): Promise<DeadLetter[]> {
   const letters = (await listDeadLetters(kafka, topic)).filter((letter) => !eventId || letter.eventId === eventId);
-  if (letters.length === 0) return letters;
+  await republish(kafka, topic, letters);
+  return letters;
+}
+
+/** A dead letter with the topic it failed on (the `.dlq` topic's name without the suffix). */
+export interface GroupDeadLetter extends DeadLetter {
+  topic: string;
+}
+
+/**
+ * The dead letters one consumer group left on the `.dlq` topics of the topics it reads, oldest first per topic and
+ * partition: what a service's admin endpoint lists. Other groups' letters on the same topics are theirs to show.
+ */
+export async function listGroupDeadLetters(kafka: Kafka, topics: readonly string[], consumerGroup: string): Promise<GroupDeadLetter[]> {
+  const all = await Promise.all([...new Set(topics)].sort().map(async (topic) => (await listDeadLetters(kafka, topic)).map((letter) => ({ ...letter, topic }))));
+  return all.flat().filter((letter) => letter.consumerGroup === consumerGroup);
+}
+
+/**
+ * Publishes one group's dead letters (all, or those of one event id) back to the topics they failed on. Every
+ * group reading the topic sees them again; those that handled the event already skip it through their inbox.
+ */
+export async function replayGroupDeadLetters(kafka: Kafka, topics: readonly string[], consumerGroup: string, eventId?: string): Promise<GroupDeadLetter[]> {
+  const letters = (await listGroupDeadLetters(kafka, topics, consumerGroup)).filter((letter) => !eventId || letter.eventId === eventId);
+  for (const topic of new Set(letters.map((letter) => letter.topic))) {
+    await republish(
+      kafka,
+      topic,
+      letters.filter((letter) => letter.topic === topic),
+    );
+  }
+  return letters;
+}
+
+async function republish(kafka: Kafka, topic: string, letters: readonly DeadLetter[]): Promise<void> {
+  if (letters.length === 0) return;
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
@@ -76,7 +111,6 @@ export async function replayDeadLetters(kafka: Kafka, topic: string, eventId?: s
   } finally {
     await producer.disconnect();
   }
-  return letters;
 }
 
 function toDeadLetter(partition: number, message: KafkaMessage): DeadLetter {

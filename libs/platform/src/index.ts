@@ -7,6 +7,7 @@ export * from './http/request-context.middleware';
 export * from './database/data-source-options';
 export * from './messaging/consumes-events.decorator';
 export * from './messaging/messaging.runtime';
+export * from './messaging/dead-letters.controller';
 export * from './service-platform.module';
 export * from './run-service';
 export * from './http/http-dtos';

@@ -10,6 +10,7 @@ import { MessagingHealthIndicator } from './health/kafka.health';
 import { ServiceHealthController } from './health/service-health.controller';
 import { loggerParams } from './http/logging';
 import { HttpMetricsMiddleware, MetricsController } from './http/metrics';
+import { deadLettersControllerFor } from './messaging/dead-letters.controller';
 import { MessagingRuntime } from './messaging/messaging.runtime';
 import { SERVICE_CONFIG, SERVICE_NAME } from './tokens';
 
@@ -36,7 +37,7 @@ export class ServicePlatformModule implements NestModule {
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
         DiscoveryModule,
       ],
-      controllers: [ServiceHealthController, MetricsController],
+      controllers: [ServiceHealthController, MetricsController, deadLettersControllerFor(service)],
       providers: [
         { provide: SERVICE_NAME, useValue: service },
         { provide: SERVICE_CONFIG, useValue: config },

@@ -11,10 +11,14 @@ import {
   createKafkaClient,
   EventConsumer,
   EventHandler,
+  GroupDeadLetter,
+  listGroupDeadLetters,
   OutboxLag,
   OutboxRelay,
+  replayGroupDeadLetters,
   SqlExecutor,
 } from '@galley/messaging';
+import { withTopicPrefix } from '@galley/contracts';
 import { SERVICE_CONFIG, SERVICE_NAME } from '../tokens';
 import { EVENT_HANDLER_METADATA } from './consumes-events.decorator';
 
@@ -91,7 +95,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     const handlers = this.discoverHandlers();
     this.consumer = new EventConsumer(this.kafka, this.producer, {
       // Topics of another prefix are another environment: its consumers are another group (no shared rebalances).
-      groupId: `${this.config.KAFKA_TOPIC_PREFIX}galley-${this.service}`,
+      groupId: this.groupId,
       schema: this.service,
       handlers,
       topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
@@ -115,6 +119,26 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     await this.admin.disconnect().catch(() => undefined);
     await this.producer.disconnect().catch(() => undefined);
     await this.relayPool.end().catch(() => undefined);
+  }
+
+  /** This service's consumer group: topics of another prefix are another environment, so another group. */
+  private get groupId(): string {
+    return `${this.config.KAFKA_TOPIC_PREFIX}galley-${this.service}`;
+  }
+
+  /** The topics this service's handlers read (prefixed). */
+  private consumedTopics(): string[] {
+    return [...new Set(this.discoverHandlers().map((handler) => withTopicPrefix(handler.contract.topic, this.config.KAFKA_TOPIC_PREFIX)))];
+  }
+
+  /** What this service's consumers dead-lettered, on every topic they read. */
+  deadLetters(): Promise<GroupDeadLetter[]> {
+    return listGroupDeadLetters(this.kafka, this.consumedTopics(), this.groupId);
+  }
+
+  /** Publishes this service's dead letters (all, or one event's) back to their topics; the inbox skips what was handled. */
+  replayDeadLetters(eventId?: string): Promise<GroupDeadLetter[]> {
+    return replayGroupDeadLetters(this.kafka, this.consumedTopics(), this.groupId, eventId);
   }
 
   outboxLag(): Promise<OutboxLag> {
