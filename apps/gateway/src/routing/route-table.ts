@@ -11,6 +11,12 @@ export interface Route {
  * (a product's reviews, an order's payment) come before their parents' prefixes.
  */
 export const ROUTE_TABLE: readonly Route[] = [
+  // Each service lists and replays its own dead letters.
+  { pattern: /^\/api\/admin\/dead-letters\/users(\/|$)/, service: 'users' },
+  { pattern: /^\/api\/admin\/dead-letters\/inventory(\/|$)/, service: 'inventory' },
+  { pattern: /^\/api\/admin\/dead-letters\/orders(\/|$)/, service: 'orders' },
+  { pattern: /^\/api\/admin\/dead-letters\/payments(\/|$)/, service: 'payments' },
+  { pattern: /^\/api\/admin\/dead-letters\/reviews(\/|$)/, service: 'reviews' },
   { pattern: /^\/api\/products\/[^/]+\/(reviews|rating)(\/|$)/, service: 'reviews' },
   { pattern: /^\/api\/admin\/products\/[^/]+\/review-insights$/, service: 'reviews' },
   { pattern: /^\/api\/admin\/(reviews|text)(\/|$)/, service: 'reviews' },
