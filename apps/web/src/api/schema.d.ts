@@ -77,6 +77,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/availability/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live sellable stock and on-sale flag of every product (SSE, public), resumable with Last-Event-ID
+         * @description On connect one `snapshot` (id: `<epoch>:<position>`; data: `{items: [{productId, available, onSale}]}`, every live product, as `GET /api/products/availability` answers), then one `availability` per change (id: `<epoch>:<position>`, monotonic in this gateway instance; data: `{productId, available, onSale, archived}`). A client reconnecting with an id this instance's journal of the last 1000 changes still holds gets exactly the `availability` events that followed it and no snapshot; any other id gets a fresh `snapshot`. Comments (`: keep-alive`) keep idle connections open.
+         */
+        get: operations["AvailabilityStreams_productAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -313,6 +333,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/dead-letters/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the users service's consumers dead-lettered, oldest first per topic */
+        get: operations["DeadLetters_users_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/users/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the users service's dead letters (all, or one event's) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         */
+        post: operations["DeadLetters_users_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories": {
         parameters: {
             query?: never;
@@ -519,6 +576,23 @@ export interface paths {
         patch: operations["StockController_configure"];
         trace?: never;
     };
+    "/api/admin/inventory/{productId}/threshold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or clear (null) the low-stock threshold of a product */
+        put: operations["StockController_threshold"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/inventory/{productId}/adjustments": {
         parameters: {
             query?: never;
@@ -547,6 +621,43 @@ export interface paths {
         get: operations["StockController_movements"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the inventory service's consumers dead-lettered, oldest first per topic */
+        get: operations["DeadLetters_inventory_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/inventory/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the inventory service's dead letters (all, or one event's) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         */
+        post: operations["DeadLetters_inventory_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -612,8 +723,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All orders, newest first, optionally by status (e.g. NEEDS_ATTENTION) */
+        /** All orders, newest first, optionally by status (e.g. NEEDS_ATTENTION) and by the start of the order id (q) */
         get: operations["AdminOrdersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard's day in the store's time zone: paid orders, revenue, CONFIRMED → READY time, top items, orders per hour */
+        get: operations["AdminOrdersController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -709,6 +837,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/dead-letters/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the orders service's consumers dead-lettered, oldest first per topic */
+        get: operations["DeadLetters_orders_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/orders/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the orders service's dead letters (all, or one event's) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         */
+        post: operations["DeadLetters_orders_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/payment": {
         parameters: {
             query?: never;
@@ -770,7 +935,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Refund an order (all that is left, or part of it)
+         * Refund an order (all that is left, an amount, or chosen lines)
          * @description With an Idempotency-Key the request is safe to repeat: the same key returns the same refund (never a second one) and the same key with another body is a 422. Without a key, two identical requests make two refunds.
          */
         post: operations["AdminRefundsController_refund"];
@@ -791,6 +956,43 @@ export interface paths {
         get: operations["PaymentsConfigController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the payments service's consumers dead-lettered, oldest first per topic */
+        get: operations["DeadLetters_payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/payments/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the payments service's dead letters (all, or one event's) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         */
+        post: operations["DeadLetters_payments_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -963,6 +1165,43 @@ export interface paths {
         put?: never;
         /** Sentiment, key phrases and language of 1–100 texts, one result per text in order */
         post: operations["TextAnalysisController_analyze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the reviews service's consumers dead-lettered, oldest first per topic */
+        get: operations["DeadLetters_reviews_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/reviews/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the reviews service's dead letters (all, or one event's) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         */
+        post: operations["DeadLetters_reviews_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1221,6 +1460,59 @@ export interface components {
         JwksResponse: {
             keys: components["schemas"]["JwkResponse"][];
         };
+        DeadLetterResponse: {
+            /**
+             * Format: uuid
+             * @description The event's id (null when the message was not a readable event)
+             */
+            id: string | null;
+            /** @example payment.succeeded */
+            eventType: string | null;
+            /**
+             * @description Why it was dead-lettered
+             * @example contract violation: orderId must be a UUID
+             */
+            reason: string | null;
+            /**
+             * @description Attempts made before giving up
+             * @example 5
+             */
+            attempts: number | null;
+            /** Format: date-time */
+            failedAt: string | null;
+            /**
+             * @description The topic it failed on (dead letters are kept on <topic>.dlq)
+             * @example payments.events
+             */
+            topic: string;
+            /** @example 0 */
+            partition: number;
+            /**
+             * @description Offset on the .dlq topic
+             * @example 42
+             */
+            offset: string;
+            /** @description The message key (the aggregate id, e.g. an order id) */
+            key: string | null;
+        };
+        DeadLetterListResponse: {
+            items: components["schemas"]["DeadLetterResponse"][];
+        };
+        ReplayDeadLettersRequest: {
+            /**
+             * Format: uuid
+             * @description Replay only this event's dead letters; all of this service's when omitted
+             */
+            id?: string;
+        };
+        ReplayDeadLettersResponse: {
+            /**
+             * @description How many dead letters were published back to their topics
+             * @example 1
+             */
+            replayed: number;
+            items: components["schemas"]["DeadLetterResponse"][];
+        };
         CategoryResponse: {
             /** Format: uuid */
             id: string;
@@ -1454,8 +1746,11 @@ export interface components {
             reserved: number;
             /** @description onHand - reserved */
             available: number;
-            lowStockThreshold: number;
-            /** @description available is at or below lowStockThreshold */
+            /** @description null: no threshold, never low */
+            lowStockThreshold: number | null;
+            /** @description available is at or below lowStockThreshold (false without a threshold) */
+            low: boolean;
+            /** @description The same as low (kept for older clients) */
             lowStock: boolean;
         };
         StockLevelListResponse: {
@@ -1468,6 +1763,13 @@ export interface components {
              * @example 5
              */
             lowStockThreshold: number;
+        };
+        StockThresholdRequest: {
+            /**
+             * @description Show the product as low on stock at or below this many available units; null: never show it as low
+             * @example 5
+             */
+            lowStockThreshold: number | null;
         };
         AdjustmentRequest: {
             /**
@@ -1564,6 +1866,11 @@ export interface components {
             priceDelta: components["schemas"]["MoneyResponse"];
         };
         OrderLineResponse: {
+            /**
+             * @description The line's id within the order (1, 2, …): what a refund of chosen lines names as lineId
+             * @example 1
+             */
+            id: number;
             /** Format: uuid */
             productId: string;
             name: string;
@@ -1638,6 +1945,45 @@ export interface components {
         };
         CancelOrderRequest: {
             reason?: string;
+        };
+        TopItemResponse: {
+            /** Format: uuid */
+            productId: string;
+            /** @example Margherita */
+            name: string;
+            /** @example 12 */
+            quantity: number;
+        };
+        HourCountResponse: {
+            /** @example 12 */
+            hour: number;
+            /** @example 4 */
+            orders: number;
+        };
+        DashboardSummaryResponse: {
+            /** @example 2026-03-02 */
+            date: string;
+            /**
+             * @description The store's time zone the day and hours are in
+             * @example Europe/Berlin
+             */
+            timeZone: string;
+            /**
+             * @description Orders placed that day that were paid
+             * @example 42
+             */
+            orders: number;
+            /** @description What those orders paid, less refunds */
+            revenue: components["schemas"]["MoneyResponse"];
+            /**
+             * @description Mean seconds from CONFIRMED to READY over those orders; null when none is ready yet
+             * @example 754
+             */
+            averageConfirmedToReadySeconds: number | null;
+            /** @description The five products sold most that day */
+            topItems: components["schemas"]["TopItemResponse"][];
+            /** @description Every hour 0–23 of the store day with its orders */
+            byHour: components["schemas"]["HourCountResponse"][];
         };
         StaffStatusRequest: {
             /**
@@ -1832,8 +2178,22 @@ export interface components {
              */
             outcome: string;
         };
+        RefundLineRequest: {
+            /**
+             * @description The order line's id (`lines[].id` of the order)
+             * @example 1
+             */
+            lineId: number;
+            /**
+             * @description How many of the line's items to refund
+             * @example 1
+             */
+            quantity: number;
+        };
         RefundRequestBody: {
-            /** @description Integer minor units of the store currency, or {amount, currency}; omitted refunds everything still refundable */
+            /** @description Refund chosen lines instead of an amount: the amount is computed from the order's own priced lines (unit price with modifiers × quantity), never more than is left refundable nor more of a line than was ordered less earlier line refunds. Not with amount. */
+            lines?: components["schemas"]["RefundLineRequest"][];
+            /** @description Integer minor units of the store currency, or {amount, currency}; omitted (and no lines) refunds everything still refundable */
             amount?: number | {
                 amount: number;
                 /** @example USD */
@@ -2176,6 +2536,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such order for this caller */
             404: {
                 headers: {
@@ -2230,6 +2599,48 @@ export interface operations {
             };
         };
     };
+    AvailabilityStreams_productAvailability: {
+        parameters: {
+            query?: {
+                lastEventId?: string;
+            };
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream of `snapshot` and `availability` events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The inventory service is unavailable (no snapshot to start from) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AuthController_register: {
         parameters: {
             query?: never;
@@ -2253,6 +2664,15 @@ export interface operations {
             };
             /** @description A field is invalid (e.g. password under 10 characters) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2339,6 +2759,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The body is larger than the limit */
             413: {
                 headers: {
@@ -2393,6 +2822,15 @@ export interface operations {
             };
             /** @description A field is invalid (e.g. a malformed email) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2473,6 +2911,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The body is larger than the limit */
             413: {
                 headers: {
@@ -2529,6 +2976,15 @@ export interface operations {
             };
             /** @description The body is not JSON, or a field is missing or invalid (named in message/details) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2655,6 +3111,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     MeController_update: {
@@ -2688,6 +3153,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2746,6 +3220,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2899,6 +3382,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     AddressesController_add: {
@@ -2932,6 +3424,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2995,6 +3496,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3038,6 +3548,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3136,6 +3655,129 @@ export interface operations {
                     "application/json": components["schemas"]["JwksResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_users_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_users_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLettersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     CategoriesController_list: {
@@ -3153,6 +3795,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryListResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3271,6 +3922,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProductsController_availability: {
@@ -3302,6 +3962,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProductsController_get: {
@@ -3321,6 +3990,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Unknown or archived */
@@ -3670,6 +4348,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,6 +4459,79 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StockSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLevelResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StockController_threshold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockThresholdRequest"];
             };
         };
         responses: {
@@ -3963,6 +4723,120 @@ export interface operations {
             };
         };
     };
+    DeadLetters_inventory_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_inventory_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLettersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     OrdersController_list: {
         parameters: {
             query?: {
@@ -3994,6 +4868,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4037,6 +4920,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4101,6 +4993,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4152,6 +5053,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4196,6 +5106,8 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
                 status?: "PENDING" | "AWAITING_PAYMENT" | "CONFIRMED" | "PREPARING" | "READY" | "COMPLETED" | "CANCELLED" | "REJECTED" | "NEEDS_ATTENTION";
+                /** @description The first characters of the order id (hex digits and dashes, 1 to 36) */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -4211,6 +5123,51 @@ export interface operations {
                     "application/json": components["schemas"]["OrderListResponse"];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminOrdersController_summary: {
+        parameters: {
+            query?: {
+                /** @description A day in the store's time zone (YYYY-MM-DD); today when omitted */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummaryResponse"];
+                };
+            };
+            /** @description date is not a calendar date written YYYY-MM-DD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4569,6 +5526,129 @@ export interface operations {
                     "application/json": components["schemas"]["PublicStoreDto"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_orders_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_orders_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLettersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     OrderPaymentController_get: {
@@ -4591,6 +5671,15 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4639,6 +5728,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     DevSimulationController_simulate: {
@@ -4671,6 +5769,15 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4752,6 +5859,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentsRefundResponse"];
                 };
             };
+            /** @description A bad amount or line, a line the order does not have, or amount and lines together */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4856,6 +5964,129 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentsClientConfigResponse"];
                 };
             };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_payments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_payments_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLettersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProductReviewsController_list: {
@@ -4885,6 +6116,15 @@ export interface operations {
             };
             /** @description A bad sort, limit or cursor */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4995,6 +6235,15 @@ export interface operations {
             };
             /** @description The product id is not a UUID */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5436,6 +6685,120 @@ export interface operations {
             };
             /** @description The body is in an unsupported charset */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_reviews_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterListResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The broker did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DeadLetters_reviews_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLettersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The broker did not answer */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
