@@ -78,7 +78,7 @@ export function TicketCard(props: TicketCardProps) {
       {detail ? (
         <ul className="mt-2 space-y-1" aria-label={`Items of order ${label}`}>
           {detail.lines.map((line, i) => (
-            <li key={line.lineId ?? `${line.productId}-${i}`} className="text-base">
+            <li key={line.id ?? `${line.productId}-${i}`} className="text-base">
               <span className="font-bold">{line.quantity} ×</span> {line.name}
               {line.modifiers.length > 0 && (
                 <ul className="ml-6 list-disc text-sm text-stone-700">

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { api } from '../../shared/api/client';
 import { errorMessage, unwrap } from '../../shared/api/errors';
 import { formatDateTime } from '../../shared/format/datetime';
-import { adminApi } from '../api/admin-client';
-import { adminKeys, isMissingRoute, useAdminTimeZone } from '../api/hooks';
+import { DEAD_LETTER_SERVICES, listDeadLetters } from '../api/admin-client';
+import { adminKeys, useAdminTimeZone } from '../api/hooks';
 import { cn, Empty, ErrorState, Loading } from '../ui';
-import { DEAD_LETTER_SERVICES, ReplayButton } from './dead-letters';
+import { ReplayButton } from './dead-letters';
 
 type ServiceHealth = { status: string; details?: Record<string, { status: string; [k: string]: unknown }> };
 
@@ -30,11 +30,7 @@ export function OperationsPage() {
     queries: DEAD_LETTER_SERVICES.map((service) => ({
       queryKey: adminKeys.deadLetters(service),
       retry: false,
-      queryFn: async () => {
-        const res = await adminApi.GET('/api/admin/dead-letters/{service}', { params: { path: { service } } });
-        if (res.error && isMissingRoute(res.error)) return null;
-        return unwrap(res);
-      },
+      queryFn: async () => unwrap(await listDeadLetters(service)),
     })),
   });
 
@@ -86,20 +82,21 @@ export function OperationsPage() {
                 <Loading />
               ) : q.isError ? (
                 <p className="text-sm text-red-800">{errorMessage(q.error)}</p>
-              ) : q.data === null ? (
-                <p className="text-sm text-stone-700">This gateway does not list dead letters yet.</p>
               ) : q.data.items.length === 0 ? (
                 <Empty title="No dead letters." />
               ) : (
                 <ul className="mt-2 space-y-2 text-sm">
                   {q.data.items.map((l) => (
-                    <li key={l.id} className="rounded-lg border border-stone-200 p-2">
+                    <li key={`${l.topic}:${l.partition}:${l.offset}`} className="rounded-lg border border-stone-200 p-2">
                       <p className="font-medium">
-                        {l.eventType ?? l.topic ?? 'Message'} {l.orderId && `· order ${l.orderId.slice(0, 8)}`}
+                        {l.eventType ?? 'Message'} <span className="font-normal text-stone-600">· {l.topic} {l.key && `· key ${l.key}`}</span>
                       </p>
-                      <p className="text-stone-700">{l.reason ?? l.error ?? 'No reason recorded.'}</p>
-                      {(l.failedAt ?? l.at) && <p className="text-stone-600">{formatDateTime((l.failedAt ?? l.at)!, timeZone)}</p>}
-                      <ReplayButton service={service} id={l.id} onResult={setResult} />
+                      <p className="text-stone-700">{l.reason || 'No reason recorded.'}</p>
+                      <p className="text-stone-600">
+                        {l.failedAt ? `Failed ${formatDateTime(l.failedAt, timeZone)}` : 'Failed'}
+                        {l.attempts !== null && ` after ${l.attempts} ${l.attempts === 1 ? 'attempt' : 'attempts'}`}
+                      </p>
+                      {l.id && <ReplayButton service={service} id={l.id} onResult={setResult} />}
                     </li>
                   ))}
                 </ul>

@@ -4,10 +4,10 @@ import { Link } from 'react-router';
 import { errorMessage, unwrap } from '../../shared/api/errors';
 import { formatDateTime } from '../../shared/format/datetime';
 import { formatMoney } from '../../shared/format/money';
-import { adminApi, type AdminOrder, type DeadLetter } from '../api/admin-client';
-import { adminKeys, isMissingRoute, useAdminTimeZone } from '../api/hooks';
+import { adminApi, DEAD_LETTER_SERVICES, listDeadLetters, type AdminOrder, type DeadLetter, type DeadLetterService } from '../api/admin-client';
+import { adminKeys, useAdminTimeZone } from '../api/hooks';
 import { shortId } from '../board/board-state';
-import { DEAD_LETTER_SERVICES, ReplayButton } from '../operations/dead-letters';
+import { ReplayButton } from '../operations/dead-letters';
 import { Empty, ErrorState, Loading } from '../ui';
 import { OrderActions } from './order-actions';
 
@@ -37,16 +37,13 @@ export function AttentionPage() {
     queries: DEAD_LETTER_SERVICES.map((service) => ({
       queryKey: adminKeys.deadLetters(service),
       retry: false,
-      queryFn: async () => {
-        const res = await adminApi.GET('/api/admin/dead-letters/{service}', { params: { path: { service } } });
-        if (res.error && isMissingRoute(res.error)) return { items: [] as DeadLetter[] };
-        return unwrap(res);
-      },
+      queryFn: async () => unwrap(await listDeadLetters(service)),
     })),
   });
-  const letterFor = (orderId: string): { service: string; letter: DeadLetter } | null => {
+  const letterFor = (orderId: string): { service: DeadLetterService; letter: DeadLetter } | null => {
     for (const [i, q] of letters.entries()) {
-      const found = q.data?.items.find((l) => l.orderId === orderId || JSON.stringify(l.payload ?? '').includes(orderId));
+      // Order events are keyed by the order id.
+      const found = q.data?.items.find((l) => l.key === orderId);
       if (found) return { service: DEAD_LETTER_SERVICES[i]!, letter: found };
     }
     return null;
@@ -89,10 +86,9 @@ export function AttentionPage() {
                       {letter && (
                         <div className="mt-2 rounded-lg bg-stone-100 p-2 text-sm">
                           <p>
-                            <span className="font-medium">Dead letter in {letter.service}:</span> {letter.letter.eventType ?? letter.letter.topic ?? 'message'} —{' '}
-                            {letter.letter.reason ?? letter.letter.error ?? 'no reason given'}
+                            <span className="font-medium">Dead letter in {letter.service}:</span> {letter.letter.eventType ?? 'message'} — {letter.letter.reason || 'no reason given'}
                           </p>
-                          <ReplayButton service={letter.service} id={letter.letter.id} onResult={(m) => setResults((r) => ({ ...r, [id]: m }))} />
+                          <ReplayButton service={letter.service} id={letter.letter.id ?? undefined} onResult={(m) => setResults((r) => ({ ...r, [id]: m }))} />
                         </div>
                       )}
                       <div className="mt-3">

@@ -71,7 +71,7 @@ export function OrderDetailPage() {
             </thead>
             <tbody>
               {o.lines.map((line, i) => (
-                <tr key={line.lineId ?? i} className="border-t border-stone-100 align-top">
+                <tr key={line.id ?? i} className="border-t border-stone-100 align-top">
                   <td className="py-1">
                     {line.name}
                     {line.modifiers.length > 0 && <span className="block text-stone-600">{line.modifiers.map((m) => (m.group === m.name ? m.name : `${m.group}: ${m.name}`)).join(', ')}</span>}

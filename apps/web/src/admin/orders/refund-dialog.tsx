@@ -95,7 +95,7 @@ export function RefundDialog({ order, open, onOpenChange, onDone }: Props) {
               const max = refundableQuantity(line);
               const id = `refund-line-${index}`;
               return (
-                <li key={line.lineId ?? index} className="flex items-center justify-between gap-3 rounded-lg border border-stone-200 p-2">
+                <li key={line.id} className="flex items-center justify-between gap-3 rounded-lg border border-stone-200 p-2">
                   <label htmlFor={id} className="flex-1">
                     <span className="font-medium">{line.name}</span>
                     {line.modifiers.length > 0 && <span className="block text-sm text-stone-600">{line.modifiers.map((m) => m.name).join(', ')}</span>}

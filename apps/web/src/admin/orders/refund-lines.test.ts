@@ -7,8 +7,8 @@ const order = {
   total: usd(1510),
   refunds: [] as AdminOrder['refunds'],
   lines: [
-    { productId: 'p1', lineId: 'l1', name: 'Espresso', quantity: 2, modifiers: [], unitPrice: usd(380), lineTotal: usd(760) },
-    { productId: 'p2', lineId: 'l2', name: 'Tiramisu', quantity: 1, modifiers: [], unitPrice: usd(750), lineTotal: usd(750) },
+    { id: 1, productId: 'p1', name: 'Espresso', quantity: 2, modifiers: [], unitPrice: usd(380), lineTotal: usd(760) },
+    { id: 2, productId: 'p2', name: 'Tiramisu', quantity: 1, modifiers: [], unitPrice: usd(750), lineTotal: usd(750) },
   ],
 };
 
@@ -37,11 +37,11 @@ describe('amountForLines', () => {
 });
 
 describe('refundLinesBody', () => {
-  it('lists the chosen lines by id', () => {
-    expect(refundLinesBody(order, { 0: 1, 1: 0 })).toEqual([{ lineId: 'l1', quantity: 1 }]);
+  it('lists the chosen lines by their id in the order', () => {
+    expect(refundLinesBody(order, { 0: 1, 1: 0 })).toEqual([{ lineId: 1, quantity: 1 }]);
   });
-  it('is null when a chosen line has no id', () => {
-    expect(refundLinesBody({ lines: [{ ...order.lines[0]!, lineId: undefined }] }, { 0: 1 })).toBeNull();
+  it('is null when nothing is chosen', () => {
+    expect(refundLinesBody(order, { 0: 0 })).toBeNull();
   });
 });
 

@@ -15,7 +15,7 @@ export function refundable(order: Pick<AdminOrder, 'total' | 'refunds'>): Money 
 }
 
 /** Quantity of a line still refundable (the server may say how many were refunded already). */
-export function refundableQuantity(line: Pick<OrderLine, 'quantity' | 'refundedQuantity'>): number {
+export function refundableQuantity(line: Pick<OrderLine, 'quantity'> & { refundedQuantity?: number }): number {
   return Math.max(0, line.quantity - (line.refundedQuantity ?? 0));
 }
 
@@ -36,16 +36,16 @@ export function amountForLines(order: Pick<AdminOrder, 'lines' | 'total' | 'refu
   return { amount: Math.min(amount, left.amount), currency: order.total.currency };
 }
 
-/** The `lines` body of a per-line refund, or null when a line has no id (an older server: send the amount). */
-export function refundLinesBody(order: Pick<AdminOrder, 'lines'>, chosen: LineChoice): { lineId: string; quantity: number }[] | null {
-  const out: { lineId: string; quantity: number }[] = [];
+/** The `lines` body of a per-line refund (the server prices it), or null when nothing is chosen. */
+export function refundLinesBody(order: Pick<AdminOrder, 'lines'>, chosen: LineChoice): { lineId: number; quantity: number }[] | null {
+  const out: { lineId: number; quantity: number }[] = [];
   for (const [key, quantity] of Object.entries(chosen)) {
     if (!quantity) continue;
     const line = order.lines[Number(key)];
-    if (!line?.lineId) return null;
-    out.push({ lineId: line.lineId, quantity });
+    if (!line) continue;
+    out.push({ lineId: line.id, quantity });
   }
-  return out;
+  return out.length ? out : null;
 }
 
 /** Why the refund form cannot be sent, or null. */
