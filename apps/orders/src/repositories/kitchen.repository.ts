@@ -22,7 +22,7 @@ export class KitchenRepository {
    * Every CONFIRMED or PREPARING order with when it was confirmed, when preparation started (PREPARING only) and its
    * work in minutes (Σ quantity × the catalog's preparation minutes, 10 for a product the read-model lacks).
    */
-  async queue(): Promise<QueuedTicket[]> {
+  async queue(onlyOrderId?: string): Promise<QueuedTicket[]> {
     const rows: TicketRow[] = await this.manager.query(
       `SELECT o.id AS "orderId", o.customer_id AS "customerId",
               COALESCE((SELECT max(h.at) FROM orders.order_status_history h WHERE h.order_id = o.id AND h.status = 'CONFIRMED'), o.created_at) AS "queuedAt",
@@ -33,8 +33,8 @@ export class KitchenRepository {
                           FROM orders.order_lines l LEFT JOIN orders.catalog_products c ON c.id = l.product_id
                          WHERE l.order_id = o.id), 0) AS "workMinutes"
          FROM orders.orders o
-        WHERE o.status IN ('CONFIRMED', 'PREPARING')`,
-      [DEFAULT_PREPARATION_MINUTES],
+        WHERE o.status IN ('CONFIRMED', 'PREPARING') AND ($2::uuid IS NULL OR o.id = $2)`,
+      [DEFAULT_PREPARATION_MINUTES, onlyOrderId ?? null],
     );
     return rows.map((row) => ({ ...row, queuedAt: new Date(row.queuedAt), preparingSince: row.preparingSince ? new Date(row.preparingSince) : null, workMinutes: Number(row.workMinutes) }));
   }

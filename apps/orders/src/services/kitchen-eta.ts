@@ -14,9 +14,13 @@ export interface KitchenSnapshot {
   capacity: number | null;
 }
 
-export async function kitchenSnapshot(repos: OrdersRepositories, now: Date): Promise<KitchenSnapshot> {
-  const [queue, settings] = await Promise.all([repos.kitchen.queue(), repos.settings.get()]);
-  const capacity = settings?.kitchenCapacity ?? null;
+/**
+ * With no capacity limit every ticket is cooked in parallel, so one order's estimate depends on that order alone:
+ * given `focus`, only its ticket is read (no scan of the whole queue on every read or saga step).
+ */
+export async function kitchenSnapshot(repos: OrdersRepositories, now: Date, focus?: string): Promise<KitchenSnapshot> {
+  const capacity = (await repos.settings.get())?.kitchenCapacity ?? null;
+  const queue = await repos.kitchen.queue(capacity === null ? focus : undefined);
   return { queue, capacity, estimates: estimateReadyTimes(queue, capacity, now) };
 }
 
@@ -44,12 +48,12 @@ export async function estimateFor(
     }
     case 'CONFIRMED':
     case 'PREPARING': {
-      const kitchen = snapshot ?? (await kitchenSnapshot(repos, now));
+      const kitchen = snapshot ?? (await kitchenSnapshot(repos, now, order.id));
       return kitchen.estimates.get(order.id) ?? null;
     }
     case 'PENDING':
     case 'AWAITING_PAYMENT': {
-      const kitchen = snapshot ?? (await kitchenSnapshot(repos, now));
+      const kitchen = snapshot ?? (await kitchenSnapshot(repos, now, order.id));
       const workMinutes = await repos.kitchen.workMinutes(order.id);
       const queue = [...kitchen.queue.filter((ticket) => ticket.orderId !== order.id), { orderId: order.id, customerId: order.customerId, preparingSince: null, queuedAt: now, workMinutes }];
       return estimateReadyTimes(queue, kitchen.capacity, now).get(order.id) ?? null;

@@ -47,8 +47,11 @@ export class OrderStatusWriter {
     const decision = transition(order.status, change.to, change.actor);
     if (!decision.allowed) throw new OrdersError(OrdersErrorCode.IllegalTransition, decision.reason);
     const movesQueue = KITCHEN_QUEUE_STATUSES.includes(order.status) || KITCHEN_QUEUE_STATUSES.includes(change.to);
-    if (movesQueue) await tx.sql.query('SELECT pg_advisory_xact_lock($1)', [KITCHEN_LOCK_KEY]);
-    const before = movesQueue ? await kitchenSnapshot(tx, now) : undefined;
+    // With a capacity, a move shifts the tickets behind it: serialise such moves and compare every estimate.
+    // Without one, tickets are independent and only this order's estimate is read.
+    const limited = movesQueue && ((await tx.settings.get())?.kitchenCapacity ?? null) !== null;
+    if (limited) await tx.sql.query('SELECT pg_advisory_xact_lock($1)', [KITCHEN_LOCK_KEY]);
+    const before = movesQueue ? await kitchenSnapshot(tx, now, order.id) : undefined;
     const sequence = await tx.orders.recordStatus(order.id, {
       status: change.to,
       reason: change.reason,
@@ -59,7 +62,7 @@ export class OrderStatusWriter {
       causeEventType: change.cause?.eventType ?? null,
     });
     const updated: OrderRecord = { ...order, status: change.to, historyLength: sequence, updatedAt: now };
-    const after = before ? await kitchenSnapshot(tx, now) : undefined;
+    const after = before ? await kitchenSnapshot(tx, now, order.id) : undefined;
     // Only orders the kitchen knows of get an estimate in the event; the others' is not worth a query per saga step.
     const estimate = after || change.to === 'READY' || FINISHED.includes(change.to) ? await estimateFor(tx, updated, undefined, now, after) : undefined;
     await this.announce(tx, updated, order.status, change, sequence, now, estimate);
