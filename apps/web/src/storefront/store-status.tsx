@@ -56,7 +56,11 @@ export function OpeningHours({ store }: { store: StoreInfo }) {
                   {day === today && <span className="sr-only"> (today)</span>}
                 </th>
                 <td className="py-0.5">
-                  {intervals.length === 0 ? 'Closed' : intervals.map((i) => `${formatClock(i.open)} – ${formatClock(i.close)}`).join(', ')}
+                  {intervals.length === 0
+                    ? 'Closed'
+                    : intervals.some((i) => i.open === '00:00' && i.close === '24:00')
+                      ? 'Open 24 hours'
+                      : intervals.map((i) => `${formatClock(i.open)} – ${i.close === '24:00' ? 'midnight' : formatClock(i.close)}`).join(', ')}
                 </td>
               </tr>
             );
