@@ -57,7 +57,10 @@ export class AdminOrdersController {
 
   @Post(':id/status')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move an order along the board: PREPARING, READY, COMPLETED (CANCELLED or COMPLETED settle NEEDS_ATTENTION)' })
+  @ApiOperation({
+    summary: 'Move an order along the board: PREPARING, READY, COMPLETED (CANCELLED or COMPLETED settle NEEDS_ATTENTION)',
+    description: 'Idempotent: asking for the status the order is already in changes nothing and answers the order (200).',
+  })
   @ApiOkResponse({ type: OrderResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -80,11 +80,16 @@ export class OrdersService {
     return this.withDetails(order);
   }
 
-  /** Staff move an order along the board (an illegal move is an error naming both statuses). */
+  /**
+   * Staff move an order along the board (an illegal move is an error naming both statuses). Asking for the status
+   * the order is already in changes nothing and answers the order: a tap queued while the board was offline and
+   * sent twice is harmless.
+   */
   async setStatus(orderId: string, status: StaffStatus, staffId: string, reason?: string): Promise<OrderDetails> {
     const order = await this.store.transaction(async (tx) => {
       const current = await tx.orders.lock(orderId);
       if (!current) throw notFound(orderId);
+      if (current.status === status) return current;
       return this.statuses.change(tx, current, {
         to: status,
         reason: reason ?? `set to ${status} by staff`,

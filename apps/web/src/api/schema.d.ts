@@ -776,7 +776,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move an order along the board: PREPARING, READY, COMPLETED (CANCELLED or COMPLETED settle NEEDS_ATTENTION) */
+        /**
+         * Move an order along the board: PREPARING, READY, COMPLETED (CANCELLED or COMPLETED settle NEEDS_ATTENTION)
+         * @description Idempotent: asking for the status the order is already in changes nothing and answers the order (200).
+         */
         post: operations["AdminOrdersController_setStatus"];
         delete?: never;
         options?: never;
