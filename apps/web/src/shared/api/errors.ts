@@ -3,7 +3,11 @@ import type { components } from '../../api/schema';
 type ApiErrorBody = components['schemas']['ErrorResponse'];
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
-  return typeof value === 'object' && value !== null && 'message' in value;
+  return typeof value === 'object' && value !== null && 'message' in value && 'statusCode' in value && typeof value.statusCode === 'number';
+}
+
+function isError(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && 'name' in value && 'message' in value && typeof value.message === 'string';
 }
 
 /** A sentence for people from whatever an API call failed with. */
@@ -13,8 +17,9 @@ export function errorMessage(error: unknown, fallback = 'Something went wrong. P
     if (error.statusCode >= 500) return fallback;
     return error.message.charAt(0).toUpperCase() + error.message.slice(1);
   }
-  if (error instanceof TypeError) return 'Cannot reach the server. Check your connection and try again.';
-  if (error instanceof Error && error.message) return error.message;
+  // fetch rejects with a TypeError when the network fails (matched by name: realms differ in tests).
+  if (isError(error) && error.name === 'TypeError') return 'Cannot reach the server. Check your connection and try again.';
+  if (isError(error) && error.message) return error.message;
   return fallback;
 }
 

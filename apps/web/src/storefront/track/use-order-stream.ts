@@ -17,7 +17,7 @@ export function useOrderStream(orderId: string, linkToken: string | null, enable
   const [state, setState] = useState<StreamState>('connecting');
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || typeof EventSource === 'undefined') return;
     let source: EventSource | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let closed = false;
