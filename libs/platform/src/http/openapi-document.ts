@@ -58,7 +58,7 @@ export function openApiDocumentOf(app: INestApplication, options: { app: string;
   for (const item of Object.values(document.paths)) {
     for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
       for (const [status, response] of Object.entries(operation?.responses ?? {})) {
-        if (Number(status) >= 400 && !('$ref' in response) && !response.content) response.content = ERROR_BODY;
+        if (response && Number(status) >= 400 && !('$ref' in response) && !response.content) response.content = ERROR_BODY;
       }
     }
   }
