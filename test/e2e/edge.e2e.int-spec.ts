@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { fetchResponseValidator, OpenApiResponseValidator, RunningSystem } from '@galley/testing';
+import { adminPool, fetchResponseValidator, GalleyClient, OpenApiResponseValidator, RunningSystem, waitFor } from '@galley/testing';
 import { decide, policyFor } from '../../apps/gateway/src/routing/route-policy';
 
 const ADMIN = { email: `admin-${randomUUID().slice(0, 8)}@galley.test`, password: 'edge-admin-password-1' };
@@ -113,7 +113,10 @@ describe('The gateway edge', () => {
         const text = streaming ? '' : await res.text();
         if (streaming) await res.body?.cancel();
         undocumented.push(...contractProblems(op.method, res, text).map((problem) => `${caller.name}: ${problem}`));
-        const actual = res.status === 401 ? 'unauthenticated' : res.status === 403 ? 'forbidden' : res.status >= 500 ? `server error ${res.status}` : 'allow';
+        // A refusal for want of a token carries a Bearer challenge; a public route's own 401 (a refresh without a
+        // refresh token, wrong credentials) does not, and is the route's answer, not the policy's.
+        const challenged = res.status === 401 && /^Bearer/i.test(res.headers.get('www-authenticate') ?? '');
+        const actual = challenged ? 'unauthenticated' : res.status === 403 ? 'forbidden' : res.status >= 500 ? `server error ${res.status}` : 'allow';
         outcomes.push(`${caller.name} ${op.method} ${op.template} → ${actual}`);
         expected.push(`${caller.name} ${op.method} ${op.template} → ${decision}`);
       }
@@ -145,6 +148,128 @@ describe('The gateway edge', () => {
     const res = await fetch(`${sut.gatewayUrl}/api/users/me`, { headers: { authorization: `Bearer ${value}` } });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+
+  describe('guest checkout, the refresh cookie and order tracking links', () => {
+    let api: GalleyClient;
+    const COOKIE = /^galley_refresh=([A-Za-z0-9_-]{43}); HttpOnly; Secure; SameSite=Strict; Path=\/api\/auth; Max-Age=\d+$/;
+    const cookieOf = (headers: Headers) => COOKIE.exec(headers.getSetCookie().join('\n'))?.[1];
+
+    beforeAll(() => {
+      api = new GalleyClient(sut.gatewayUrl);
+    });
+
+    /** A guest (refresh token in the cookie) with an order, and a tracking link for it. */
+    async function guestWithOrder(): Promise<{ token: string; orderId: string; link: string; cookie: string }> {
+      const admin = callers.find((c) => c.name === 'admin')!.token!;
+      const { id: productId } = await api.newProduct(admin, { stock: 5, price: 900 });
+      const db = adminPool();
+      try {
+        await waitFor(async () => (await db.query(`SELECT 1 FROM orders.catalog_products WHERE id = $1`, [productId])).rowCount === 1, { what: 'the product in orders' });
+      } finally {
+        await db.end();
+      }
+      const started = await api.call<{ accessToken: string; refreshToken?: string }>('POST', '/api/auth/guest', { body: { name: 'Edge Guest', cookie: true } });
+      expect(started.status).toBe(201);
+      expect(started.body.refreshToken).toBeUndefined();
+      const cookie = cookieOf(started.headers);
+      expect(cookie).toBeDefined();
+      const token = started.body.accessToken;
+      const placed = await api.placeOrder(token, [{ productId, quantity: 1 }]);
+      expect(placed.status).toBe(201);
+      const orderId = placed.body.id as string;
+      await api.waitForPayment(token, orderId);
+      const { token: link } = await api.expect<{ token: string; expiresAt: string }>(201, 'POST', '/api/auth/order-links', { token, body: { orderId } });
+      return { token, orderId, link, cookie: cookie! };
+    }
+
+    it('passes Set-Cookie and Cookie through untouched: a guest refreshes from its cookie and gets the next one', async () => {
+      const { cookie, token } = await guestWithOrder();
+      const refreshed = await api.call<{ accessToken: string; refreshToken?: string }>('POST', '/api/auth/refresh', { headers: { cookie: `galley_refresh=${cookie}` } });
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body.refreshToken).toBeUndefined();
+      const next = cookieOf(refreshed.headers);
+      expect(next).toBeDefined();
+      expect(next).not.toBe(cookie);
+      const me = await api.expect<{ id: string; guest: boolean }>(200, 'GET', '/api/users/me', { token: refreshed.body.accessToken });
+      expect(me.id).toBe((await api.expect<{ id: string }>(200, 'GET', '/api/users/me', { token })).id);
+      expect(me.guest).toBe(true);
+      const out = await api.call('POST', '/api/auth/logout', { headers: { cookie: `galley_refresh=${next}` } });
+      expect(out.status).toBe(204);
+      expect(out.headers.getSetCookie()).toEqual(['galley_refresh=; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=0']);
+    });
+
+    it("lets a tracking link's token read, follow and cancel its order, and refuses it with 403 everywhere else", async () => {
+      const { orderId, link, token } = await guestWithOrder();
+      const order = await api.expect<{ id: string }>(200, 'GET', `/api/orders/${orderId}`, { token: link });
+      expect(order.id).toBe(orderId);
+      await api.expect(200, 'GET', `/api/orders/${orderId}/payment`, { token: link });
+      const stream = await api.stream(`/api/orders/${orderId}/stream`, { token: link, tokenInQuery: true });
+      try {
+        expect(stream.status).toBe(200);
+        await stream.waitFor((events) => events.some((event) => event.event === 'status'));
+      } finally {
+        stream.close();
+      }
+
+      const { orderId: otherOrder } = await guestWithOrder();
+      const refused: Array<[string, string, unknown?]> = [
+        ['GET', `/api/orders/${otherOrder}`],
+        ['GET', `/api/orders/${otherOrder}/payment`],
+        ['POST', `/api/orders/${otherOrder}/cancel`, {}],
+        ['GET', '/api/orders'],
+        ['POST', '/api/orders', { lines: [], fulfillment: { type: 'pickup' } }],
+        ['GET', '/api/users/me'],
+        ['POST', '/api/users/me/upgrade', { email: `x-${randomUUID()}@example.com`, password: 'a-long-enough-password', name: 'X' }],
+        ['POST', '/api/auth/order-links', { orderId: otherOrder }],
+        ['POST', '/api/auth/refresh', {}],
+        ['GET', '/api/products'],
+        ['GET', `/api/admin/orders/${orderId}`],
+      ];
+      for (const [method, path, body] of refused) {
+        const answer = await api.call(method, path, { token: link, body });
+        expect({ method, path, status: answer.status, body: answer.body }).toEqual({
+          method,
+          path,
+          status: 403,
+          body: { statusCode: 403, error: 'Forbidden', message: expect.any(String), requestId: expect.any(String) },
+        });
+      }
+      const otherStream = await api.stream(`/api/orders/${otherOrder}/stream`, { token: link, tokenInQuery: true });
+      expect(otherStream.status).toBe(403);
+      otherStream.close();
+
+      // The services refuse it too when reached without the gateway (defense in depth).
+      const direct = (service: 'orders' | 'payments' | 'users', path: string) =>
+        fetch(`${sut.serviceUrl(service)}${path}`, { headers: { authorization: `Bearer ${link}` } }).then((res) => res.status);
+      expect(await direct('orders', `/api/orders/${orderId}`)).toBe(200);
+      expect(await direct('orders', `/api/orders/${otherOrder}`)).toBe(403);
+      expect(await direct('orders', '/api/orders')).toBe(403);
+      expect(await direct('payments', `/api/orders/${otherOrder}/payment`)).toBe(403);
+      expect(await direct('users', '/api/users/me')).toBe(403);
+
+      const cancelled = await api.call<{ status: string }>('POST', `/api/orders/${orderId}/cancel`, { token: link, body: {} });
+      expect(cancelled.status).toBe(200);
+      expect((await api.order(token, orderId)).status).toBe(cancelled.body.status);
+    });
+
+    it("opens no one else's order: a link asked for another's order id answers 404 there", async () => {
+      const { orderId } = await guestWithOrder();
+      const stranger = callers.find((c) => c.name === 'customer')!.token!;
+      const { token } = await api.expect<{ token: string }>(201, 'POST', '/api/auth/order-links', { token: stranger, body: { orderId } });
+      expect((await api.call('GET', `/api/orders/${orderId}`, { token })).status).toBe(404);
+    });
+
+    it('upgrades the guest to a full account with the same id, whose orders stay its own', async () => {
+      const { token, orderId } = await guestWithOrder();
+      const email = `upgraded-${randomUUID()}@example.com`;
+      const password = 'a-long-enough-password';
+      const before = await api.expect<{ id: string }>(200, 'GET', '/api/users/me', { token });
+      const upgraded = await api.expect<{ id: string; guest: boolean; email: string }>(200, 'POST', '/api/users/me/upgrade', { token, body: { email, password, name: 'Now Real' } });
+      expect(upgraded).toMatchObject({ id: before.id, guest: false, email });
+      const signedIn = await login(sut.gatewayUrl, email, password);
+      expect((await api.order(signedIn, orderId)).id).toBe(orderId);
+    });
   });
 
   it('sets security headers and answers CORS preflights only for configured origins', async () => {

@@ -36,7 +36,10 @@ describe(`${mergeOpenApi.name} security`, () => {
     expect(sut.paths['/health/live'].get?.security).toEqual([]);
     expect(sut.paths['/api/things'].get?.security).toEqual([]);
     expect(sut.paths['/api/things'].post?.security).toEqual([{ bearer: [] }]);
-    expect(Object.keys(sut.paths['/api/things'].post!.responses)).toEqual(['200', '401']);
+    expect(Object.keys(sut.paths['/api/things'].post!.responses)).toEqual(['200', '401', '403']);
+    // A tracking link's token is refused (403) on public routes too.
+    expect(Object.keys(sut.paths['/api/things'].get!.responses)).toEqual(['200', '403']);
+    expect(Object.keys(sut.paths['/health/live'].get!.responses)).toEqual(['200']);
     expect(sut.paths['/api/admin/things/{id}'].delete?.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(sut.paths['/api/admin/things/{id}'].delete!.responses)).toEqual(['200', '401', '403']);
   });

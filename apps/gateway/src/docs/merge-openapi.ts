@@ -119,6 +119,8 @@ function withAccess(path: string, item: Record<string, unknown>, policies: reado
     });
     if (access !== 'public') op.responses['401'] ??= error('Missing, invalid or expired access token');
     if (access === 'admin') op.responses['403'] ??= error('Staff only');
+    // An order tracking link's token (scope order:<id>) is refused everywhere but its order's own routes.
+    else if (isEdgePath(path)) op.responses['403'] ??= error('The bearer token is an order tracking link, valid only on that order\'s routes');
   }
   return item;
 }

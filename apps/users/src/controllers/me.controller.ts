@@ -11,7 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AuthenticatedUser, CurrentUser, Roles } from '@galley/auth';
+import { AuthenticatedUser, CurrentUser } from '@galley/auth';
 import { ErrorResponse } from '@galley/platform';
 import { ChangePasswordRequest, mapUser, UpdateProfileRequest, UpgradeGuestRequest, UserResponse } from '../dtos/user.dto';
 import { AccountsService } from '../services/accounts.service';
@@ -54,7 +54,6 @@ export class MeController {
 
   @Post('upgrade')
   @HttpCode(HttpStatus.OK)
-  @Roles('customer')
   @UseGuards(ThrottlerGuard)
   @ApiOperation({
     summary: 'Turn the signed-in guest into a full account (same id: its orders stay its own)',

@@ -1,20 +1,21 @@
 import { Body, Controller, Post, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles } from '@galley/auth';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser } from '@galley/auth';
 import { ErrorResponse } from '@galley/platform';
 import { OrderLinkRequest, OrderLinkResponse } from '../dtos/auth.dto';
 import { SessionsService } from '../services/sessions.service';
 import { UsersErrorFilter } from './users-error.filter';
 
-/** Tokens for order tracking links (`/track/<orderId>#t=<token>` in the storefront). */
+/** Tokens for order tracking links (`/track/<orderId>#t=<token>` in the storefront); any signed-in account. */
 @ApiTags('auth')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token', type: ErrorResponse })
 @UseFilters(UsersErrorFilter)
 @Controller('api/auth/order-links')
 export class OrderLinksController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Post()
-  @Roles('customer')
   @ApiOperation({
     summary: 'A token that only reads, follows and cancels one of the caller\'s orders, for a tracking link',
     description:
