@@ -1,16 +1,26 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Link, Route, Routes } from 'react-router';
-import { Empty } from '../shared/ui';
-import { AccountPage } from './account/account-page';
+import { Empty, Loading } from '../shared/ui';
 import { CartProvider } from './cart/cart-context';
-import { CartPage } from './cart/cart-page';
-import { CheckoutPage } from './checkout/checkout-page';
 import { StorefrontLayout } from './layout/storefront-layout';
 import { CategoryPage } from './menu/category-page';
 import { LandingPage } from './menu/landing-page';
-import { OrdersPage } from './orders/orders-page';
 import { ProductPage } from './product/product-page';
 import { SearchPage } from './search/search-page';
-import { TrackPage } from './track/track-page';
+
+// The menu, a dish and search come with the first page; the rest loads when visited.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const CartPage = page(() => import('./cart/cart-page'), 'CartPage');
+const CheckoutPage = page(() => import('./checkout/checkout-page'), 'CheckoutPage');
+const TrackPage = page(() => import('./track/track-page'), 'TrackPage');
+const OrdersPage = page(() => import('./orders/orders-page'), 'OrdersPage');
+const AccountPage = page(() => import('./account/account-page'), 'AccountPage');
+
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 function NotFound() {
   return (
@@ -34,11 +44,11 @@ export function StorefrontRoutes() {
           <Route path="menu/:slug" element={<CategoryPage />} />
           <Route path="search" element={<SearchPage />} />
           <Route path="product/:id" element={<ProductPage />} />
-          <Route path="cart" element={<CartPage />} />
-          <Route path="checkout" element={<CheckoutPage />} />
-          <Route path="track/:orderId" element={<TrackPage />} />
-          <Route path="orders" element={<OrdersPage />} />
-          <Route path="account" element={<AccountPage />} />
+          <Route path="cart" element={<Later><CartPage /></Later>} />
+          <Route path="checkout" element={<Later><CheckoutPage /></Later>} />
+          <Route path="track/:orderId" element={<Later><TrackPage /></Later>} />
+          <Route path="orders" element={<Later><OrdersPage /></Later>} />
+          <Route path="account" element={<Later><AccountPage /></Later>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

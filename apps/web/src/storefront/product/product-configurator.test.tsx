@@ -88,6 +88,6 @@ describe('ProductConfigurator', () => {
   it('offers "None" for an optional single choice and disables a sold-out product', () => {
     renderSut(product({ available: 0, modifierGroups: [{ ...group('shot', 0, 1, [['Extra shot', 80]]), name: 'Shot' }] }));
     expect(checked(screen.getByRole('radio', { name: 'No shot' }))).toBe(true);
-    expect(disabled(screen.getByRole('button', { name: 'Sold out' }))).toBe(true);
+    expect(disabled(screen.getByRole('button', { name: 'Add to cart (sold out)' }))).toBe(true);
   });
 });

@@ -100,7 +100,7 @@ export function ProductConfigurator({ product, onAdded }: { product: Product; on
         disabled={!complete || soldOut || tooMany}
         aria-describedby={`${id}-why`}
       >
-        {soldOut ? 'Sold out' : `Add to cart · ${formatMoney(total)}`}
+        {soldOut ? 'Add to cart (sold out)' : `Add to cart · ${formatMoney(total)}`}
       </Button>
     </form>
   );
