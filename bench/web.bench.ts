@@ -123,7 +123,8 @@ async function main(): Promise<void> {
   const interactiveMet = interactive <= INTERACTIVE_BUDGET_MS;
 
   const report = [
-    `## ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${(await chromiumVersion()) ?? 'Chromium'}`,
+    // The load average says whether the machine was quiet: the timing budget means little on a busy one.
+    `## ${new Date().toISOString()} — ${os.cpus().length} cores (load ${os.loadavg()[0].toFixed(1)}), Node ${process.version}, ${(await chromiumVersion()) ?? 'Chromium'}`,
     '',
     '| first-load chunk | bytes | gzip |',
     '|---|---:|---:|',
