@@ -75,6 +75,15 @@ describe('The merged OpenAPI document (the web client contract)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('documents a 4XX answer for every operation but the health probes (redocly operation-4xx-response, see redocly.yaml)', () => {
+    const missing = Object.entries(document.paths).flatMap(([template, item]) =>
+      METHODS.filter((method) => item[method] && !template.startsWith('/health/'))
+        .filter((method) => !Object.keys(item[method]!.responses).some((status) => status.startsWith('4')))
+        .map((method) => `${method.toUpperCase()} ${template}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('has response schemas the e2e response validator (libs/testing) can compile', () => {
     expect(new OpenApiResponseValidator(document as unknown as OpenApiDocument).schemaProblems()).toEqual([]);
   });
