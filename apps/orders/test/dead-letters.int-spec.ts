@@ -56,11 +56,16 @@ describe('dead letters (admin)', () => {
     expect(Date.parse(letter.failedAt ?? '')).not.toBeNaN();
 
     const replayOther = await sut.http.post('/api/admin/dead-letters/orders/replay').set('Authorization', `Bearer ${admin}`).send({ id: randomUUID() }).expect(200);
-    expect(replayOther.body).toEqual({ replayed: 0, items: [] });
+    expect(replayOther.body).toEqual({ replayed: 0, remaining: 0, items: [] });
     const replay = await sut.http.post('/api/admin/dead-letters/orders/replay').set('Authorization', `Bearer ${admin}`).send({ id: eventId }).expect(200);
     expect(replay.body).toMatchObject({ replayed: 1, items: [{ id: eventId }] });
     // Still broken: the consumer reads it again from its topic and dead-letters it a second time.
     await waitFor(async () => (await list()).filter((l) => l.id === eventId).length === 2, { what: 'the replayed event dead-lettered again', timeoutMs: 60_000 });
+    // Replaying everything leaves an event whose replay failed again alone (it would only fail once more).
+    const all = await sut.http.post('/api/admin/dead-letters/orders/replay').set('Authorization', `Bearer ${admin}`).send({}).expect(200);
+    expect(all.body).toEqual({ replayed: 0, remaining: 0, items: [] });
+    const listed = await sut.http.get('/api/admin/dead-letters/orders').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(listed.body.total).toBe(2);
   });
 
   it('refuses unknown fields and is for staff only', async () => {

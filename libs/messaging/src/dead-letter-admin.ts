@@ -78,12 +78,28 @@ export async function listGroupDeadLetters(kafka: Kafka, topics: readonly string
   return all.flat().filter((letter) => letter.consumerGroup === consumerGroup);
 }
 
+/** What a replay did: the letters published back, and how many others are still waiting for one. */
+export interface GroupReplay {
+  replayed: GroupDeadLetter[];
+  remaining: number;
+}
+
+/** Marks a message published back by a replay; a replayed event that fails again carries it in its new dead letter. */
+export const REPLAYED_AT_HEADER = 'dlq-replayed-at';
+
 /**
- * Publishes one group's dead letters (all, or those of one event id) back to the topics they failed on. Every
- * group reading the topic sees them again; those that handled the event already skip it through their inbox.
+ * Publishes one group's dead letters back to the topics they failed on: those of one event id, or else at most
+ * `limit` of the oldest ones never replayed (an event whose replay failed again, and so carries the replay mark in
+ * a later dead letter, is left for an explicit replay by id: replaying everything again would only double the
+ * queue). Every group reading the topic sees them again; those that handled the event skip it through their inbox.
  */
-export async function replayGroupDeadLetters(kafka: Kafka, topics: readonly string[], consumerGroup: string, eventId?: string): Promise<GroupDeadLetter[]> {
-  const letters = (await listGroupDeadLetters(kafka, topics, consumerGroup)).filter((letter) => !eventId || letter.eventId === eventId);
+export async function replayGroupDeadLetters(kafka: Kafka, topics: readonly string[], consumerGroup: string, eventId?: string, limit = 100): Promise<GroupReplay> {
+  const all = await listGroupDeadLetters(kafka, topics, consumerGroup);
+  const replayedEvents = new Set(all.filter((letter) => headerText(letter.headers, REPLAYED_AT_HEADER) !== undefined).map((letter) => letter.eventId));
+  const candidates = eventId
+    ? all.filter((letter) => letter.eventId === eventId)
+    : all.filter((letter) => headerText(letter.headers, REPLAYED_AT_HEADER) === undefined && !(letter.eventId && replayedEvents.has(letter.eventId)));
+  const letters = candidates.slice(0, limit);
   for (const topic of new Set(letters.map((letter) => letter.topic))) {
     await republish(
       kafka,
@@ -91,23 +107,28 @@ export async function replayGroupDeadLetters(kafka: Kafka, topics: readonly stri
       letters.filter((letter) => letter.topic === topic),
     );
   }
-  return letters;
+  return { replayed: letters, remaining: candidates.length - letters.length };
 }
+
+const REPUBLISH_BATCH = 100;
 
 async function republish(kafka: Kafka, topic: string, letters: readonly DeadLetter[]): Promise<void> {
   if (letters.length === 0) return;
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: letters.map((letter) => ({
-        key: letter.key,
-        value: letter.value,
-        headers: { ...withoutDeadLetterHeaders(letter.headers), 'dlq-replayed-at': new Date().toISOString() },
-      })),
-    });
+    // In batches: one request for thousands of letters would pass the broker's request size limit.
+    for (let start = 0; start < letters.length; start += REPUBLISH_BATCH) {
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: letters.slice(start, start + REPUBLISH_BATCH).map((letter) => ({
+          key: letter.key,
+          value: letter.value,
+          headers: { ...withoutDeadLetterHeaders(letter.headers), [REPLAYED_AT_HEADER]: new Date().toISOString() },
+        })),
+      });
+    }
   } finally {
     await producer.disconnect();
   }
@@ -146,5 +167,5 @@ function toDeadLetter(partition: number, message: KafkaMessage): DeadLetter {
 
 function withoutDeadLetterHeaders(headers: IHeaders): IHeaders {
   const dlqNames = new Set<string>(Object.values(DLQ_HEADERS));
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !dlqNames.has(name) && name !== 'dlq-replayed-at'));
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !dlqNames.has(name) && name !== REPLAYED_AT_HEADER));
 }

@@ -360,8 +360,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish the users service's dead letters (all, or one event's) back to their topics
-         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         * Publish the users service's dead letters (one event's, or up to 100 never replayed) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox. Without an id, at most 100 of the oldest letters never replayed are published (an event whose replay failed again is left for a replay by its id).
          */
         post: operations["DeadLetters_users_replay"];
         delete?: never;
@@ -654,8 +654,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish the inventory service's dead letters (all, or one event's) back to their topics
-         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         * Publish the inventory service's dead letters (one event's, or up to 100 never replayed) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox. Without an id, at most 100 of the oldest letters never replayed are published (an event whose replay failed again is left for a replay by its id).
          */
         post: operations["DeadLetters_inventory_replay"];
         delete?: never;
@@ -867,8 +867,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish the orders service's dead letters (all, or one event's) back to their topics
-         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         * Publish the orders service's dead letters (one event's, or up to 100 never replayed) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox. Without an id, at most 100 of the oldest letters never replayed are published (an event whose replay failed again is left for a replay by its id).
          */
         post: operations["DeadLetters_orders_replay"];
         delete?: never;
@@ -992,8 +992,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish the payments service's dead letters (all, or one event's) back to their topics
-         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         * Publish the payments service's dead letters (one event's, or up to 100 never replayed) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox. Without an id, at most 100 of the oldest letters never replayed are published (an event whose replay failed again is left for a replay by its id).
          */
         post: operations["DeadLetters_payments_replay"];
         delete?: never;
@@ -1201,8 +1201,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish the reviews service's dead letters (all, or one event's) back to their topics
-         * @description Safe to repeat: consumers that already handled an event skip it through their inbox.
+         * Publish the reviews service's dead letters (one event's, or up to 100 never replayed) back to their topics
+         * @description Safe to repeat: consumers that already handled an event skip it through their inbox. Without an id, at most 100 of the oldest letters never replayed are published (an event whose replay failed again is left for a replay by its id).
          */
         post: operations["DeadLetters_reviews_replay"];
         delete?: never;
@@ -1499,7 +1499,13 @@ export interface components {
             key: string | null;
         };
         DeadLetterListResponse: {
+            /** @description The newest 200 dead letters, newest first */
             items: components["schemas"]["DeadLetterResponse"][];
+            /**
+             * @description How many dead letters this service has in all
+             * @example 3
+             */
+            total: number;
         };
         ReplayDeadLettersRequest: {
             /**
@@ -1514,6 +1520,11 @@ export interface components {
              * @example 1
              */
             replayed: number;
+            /**
+             * @description Letters never replayed that are left for the next call (at most 100 are replayed at once)
+             * @example 0
+             */
+            remaining: number;
             items: components["schemas"]["DeadLetterResponse"][];
         };
         CategoryResponse: {

@@ -22,7 +22,8 @@ export class DeadLetterResponse {
 }
 
 export class DeadLetterListResponse {
-  @ApiProperty({ type: [DeadLetterResponse] }) items: DeadLetterResponse[];
+  @ApiProperty({ type: [DeadLetterResponse], description: 'The newest 200 dead letters, newest first' }) items: DeadLetterResponse[];
+  @ApiProperty({ type: 'integer', example: 3, description: 'How many dead letters this service has in all' }) total: number;
 }
 
 export class ReplayDeadLettersRequest {
@@ -36,6 +37,8 @@ export class ReplayDeadLettersRequest {
 
 export class ReplayDeadLettersResponse {
   @ApiProperty({ type: 'integer', example: 1, description: 'How many dead letters were published back to their topics' }) replayed: number;
+  @ApiProperty({ type: 'integer', example: 0, description: 'Letters never replayed that are left for the next call (at most 100 are replayed at once)' })
+  remaining: number;
   @ApiProperty({ type: [DeadLetterResponse] }) items: DeadLetterResponse[];
 }
 
@@ -52,6 +55,8 @@ function mapDeadLetter(letter: GroupDeadLetter): DeadLetterResponse {
     key: letter.key,
   };
 }
+
+const LIST_LIMIT = 200;
 
 function brokerUnavailable(error: unknown): never {
   throw new ServiceUnavailableException(`the broker did not answer: ${error instanceof Error ? error.message : String(error)}`);
@@ -75,22 +80,25 @@ export function deadLettersControllerFor(service: ServiceName): Type<unknown> {
     @ApiServiceUnavailableResponse({ description: 'The broker did not answer', type: ErrorResponse })
     async list(): Promise<DeadLetterListResponse> {
       const letters = await this.messaging.deadLetters().catch(brokerUnavailable);
-      return { items: letters.map(mapDeadLetter) };
+      const newest = [...letters].sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? '')).slice(0, LIST_LIMIT);
+      return { items: newest.map(mapDeadLetter), total: letters.length };
     }
 
     @Post('replay')
     @HttpCode(200)
     @ApiOperation({
       operationId: `DeadLetters_${service}_replay`,
-      summary: `Publish the ${service} service's dead letters (all, or one event's) back to their topics`,
-      description: 'Safe to repeat: consumers that already handled an event skip it through their inbox.',
+      summary: `Publish the ${service} service's dead letters (one event's, or up to 100 never replayed) back to their topics`,
+      description:
+        'Safe to repeat: consumers that already handled an event skip it through their inbox. Without an id, at most 100 of the oldest ' +
+        'letters never replayed are published (an event whose replay failed again is left for a replay by its id).',
     })
     @ApiOkResponse({ type: ReplayDeadLettersResponse })
     @ApiBadRequestResponse({ type: ErrorResponse })
     @ApiServiceUnavailableResponse({ description: 'The broker did not answer', type: ErrorResponse })
     async replay(@Body() body: ReplayDeadLettersRequest): Promise<ReplayDeadLettersResponse> {
-      const letters = await this.messaging.replayDeadLetters(body?.id).catch(brokerUnavailable);
-      return { replayed: letters.length, items: letters.map(mapDeadLetter) };
+      const replay = await this.messaging.replayDeadLetters(body?.id).catch(brokerUnavailable);
+      return { replayed: replay.replayed.length, remaining: replay.remaining, items: replay.replayed.map(mapDeadLetter) };
     }
   }
   Object.defineProperty(DeadLettersController, 'name', { value: `DeadLetters${service[0].toUpperCase()}${service.slice(1)}Controller` });

@@ -12,6 +12,7 @@ import {
   EventConsumer,
   EventHandler,
   GroupDeadLetter,
+  GroupReplay,
   listGroupDeadLetters,
   OutboxLag,
   OutboxRelay,
@@ -137,7 +138,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Publishes this service's dead letters (all, or one event's) back to their topics; the inbox skips what was handled. */
-  replayDeadLetters(eventId?: string): Promise<GroupDeadLetter[]> {
+  replayDeadLetters(eventId?: string): Promise<GroupReplay> {
     return replayGroupDeadLetters(this.kafka, this.consumedTopics(), this.groupId, eventId);
   }
 
