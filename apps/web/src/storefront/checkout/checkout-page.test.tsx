@@ -70,6 +70,9 @@ function renderSut() {
 
 const line = { key: 'p1||', productId: 'p1', name: 'Pizza Margherita', quantity: 2, unitPrice: { amount: 1100, currency: 'USD' }, modifierOptionIds: [], modifierNames: [] };
 
+// Rendering radix widgets in happy-dom is slow on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 describe('CheckoutPage', () => {
   beforeEach(() => {
     Object.assign(net.productJson, product());

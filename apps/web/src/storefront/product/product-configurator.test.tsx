@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CartProvider, useCart } from '../cart/cart-context';
 import { group, product } from '../test-fixtures';
 import { ProductConfigurator } from './product-configurator';
@@ -36,6 +36,9 @@ function renderSut(p = pizza) {
     </QueryClientProvider>,
   );
 }
+
+// Rendering radix widgets in happy-dom is slow on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('ProductConfigurator', () => {
   beforeEach(() => localStorage.clear());

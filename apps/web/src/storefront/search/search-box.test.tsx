@@ -46,6 +46,9 @@ function renderSut() {
 const input = () => screen.getByRole('searchbox', { name: 'Search the menu' });
 const optionNames = () => screen.queryAllByRole('option').map((o) => o.textContent ?? '');
 
+// Rendering radix widgets in happy-dom is slow on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 describe('SearchBox', () => {
   afterEach(() => {
     cleanup();
