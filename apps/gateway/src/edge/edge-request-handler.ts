@@ -35,7 +35,9 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => voi
  * and upstream failure answers in the JSON error shape.
  */
 export class EdgeRequestHandler {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 10_000 });
+  // An idle kept-alive socket is dropped after 4 s, before the services' HTTP servers close it at
+  // 5 s (Node's keepAliveTimeout): reusing one the upstream is closing answered 502 (ECONNRESET).
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 10_000, timeout: 4_000 });
   private readonly proxies: Map<ServiceName, RequestHandler<IncomingMessage, ServerResponse>>;
   private readonly verifier: AccessTokenVerifier;
   private readonly securityHeaders: Middleware;
