@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../shared/api/client';
 import { errorMessage, unwrap } from '../../shared/api/errors';
 import { formatDateTime } from '../../shared/format/datetime';
@@ -107,6 +107,9 @@ function StockPanel({ level, name }: { level: Level; name: string }) {
   const [threshold, setThreshold] = useState(String(level.lowStockThreshold));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // On a tablet the panel is below the table: bring it into view when a product is picked.
+  useEffect(() => heading.current?.focus(), []);
 
   const movements = useQuery({
     queryKey: adminKeys.movements(id),
@@ -160,7 +163,9 @@ function StockPanel({ level, name }: { level: Level; name: string }) {
 
   return (
     <section aria-labelledby="stock-panel-h" className="space-y-4 rounded-xl bg-white p-4 shadow-sm">
-      <h2 id="stock-panel-h" className="text-lg font-semibold">{name}</h2>
+      <h2 id="stock-panel-h" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+        {name}
+      </h2>
       <p className="text-sm">
         {level.onHand} on hand, {level.reserved} reserved for open orders, {level.available} available.
       </p>
