@@ -73,6 +73,12 @@ describe('authMiddleware', () => {
     expect(tokenStore.getAccessToken()).toBeNull();
   });
 
+  it('gives a failed sign-in its 401 without trying a refresh', async () => {
+    const { response } = await api.POST('/api/auth/login', { body: { email: 'a@b.c', password: 'wrong-password', cookie: true } });
+    expect(response.status).toBe(401);
+    expect(net.calls.map((c) => c.path)).toEqual(['/api/auth/login']);
+  });
+
   it('leaves a caller-given token (an order link) alone and does not refresh for it', async () => {
     tokenStore.set('new-token');
     const { response } = await api.GET('/api/orders/{id}', {

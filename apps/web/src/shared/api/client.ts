@@ -46,7 +46,7 @@ const replayable = new Map<string, Request>();
  * token); on a 401 refreshes once and replays the request with the new token.
  */
 export const authMiddleware: Middleware = {
-  onRequest({ request, id }) {
+  onRequest({ request, id, schemaPath }) {
     if (request.headers.has(NO_AUTH)) {
       request.headers.delete(NO_AUTH);
       return request;
@@ -54,7 +54,8 @@ export const authMiddleware: Middleware = {
     if (request.headers.has('Authorization')) return request;
     const token = tokenStore.getAccessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
-    replayable.set(id, request.clone());
+    // A 401 from sign-in, sign-up or refresh means what it says: no refresh-and-replay for those.
+    if (!schemaPath.startsWith('/api/auth/')) replayable.set(id, request.clone());
     return request;
   },
   async onResponse({ response, id }) {

@@ -92,6 +92,7 @@ export function PaymentSection({
             <FlaskConical aria-hidden="true" className="h-5 w-5" /> Test payment
           </h3>
           <p className="text-sm text-amber-950">This store runs without a real card processor. No money moves: choose what the payment should do.</p>
+          {intent.status === 'failed' && <p className="text-sm font-semibold text-red-800">The last payment attempt failed.</p>}
           <div className="flex flex-wrap gap-2">
             <Button disabled={simulate.isPending} onClick={() => simulate.mutate('succeeded')}>
               Pay (test — succeeds)

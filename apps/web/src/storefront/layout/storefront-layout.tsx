@@ -44,7 +44,7 @@ export function StorefrontLayout() {
             <NavLink to="/cart" className={navClass} aria-label={`Cart, ${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`}>
               <ShoppingBag aria-hidden="true" className="h-5 w-5" />
               <span className="hidden sm:inline">Cart</span>{' '}
-              <span aria-hidden="true" className="min-w-6 rounded-full bg-orange-600 px-1.5 text-center text-sm text-white">
+              <span aria-hidden="true" className="min-w-6 rounded-full bg-orange-700 px-1.5 text-center text-sm text-white">
                 {cart.itemCount}
               </span>
             </NavLink>
