@@ -10,7 +10,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
@@ -69,9 +69,10 @@ export class ImagesController {
   @Get('images/:key')
   @Public()
   @ApiOperation({ summary: 'A picture rendition (WebP), cacheable forever' })
-  @ApiProduces('image/webp')
-  @ApiOkResponse({ description: 'The WebP bytes' })
-  @ApiNotFoundResponse({ type: ErrorResponse })
+  // The bytes are WebP, the errors JSON: per response, not @ApiProduces (which would make the 404 WebP too).
+  @ApiOkResponse({ description: 'The WebP bytes', content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({ status: HttpStatus.NOT_MODIFIED, description: 'If-None-Match names this rendition: the cached copy is current' })
+  @ApiNotFoundResponse({ description: 'No such rendition', type: ErrorResponse })
   async read(@Param('key') key: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() res: Response): Promise<void> {
     const bytes = await this.images.read(key);
     const etag = `"${key.slice(0, 64)}"`;

@@ -4520,6 +4520,15 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description If-None-Match names this rendition: the cached copy is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
             /** @description The bearer token is an order tracking link, valid only on that order's routes */
@@ -4531,12 +4540,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description No such rendition */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/webp": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
