@@ -45,7 +45,7 @@ export function TodayPage() {
                 <>
                   <div className="h-64" aria-hidden="true">
                     <ResponsiveContainer width="100%" height="100%">
-                      <BarChart data={summary.data.topItems} layout="vertical" margin={{ left: 24, right: 16 }}>
+                      <BarChart accessibilityLayer={false} data={summary.data.topItems} layout="vertical" margin={{ left: 24, right: 16 }}>
                         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                         <XAxis type="number" allowDecimals={false} />
                         <YAxis type="category" dataKey="name" width={120} />
@@ -82,7 +82,7 @@ export function TodayPage() {
                 <>
                   <div className="h-64" aria-hidden="true">
                     <ResponsiveContainer width="100%" height="100%">
-                      <BarChart data={summary.data.byHour.map((h) => ({ ...h, label: hourLabel(h.hour) }))}>
+                      <BarChart accessibilityLayer={false} data={summary.data.byHour.map((h) => ({ ...h, label: hourLabel(h.hour) }))}>
                         <CartesianGrid strokeDasharray="3 3" vertical={false} />
                         <XAxis dataKey="label" />
                         <YAxis allowDecimals={false} />

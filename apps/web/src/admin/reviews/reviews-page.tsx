@@ -161,7 +161,7 @@ function InsightsView({ data }: { data: Schemas['ReviewInsightsResponse'] }) {
         </p>
         <div className="h-48" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={split}>
+            <BarChart accessibilityLayer={false} data={split}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" />
               <YAxis allowDecimals={false} />
@@ -176,7 +176,7 @@ function InsightsView({ data }: { data: Schemas['ReviewInsightsResponse'] }) {
         <p className="sr-only">{data.weekly.map((w) => `${w.week}: rating ${w.averageRating}, sentiment ${w.averageSentiment}`).join('; ')}</p>
         <div className="h-48" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data.weekly}>
+            <LineChart accessibilityLayer={false} data={data.weekly}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="week" />
               <YAxis yAxisId="r" domain={[1, 5]} />
