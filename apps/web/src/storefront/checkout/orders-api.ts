@@ -12,10 +12,16 @@ export function authHeader(token: string | null | undefined): { headers?: { Auth
   return token ? { headers: { Authorization: `Bearer ${token}` } } : {};
 }
 
-export function useOrder(orderId: string, token?: string | null, options: { enabled?: boolean } = {}) {
+export function useOrder(
+  orderId: string,
+  token?: string | null,
+  options: { enabled?: boolean; pollWhile?: (order: Order | null | undefined) => boolean } = {},
+) {
+  const { pollWhile } = options;
   return useQuery({
     queryKey: ['order', orderId, token ?? null],
     enabled: options.enabled ?? true,
+    ...(pollWhile ? { refetchInterval: (q: { state: { data: Order | null | undefined } }) => (pollWhile(q.state.data) ? 500 : false) } : {}),
     queryFn: async (): Promise<Order | null> => {
       const result = await api.GET('/api/orders/{id}', { params: { path: { id: orderId } }, ...authHeader(token) });
       if (result.response.status === 404 || result.response.status === 400) return null;

@@ -6,7 +6,7 @@ import { errorMessage, unwrap } from '../../shared/api/errors';
 import { formatMoney, type Money } from '../../shared/format/money';
 import { usePaymentsConfig } from '../../shared/store';
 import { Button, FormError, Loading } from '../../shared/ui';
-import type { OrderStatus } from './orders-api';
+import { useOrder, type OrderStatus } from './orders-api';
 
 // Stripe.js is only fetched when the store really uses Stripe.
 const StripePayment = lazy(() => import('./stripe-payment').then((m) => ({ default: m.StripePayment })));
@@ -32,16 +32,19 @@ export function PaymentSection({
   const config = usePaymentsConfig();
   const queryClient = useQueryClient();
   const [startedAt] = useState(() => Date.now());
-  // The intent exists once the order is AWAITING_PAYMENT (the live stream says so); asking
-  // earlier only collects 404s. If the stream is slow, polling starts anyway after a while.
+  // The payment exists once the order carries its paymentIntentId (a moment after the stock
+  // is reserved); asking earlier only collects 404s. The order is polled until then, and the
+  // payment is asked for anyway if that takes unusually long.
+  const order = useOrder(orderId, null, { pollWhile: (o) => Boolean(o) && !o?.paymentIntentId && (o?.status === 'PENDING' || o?.status === 'AWAITING_PAYMENT') });
+  const hasIntent = Boolean(order.data?.paymentIntentId);
   const [impatient, setImpatient] = useState(false);
   useEffect(() => {
-    const t = setTimeout(() => setImpatient(true), 4000);
+    const t = setTimeout(() => setImpatient(true), 10_000);
     return () => clearTimeout(t);
   }, []);
   const payment = useQuery({
     queryKey: ['payment', orderId],
-    enabled: status !== 'PENDING' || impatient,
+    enabled: hasIntent || (status !== 'PENDING' && impatient),
     retry: false,
     queryFn: async () => {
       const result = await api.GET('/api/orders/{id}/payment', { params: { path: { id: orderId } } });
