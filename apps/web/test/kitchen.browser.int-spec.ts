@@ -209,6 +209,35 @@ describe('The kitchen board in Chromium', () => {
     expect(final.status).toBe('COMPLETED');
   });
 
+  it('shows the board as stale while the gateway is down, then catches up with what it missed', async () => {
+    const bread = await dish();
+    const customer = await api.newCustomer();
+    const orderId = await paidOrder(customer.token, [{ productId: bread.id, quantity: 1 }]);
+    const label = shortId(orderId);
+    const staff = await open();
+    const board = staff.page;
+    await staffSignsIn(board, ADMIN);
+    await board.getByRole('region', { name: /^New/ }).getByRole('article', { name: `Order ${label}` }).waitFor();
+    await board.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+
+    await system.stop('gateway');
+    try {
+      await board.getByRole('status').filter({ hasText: /^Reconnecting — last update/ }).waitFor();
+      await screenshot(board, SUITE, 'board reconnecting');
+      // The kitchen moves on meanwhile (another screen, straight at the orders service).
+      await new GalleyClient(system.serviceUrl('orders'), { validateResponses: false }).expect(200, 'POST', `/api/admin/orders/${orderId}/status`, { token: admin, body: { status: 'PREPARING' } });
+    } finally {
+      await system.start('gateway');
+    }
+
+    await board.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 30_000 });
+    await board.getByRole('region', { name: /^Preparing/ }).getByRole('article', { name: `Order ${label}` }).waitFor();
+    // The outage itself shows as refused connections; nothing else may go wrong.
+    const outage = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_NETWORK_CHANGED/;
+    staff.errors.splice(0, staff.errors.length, ...staff.errors.filter((line) => !outage.test(line)));
+    await checkAdminPage(staff, 'board caught up', [...SIGN_IN_REFUSALS, '503 GET /api/admin/orders/stream']);
+  });
+
   it('shows a customer who signs in at /admin a staff-only page and no admin data', async () => {
     const customer = await api.newCustomer();
     const watched = await open();
