@@ -82,19 +82,27 @@ describe('checkout through the gateway (simulated payments)', () => {
       await api.expect(200, 'POST', `/api/admin/orders/${orderId}/status`, { token: admin, body: { status } });
     }
     const statuses = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED', 'PREPARING', 'READY', 'COMPLETED'];
-    await live.waitFor((events) => events.length >= statuses.length);
+    const onlyStatus = (events: typeof live.events) => events.filter((event) => event.event === 'status');
+    // The last estimate comes with COMPLETED: null, the order is finished.
+    await live.waitFor((events) => onlyStatus(events).length >= statuses.length && events.at(-1)?.event === 'eta' && JSON.parse(events.at(-1)!.data).estimatedReadyAt === null);
     live.close();
-    expect(live.events.map((event) => JSON.parse(event.data).status)).toEqual(statuses);
-    expect(live.events.map((event) => event.id)).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(live.events.every((event) => event.event === 'status')).toBe(true);
-    expect(JSON.parse(live.events[2].data)).toMatchObject({ reason: 'payment succeeded', at: expect.any(String) });
+    const statusEvents = onlyStatus(live.events);
+    expect(statusEvents.map((event) => JSON.parse(event.data).status)).toEqual(statuses);
+    expect(statusEvents.map((event) => event.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(JSON.parse(statusEvents[2].data)).toMatchObject({ reason: 'payment succeeded', at: expect.any(String) });
+    // The kitchen's estimate: the current one after the replay, then with each kitchen step; never with an id.
+    const etas = live.events.filter((event) => event.event === 'eta');
+    expect(live.events.every((event) => event.event === 'status' || event.event === 'eta')).toBe(true);
+    expect(etas.every((event) => !event.id || statusEvents.some((status) => status.id === event.id))).toBe(true);
+    expect(JSON.parse(etas[0].data)).toEqual({ orderId, estimatedReadyAt: expect.any(String) });
+    expect(placed.body.estimatedReadyAt).toEqual(expect.any(String));
 
     // A client that saw up to event 3 reconnects and gets exactly what followed.
     const resumed = await api.stream(`/api/orders/${orderId}/stream`, { token: customer.token, lastEventId: '3' });
     await resumed.waitFor((events) => events.length >= 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
     resumed.close();
-    expect(resumed.events.map((event) => JSON.parse(event.data).status)).toEqual(['PREPARING', 'READY', 'COMPLETED']);
+    expect(onlyStatus(resumed.events).map((event) => JSON.parse(event.data).status)).toEqual(['PREPARING', 'READY', 'COMPLETED']);
   });
 
   it("refuses another customer's stream and an anonymous one", async () => {
