@@ -146,6 +146,8 @@ describe('users access tokens and roles', () => {
         'PATCH /api/users/me/addresses/{id}',
         'DELETE /api/users/me/addresses/{id}',
         'GET /api/admin/users',
+        'GET /api/admin/dead-letters/users',
+        'POST /api/admin/dead-letters/users/replay',
       ].sort(),
     );
     expect(operations.map((op) => op.route)).toEqual(

@@ -16,8 +16,8 @@ describe(webRouteOf.name, () => {
     ['GET', '/track/3f2a', BROWSER, 'page'],
     ['GET', '/admin', BROWSER, 'page'],
     ['GET', '/admin/orders/42', BROWSER, 'page'],
-    ['GET', '/checkout', undefined, 'page'],
-    ['GET', '/checkout', '*/*', 'page'],
+    ['GET', '/checkout', undefined, 'pass'],
+    ['GET', '/checkout', '*/*', 'pass'],
     ['GET', '/checkout', JSON_ONLY, 'pass'],
     ['GET', '/assets/index-abc123.js', '*/*', 'asset'],
     ['HEAD', '/assets/index-abc123.css', 'text/css', 'asset'],
@@ -45,10 +45,11 @@ describe(webRouteOf.name, () => {
 
 describe(acceptsHtml.name, () => {
   it.each([
-    [undefined, true],
-    ['', true],
+    [undefined, false],
+    ['', false],
+    ['*/*', false],
     [BROWSER, true],
-    ['text/*', true],
+    ['text/*', false],
     ['TEXT/HTML; q=0.5', true],
     ['application/json', false],
     ['text/event-stream', false],

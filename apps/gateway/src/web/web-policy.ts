@@ -32,12 +32,15 @@ export function webRouteOf(method: string | undefined, pathname: string, accept:
   return acceptsHtml(accept) ? 'page' : 'pass';
 }
 
-/** A browser navigation asks for text/html; a client that sends no Accept or `*∕*` (curl) takes anything. */
+/**
+ * A browser navigation names text/html in its Accept header. A client that sends none or only `*∕*`
+ * (curl, fetch, an API client that mistyped a path) gets the API's JSON 404 rather than the page.
+ */
 export function acceptsHtml(accept: string | undefined): boolean {
-  if (!accept) return true;
+  if (!accept) return false;
   return accept.split(',').some((range) => {
     const type = range.split(';', 1)[0].trim().toLowerCase();
-    return type === 'text/html' || type === 'application/xhtml+xml' || type === 'text/*' || type === '*/*';
+    return type === 'text/html' || type === 'application/xhtml+xml';
   });
 }
 
