@@ -4,6 +4,7 @@ import { errorBody } from '@galley/errors';
 import { AvailabilityFeed } from './availability-feed';
 import { JournalEntry } from './board-journal';
 import { ProductAvailability } from './product-availability';
+import { SseConnections } from './sse-connections';
 
 /** The SSE path the gateway answers itself for live product availability (public). */
 export const AVAILABILITY_STREAM_PATH = /^\/api\/products\/availability\/stream$/;
@@ -16,16 +17,18 @@ export const AVAILABILITY_STREAM_PATH = /^\/api\/products\/availability\/stream$
  * snapshot, so a client is always right after a reconnect.
  */
 export class AvailabilityStreams {
-  private readonly open = new Set<ServerResponse>();
+  private readonly connections: SseConnections;
 
   constructor(
     private readonly feed: AvailabilityFeed,
-    private readonly heartbeatMs: number,
+    heartbeatMs: number,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.connections = new SseConnections(heartbeatMs);
+  }
 
   get openStreams(): number {
-    return this.open.size;
+    return this.connections.size;
   }
 
   async serve(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
@@ -40,7 +43,7 @@ export class AvailabilityStreams {
     const unsubscribe = journal.subscribe((entry) => (started ? send(entry) : pending.push(entry)));
 
     if (resumption.kind === 'replay') {
-      this.begin(res);
+      this.connections.begin(res);
       for (const entry of resumption.entries) send(entry);
     } else {
       // The snapshot reflects at least every change up to here: a reconnect with this id replays what follows it.
@@ -54,40 +57,17 @@ export class AvailabilityStreams {
         sendJson(res, 503, errorBody(503, 'The inventory service is unavailable; try again shortly', requestId));
         return;
       }
-      this.begin(res);
+      this.connections.begin(res);
       res.write(`id: ${snapshotId}\nevent: snapshot\ndata: ${JSON.stringify({ items })}\n\n`);
     }
     started = true;
     for (const entry of pending.splice(0)) send(entry);
-    this.keepOpen(req, res, unsubscribe);
+    this.connections.keepOpen(req, res, unsubscribe);
   }
 
   /** Ends every open stream (shutdown); clients reconnect elsewhere and get a snapshot. */
   closeAll(): void {
-    for (const res of this.open) res.end();
-  }
-
-  private begin(res: ServerResponse): void {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      // Reverse proxies (nginx ingress) must not buffer the stream.
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 3000\n\n');
-  }
-
-  private keepOpen(req: IncomingMessage, res: ServerResponse, cleanup: () => void): void {
-    this.open.add(res);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), this.heartbeatMs);
-    const close = () => {
-      clearInterval(heartbeat);
-      cleanup();
-      this.open.delete(res);
-    };
-    req.once('close', close);
-    res.once('close', close);
+    this.connections.closeAll();
   }
 }
 

@@ -5,6 +5,7 @@ import { errorBody } from '@galley/errors';
 import { REQUEST_ID_HEADER } from '@galley/platform';
 import { BoardJournal, JournalEntry } from './board-journal';
 import { OrderStatusFeed } from './order-status-feed';
+import { SseConnections } from './sse-connections';
 
 /** One history entry as a stream carries it: the SSE `data:` of an `event: status`. */
 export interface StatusEvent {
@@ -40,23 +41,24 @@ export const ORDER_BOARD_STREAM_PATH = /^\/api\/admin\/orders\/stream$/;
  * 404 for someone else's order is passed on.
  */
 export class OrderStreams {
-  private readonly open = new Set<ServerResponse>();
+  private readonly connections: SseConnections;
   /** Every change this instance's feed sees, whether or not a board is open, so that a reconnecting board can catch up. */
   readonly journal: BoardJournal<OrderStatusChangedV1>;
 
   constructor(
     private readonly feed: OrderStatusFeed,
     private readonly ordersUrl: string,
-    private readonly heartbeatMs: number,
+    heartbeatMs: number,
     private readonly logger: Logger,
     boardReplayCapacity = BOARD_REPLAY_CAPACITY,
   ) {
+    this.connections = new SseConnections(heartbeatMs);
     this.journal = new BoardJournal<OrderStatusChangedV1>(boardReplayCapacity);
     this.feed.onAny((change) => this.journal.append(change));
   }
 
   get openStreams(): number {
-    return this.open.size;
+    return this.connections.size;
   }
 
   async serveOrder(req: IncomingMessage, res: ServerResponse, orderId: string, requestId: string): Promise<void> {
@@ -107,7 +109,7 @@ export class OrderStreams {
       sendJson(res, status, first.error ?? errorBody(status, 'The orders service is unavailable; try again shortly', requestId));
       return;
     }
-    this.begin(res);
+    this.connections.begin(res);
     for (const entry of first.entries ?? []) send(entry);
     sendEta(etaWhileStarting ?? first.estimatedReadyAt);
     started = true;
@@ -116,7 +118,7 @@ export class OrderStreams {
     const poller = setInterval(() => {
       if (!this.feed.live) queue = queue.then(() => fill().catch(() => undefined));
     }, POLL_WHILE_FEED_DOWN_MS);
-    this.keepOpen(req, res, () => {
+    this.connections.keepOpen(req, res, () => {
       unsubscribe();
       unsubscribeEta();
       clearInterval(poller);
@@ -131,7 +133,7 @@ export class OrderStreams {
    * board which saw no change before it lost the connection can still resume.
    */
   serveBoard(req: IncomingMessage, res: ServerResponse): void {
-    this.begin(res);
+    this.connections.begin(res);
     const header = req.headers['last-event-id'];
     const lastEventId = (Array.isArray(header) ? header[0] : header) ?? new URL(req.url ?? '/', 'http://gateway').searchParams.get('lastEventId') ?? undefined;
     const send = (entry: JournalEntry<OrderStatusChangedV1>): void => {
@@ -150,35 +152,12 @@ export class OrderStreams {
       res.write(`id: ${id}\nevent: ready\ndata: ${JSON.stringify({ replayed: resumption.kind === 'replay' ? resumption.entries.length : 0 })}\n\n`);
     }
     const unsubscribe = this.journal.subscribe(send);
-    this.keepOpen(req, res, unsubscribe);
+    this.connections.keepOpen(req, res, unsubscribe);
   }
 
   /** Ends every open stream (shutdown); clients reconnect elsewhere with Last-Event-ID. */
   closeAll(): void {
-    for (const res of this.open) res.end();
-  }
-
-  private begin(res: ServerResponse): void {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      // Reverse proxies (nginx ingress) must not buffer the stream.
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 3000\n\n');
-  }
-
-  private keepOpen(req: IncomingMessage, res: ServerResponse, cleanup: () => void): void {
-    this.open.add(res);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), this.heartbeatMs);
-    const close = () => {
-      clearInterval(heartbeat);
-      cleanup();
-      this.open.delete(res);
-    };
-    req.once('close', close);
-    res.once('close', close);
+    this.connections.closeAll();
   }
 
   private async history(orderId: string, req: IncomingMessage, requestId: string, after: number): Promise<HistoryAnswer> {
