@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../api/admin-client';
+import { ALL_STATUSES } from '../api/order-statuses';
 import { SseParser } from './sse';
 import type { StatusEvent } from './board-state';
 
@@ -144,23 +144,12 @@ export class BoardConnection {
   }
 }
 
-const STATUSES: readonly OrderStatus[] = [
-  'PENDING',
-  'AWAITING_PAYMENT',
-  'CONFIRMED',
-  'PREPARING',
-  'READY',
-  'COMPLETED',
-  'CANCELLED',
-  'REJECTED',
-  'NEEDS_ATTENTION',
-];
 
 export function parseStatus(data: string): StatusEvent | null {
   try {
     const raw = JSON.parse(data) as Partial<StatusEvent>;
     if (typeof raw.orderId !== 'string' || typeof raw.sequence !== 'number' || typeof raw.at !== 'string') return null;
-    if (!raw.status || !STATUSES.includes(raw.status)) return null;
+    if (!raw.status || !ALL_STATUSES.includes(raw.status)) return null;
     return { orderId: raw.orderId, sequence: raw.sequence, status: raw.status, at: raw.at, ...(raw.reason ? { reason: raw.reason } : {}) };
   } catch {
     return null;

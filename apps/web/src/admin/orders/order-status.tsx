@@ -1,17 +1,7 @@
 import { cn } from '../ui';
 import type { OrderStatus } from '../api/admin-client';
 
-export const ALL_STATUSES: readonly OrderStatus[] = [
-  'PENDING',
-  'AWAITING_PAYMENT',
-  'CONFIRMED',
-  'PREPARING',
-  'READY',
-  'COMPLETED',
-  'CANCELLED',
-  'REJECTED',
-  'NEEDS_ATTENTION',
-];
+export { ALL_STATUSES } from '../api/order-statuses';
 
 const LABELS: Record<OrderStatus, string> = {
   PENDING: 'Pending',
