@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { SERVICE_NAMES } from '@galley/config';
 import { AppProcess, RunningSystem, testEnvironment, waitFor } from '@galley/testing';
@@ -136,8 +137,8 @@ describe('Galley platform (end to end)', () => {
     await sut?.stopAll();
   }, 30_000);
 
-  it('reports all five services up with database, broker and outbox details at the gateway readiness', async () => {
-    const res = await fetch(`${sut.gatewayUrl}/health/ready`);
+  it('reports all five services up with database, broker and outbox details at the gateway /health/services', async () => {
+    const res = await fetch(`${sut.gatewayUrl}/health/services`);
     const body = (await res.json()) as { status: string; services: Record<string, { status: string; details: Record<string, { status: string }> }> };
 
     expect(res.status).toBe(200);
@@ -156,11 +157,17 @@ describe('Galley platform (end to end)', () => {
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'ok' });
 
+    // Readiness is the database alone; the broker and the outbox are details for people (and metrics).
     const ready = await fetch(`${sut.serviceUrl(service)}/health/ready`);
     const body = (await ready.json()) as { status: string; details: Record<string, { status: string }> };
     expect(ready.status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.details).sort()).toEqual(['broker', 'database', 'outbox']);
+    expect(Object.keys(body.details)).toEqual(['database']);
+
+    const dependencies = await fetch(`${sut.serviceUrl(service)}/health/dependencies`);
+    const all = (await dependencies.json()) as { details: Record<string, { status: string }> };
+    expect(dependencies.status).toBe(200);
+    expect(Object.keys(all.details).sort()).toEqual(['broker', 'database', 'outbox']);
   });
 
   it('answers unknown /api and non-api routes with a JSON 404 that carries the request id', async () => {
@@ -284,10 +291,19 @@ describe('Galley platform (end to end)', () => {
     });
   });
 
-  it('reports reviews down (and the others up) with a 503 while reviews is stopped, and 200 again after its restart', async () => {
+  it('stays ready and serves the other services\' routes while reviews is stopped; /health/services names reviews down', async () => {
     await sut.stop('reviews');
     try {
-      const res = await fetch(`${sut.gatewayUrl}/health/ready`);
+      const ready = await fetch(`${sut.gatewayUrl}/health/ready`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ok', checks: { keys: 'up', shutdown: 'up' } } });
+      // Routes of the services that are up keep answering; reviews' own routes fail in the JSON error shape.
+      const categories = await fetch(`${sut.gatewayUrl}/api/categories`);
+      expect(categories.status).toBe(200);
+      const reviews = await rawRequest(sut.gatewayUrl, { path: `/api/products/${randomUUID()}/reviews` });
+      expect(reviews.status).toBeGreaterThanOrEqual(502);
+      expect(parseJson(reviews.text)).toEqual(expect.objectContaining({ statusCode: reviews.status, requestId: expect.any(String) }));
+
+      const res = await fetch(`${sut.gatewayUrl}/health/services`);
       const body = (await res.json()) as { status: string; services: Record<string, { status: string }> };
       expect(res.status).toBe(503);
       expect(body.services.reviews.status).toBe('down');
@@ -297,9 +313,8 @@ describe('Galley platform (end to end)', () => {
     } finally {
       await sut.start('reviews');
     }
-    await waitFor(async () => (await fetch(`${sut.gatewayUrl}/health/ready`)).status === 200, { timeoutMs: 30_000, what: 'gateway readiness after restarting reviews' });
-    const again = await fetch(`${sut.gatewayUrl}/health/ready`);
-    expect(again.status).toBe(200);
+    await waitFor(async () => (await fetch(`${sut.gatewayUrl}/health/services`)).status === 200, { timeoutMs: 30_000, what: '/health/services after restarting reviews' });
+    const again = await fetch(`${sut.gatewayUrl}/health/services`);
     expect(((await again.json()) as { services: Record<string, { status: string }> }).services.reviews.status).toBe('up');
   });
 

@@ -5,9 +5,10 @@ import { HttpMetricsMiddleware, loggerParams, MetricsController } from '@galley/
 import { GATEWAY_CONFIG } from './config/gateway-config.token';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { GatewayHealthController } from './health/gateway-health.controller';
+import { GatewayReadiness } from './health/gateway-readiness';
 import { UpstreamHealthService } from './health/upstream-health.service';
 
-/** The gateway's own routes: aggregate health, metrics and the merged API docs. */
+/** The gateway's own routes: its readiness, the services' health, metrics and the merged API docs. */
 @Module({})
 export class GatewayModule implements NestModule {
   static forRoot(config: GatewayConfig): DynamicModule {
@@ -15,7 +16,7 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [LoggerModule.forRoot(loggerParams('gateway', config.LOG_LEVEL))],
       controllers: [GatewayHealthController, MetricsController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, UpstreamHealthService, OpenApiAggregator],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, GatewayReadiness, UpstreamHealthService, OpenApiAggregator],
     };
   }
 

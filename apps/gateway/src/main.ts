@@ -4,11 +4,12 @@ import helmet from 'helmet';
 import pino from 'pino';
 import { ConfigValidationError, GatewayConfig, loadConfig } from '@galley/config';
 import { createKafkaClient } from '@galley/messaging';
-import { createHttpApp } from '@galley/platform';
+import { createHttpApp, logMixin } from '@galley/platform';
 import { GATEWAY_API_DESCRIPTION } from './docs/gateway-routes.openapi';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { EdgeRequestHandler } from './edge/edge-request-handler';
 import { GatewayModule } from './gateway.module';
+import { GatewayReadiness } from './health/gateway-readiness';
 import { AvailabilityFeed } from './streams/availability-feed';
 import { AvailabilityStreams } from './streams/availability-streams';
 import { OrderStatusFeed } from './streams/order-status-feed';
@@ -32,12 +33,13 @@ async function main(): Promise<void> {
     // Bodies stream through to the services untouched (webhooks are signed over raw bytes).
     parseJsonBodies: false,
     documentPatcher: (req, base) => app.get(OpenApiAggregator).merged(base),
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
   // The OpenAPI UI at /docs needs its inline scripts; the JSON routes need no content policy.
   app.use(helmet({ contentSecurityPolicy: false }));
 
   // The API itself is answered by the edge handler on the bare server, ahead of Express and Nest.
-  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'gateway', context: 'edge' } });
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'gateway', context: 'edge' }, mixin: logMixin });
   // Live order status (SSE): order.status_changed from Kafka, history from the orders service.
   const feed = new OrderStatusFeed(createKafkaClient({ clientId: 'galley-gateway', brokers: config.KAFKA_BROKERS }), config.KAFKA_TOPIC_PREFIX, logger);
   feed.start();
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   availabilityFeed.start();
   const availability = new AvailabilityStreams(availabilityFeed, config.SSE_HEARTBEAT_SECONDS * 1000, logger);
   const edge = new EdgeRequestHandler(config, logger, streams, availability);
+  const readiness = app.get(GatewayReadiness);
+  readiness.watchKeys(edge.keyCache);
   // The storefront and dashboard (apps/web/dist) on the same bare server; /docs, health and metrics stay Nest's.
   const web = new WebAppHandler({ distDir: path.resolve(config.WEB_DIST_DIR), stripe: !!config.STRIPE_PUBLISHABLE_KEY }, logger);
   await app.init();
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   });
   // Open streams would hold a graceful shutdown forever: end them first (clients resume with Last-Event-ID).
   process.once('SIGTERM', () => {
+    readiness.drain();
     streams.closeAll();
     availability.closeAll();
   });

@@ -7,6 +7,7 @@ import { ServiceConfig, ServiceName } from '@galley/config';
 import { OutboxWriter } from '@galley/messaging';
 import { serviceDataSourceOptions, ServiceSchema } from './database/data-source-options';
 import { MessagingHealthIndicator } from './health/kafka.health';
+import { MessagingMetrics } from './health/messaging-metrics';
 import { ServiceHealthController } from './health/service-health.controller';
 import { loggerParams } from './http/logging';
 import { HttpMetricsMiddleware, MetricsController } from './http/metrics';
@@ -44,6 +45,7 @@ export class ServicePlatformModule implements NestModule {
         { provide: OutboxWriter, useValue: new OutboxWriter({ schema: service, topicPrefix: config.KAFKA_TOPIC_PREFIX }) },
         MessagingRuntime,
         MessagingHealthIndicator,
+        MessagingMetrics,
       ],
       exports: [SERVICE_NAME, SERVICE_CONFIG, OutboxWriter],
     };

@@ -1,10 +1,30 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { AggregateReadiness, UpstreamHealthService } from './upstream-health.service';
+import { GatewayReadiness, GatewayReadinessReport } from './gateway-readiness';
+import { AggregateHealth, UpstreamHealthService } from './upstream-health.service';
 
-/** AggregateReadiness, for the OpenAPI document. */
+const CHECK = { type: 'string', enum: ['up', 'down'] };
+
+/** GatewayReadinessReport, for the OpenAPI document. */
 const READINESS_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error'] },
+    checks: {
+      type: 'object',
+      required: ['keys', 'shutdown'],
+      properties: {
+        keys: { ...CHECK, description: 'The access-token keys are cached (fetched from the users service once)' },
+        shutdown: { ...CHECK, description: 'down while the gateway drains before it stops' },
+      },
+    },
+  },
+};
+
+/** AggregateHealth, for the OpenAPI document. */
+const SERVICES_SCHEMA = {
   type: 'object',
   required: ['status', 'services'],
   properties: {
@@ -14,7 +34,10 @@ const READINESS_SCHEMA = {
       additionalProperties: {
         type: 'object',
         required: ['status'],
-        properties: { status: { type: 'string', enum: ['up', 'down'] }, details: { description: "The service's own readiness answer" } },
+        properties: {
+          status: { ...CHECK, description: 'up when the service is ready (its database answers)' },
+          details: { description: "The service's database, broker and outbox relay" },
+        },
       },
     },
   },
@@ -23,7 +46,10 @@ const READINESS_SCHEMA = {
 @ApiTags('operations')
 @Controller('health')
 export class GatewayHealthController {
-  constructor(private readonly upstreams: UpstreamHealthService) {}
+  constructor(
+    private readonly readiness: GatewayReadiness,
+    private readonly upstreams: UpstreamHealthService,
+  ) {}
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the gateway process answers' })
@@ -32,14 +58,25 @@ export class GatewayHealthController {
     return { status: 'ok' };
   }
 
-  /** 200 when every service is ready, 503 (with each service's state) otherwise. */
+  /** The gateway's own state only: never which services answer (see GatewayReadiness). */
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: every service behind the gateway is ready (each service’s state in the body)' })
-  @ApiOkResponse({ description: 'Every service is ready', schema: READINESS_SCHEMA })
-  @ApiServiceUnavailableResponse({ description: 'A service is not ready', schema: READINESS_SCHEMA })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<AggregateReadiness> {
-    const readiness = await this.upstreams.readiness();
-    res.status(readiness.status === 'ok' ? 200 : 503);
-    return readiness;
+  @ApiOperation({ summary: 'Readiness: this gateway can take traffic (its key cache, not draining); the services are not part of it' })
+  @ApiOkResponse({ description: 'Ready', schema: READINESS_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'Not ready (no access-token keys yet, or shutting down)', schema: READINESS_SCHEMA })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<GatewayReadinessReport> {
+    const report = await this.readiness.report();
+    res.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+
+  /** For people and dashboards, never a probe: 200 when every service is ready, 503 otherwise. */
+  @Get('services')
+  @ApiOperation({ summary: 'Every service behind the gateway: ready or not, with its database, broker and outbox relay' })
+  @ApiOkResponse({ description: 'Every service is ready', schema: SERVICES_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'A service is not ready', schema: SERVICES_SCHEMA })
+  async services(@Res({ passthrough: true }) res: Response): Promise<AggregateHealth> {
+    const health = await this.upstreams.health();
+    res.status(health.status === 'ok' ? 200 : 503);
+    return health;
   }
 }

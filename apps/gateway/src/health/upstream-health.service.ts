@@ -7,19 +7,23 @@ export interface UpstreamStatus {
   details?: unknown;
 }
 
-export interface AggregateReadiness {
+export interface AggregateHealth {
   status: 'ok' | 'error';
   services: Record<ServiceName, UpstreamStatus>;
 }
 
 const PROBE_TIMEOUT_MS = 3000;
 
-/** Asks every service's readiness probe at once; the platform is ready when all are. */
+/**
+ * Asks every service at once for its dependencies (database, broker, outbox). A service counts as
+ * up when it is ready, i.e. its database answers: a broker outage shows in its details (and in
+ * its metrics), not as the service being down.
+ */
 @Injectable()
 export class UpstreamHealthService {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
-  async readiness(): Promise<AggregateReadiness> {
+  async health(): Promise<AggregateHealth> {
     const entries = await Promise.all(
       SERVICE_NAMES.map(async (service): Promise<[ServiceName, UpstreamStatus]> => [service, await this.probe(service)]),
     );
@@ -30,10 +34,10 @@ export class UpstreamHealthService {
   private async probe(service: ServiceName): Promise<UpstreamStatus> {
     const base = this.config[upstreamUrlVariable(service) as keyof GatewayConfig] as string;
     try {
-      const res = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      const res = await fetch(`${base}/health/dependencies`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
       const body: unknown = await res.json().catch(() => undefined);
-      const details = (body as { details?: unknown } | undefined)?.details ?? body;
-      return { status: res.ok ? 'up' : 'down', details };
+      const details = (body as { details?: Record<string, { status?: string }> } | undefined)?.details;
+      return { status: details?.database?.status === 'up' ? 'up' : 'down', details: details ?? body };
     } catch (error) {
       return { status: 'down', details: { message: error instanceof Error ? error.message : 'unreachable' } };
     }

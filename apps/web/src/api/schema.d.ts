@@ -27,8 +27,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: every service behind the gateway is ready (each service’s state in the body) */
+        /** Readiness: this gateway can take traffic (its key cache, not draining); the services are not part of it */
         get: operations["GatewayHealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every service behind the gateway: ready or not, with its database, broker and outbox relay */
+        get: operations["GatewayHealthController_services"];
         put?: never;
         post?: never;
         delete?: never;
@@ -377,7 +394,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every category; the tree is given by parentId */
+        /** Every category in the order staff chose; the tree is given by parentId */
         get: operations["CategoriesController_list"];
         put?: never;
         post?: never;
@@ -398,6 +415,23 @@ export interface paths {
         put?: never;
         /** Add a category (slug made from the name when left out) */
         post: operations["CategoriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/categories/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put the categories in a new order (the menu follows it): the full list of ids, first to last */
+        put: operations["CategoriesController_reorder"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1534,9 +1568,11 @@ export interface components {
             slug: string;
             /** Format: uuid */
             parentId: string | null;
+            /** @description Where staff placed it, 1 first; lists come in this order */
+            position: number;
         };
         CategoryListResponse: {
-            /** @description Every category; the tree is given by parentId */
+            /** @description Every category in the order staff chose; the tree is given by parentId */
             items: components["schemas"]["CategoryResponse"][];
             /** @description Always null: every category is listed */
             nextCursor: string | null;
@@ -1554,6 +1590,10 @@ export interface components {
              * @description The parent category (a tree)
              */
             parentId?: string | null;
+        };
+        ReorderCategoriesRequest: {
+            /** @description Every category id exactly once, first to last; an unknown, repeated or missing id is a 400 and nothing changes */
+            ids: string[];
         };
         MoneyDto: {
             /**
@@ -2156,6 +2196,28 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PaymentLineResponse: {
+            /**
+             * @description The order line's id (`lines[].id` of the order)
+             * @example 1
+             */
+            lineId: number;
+            /**
+             * @description Items ordered on the line
+             * @example 2
+             */
+            quantity: number;
+            /**
+             * @description Items given back by line refunds that succeeded or are under way
+             * @example 1
+             */
+            refundedQuantity: number;
+            /**
+             * @description Items a line refund may still give back: the rest of the line, or 0 once nothing of the payment is refundable
+             * @example 1
+             */
+            refundableQuantity: number;
+        };
         PaymentResponse: {
             /**
              * @description The provider's PaymentIntent id
@@ -2171,6 +2233,8 @@ export interface components {
             status: "requires_payment" | "succeeded" | "failed" | "cancelled";
             amount: components["schemas"]["PaymentsMoneyResponse"];
             refunds: components["schemas"]["PaymentsRefundResponse"][];
+            /** @description Per order line, what line refunds gave back and may still give; empty when payments does not know the order's lines */
+            lines: components["schemas"]["PaymentLineResponse"][];
         };
         WebhookResponse: {
             received: boolean;
@@ -2229,16 +2293,11 @@ export interface components {
              */
             publishableKey: string | null;
         };
-        ReviewResponse: {
+        PublicReviewResponse: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             productId: string;
-            /**
-             * Format: uuid
-             * @description The author
-             */
-            customerId: string;
             rating: number;
             title: string | null;
             body: string;
@@ -2255,7 +2314,7 @@ export interface components {
             updatedAt: string;
         };
         ReviewListResponse: {
-            items: components["schemas"]["ReviewResponse"][];
+            items: components["schemas"]["PublicReviewResponse"][];
             /** @description Opaque; pass as cursor with the same sort for the next page */
             nextCursor: string | null;
         };
@@ -2295,6 +2354,31 @@ export interface components {
              * @example Crisp base, fresh basil, and it arrived hot.
              */
             body: string;
+        };
+        ReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string;
+            /**
+             * Format: uuid
+             * @description The author
+             */
+            customerId: string;
+            rating: number;
+            title: string | null;
+            body: string;
+            /**
+             * @description published: listed and counted; held: waiting for a moderator (abusive language); hidden: removed by a moderator
+             * @enum {string}
+             */
+            status: "published" | "held" | "hidden";
+            /** @description Customers who marked it helpful */
+            helpfulCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         UpdateReviewRequest: {
             rating?: number;
@@ -2492,6 +2576,65 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                        checks: {
+                            /**
+                             * @description The access-token keys are cached (fetched from the users service once)
+                             * @enum {string}
+                             */
+                            keys: "up" | "down";
+                            /**
+                             * @description down while the gateway drains before it stops
+                             * @enum {string}
+                             */
+                            shutdown: "up" | "down";
+                        };
+                    };
+                };
+            };
+            /** @description Not ready (no access-token keys yet, or shutting down) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                        checks: {
+                            /**
+                             * @description The access-token keys are cached (fetched from the users service once)
+                             * @enum {string}
+                             */
+                            keys: "up" | "down";
+                            /**
+                             * @description down while the gateway drains before it stops
+                             * @enum {string}
+                             */
+                            shutdown: "up" | "down";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    GatewayHealthController_services: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Every service is ready */
             200: {
                 headers: {
@@ -2503,9 +2646,12 @@ export interface operations {
                         status: "ok" | "error";
                         services: {
                             [key: string]: {
-                                /** @enum {string} */
+                                /**
+                                 * @description up when the service is ready (its database answers)
+                                 * @enum {string}
+                                 */
                                 status: "up" | "down";
-                                /** @description The service's own readiness answer */
+                                /** @description The service's database, broker and outbox relay */
                                 details?: unknown;
                             };
                         };
@@ -2523,9 +2669,12 @@ export interface operations {
                         status: "ok" | "error";
                         services: {
                             [key: string]: {
-                                /** @enum {string} */
+                                /**
+                                 * @description up when the service is ready (its database answers)
+                                 * @enum {string}
+                                 */
                                 status: "up" | "down";
-                                /** @description The service's own readiness answer */
+                                /** @description The service's database, broker and outbox relay */
                                 details?: unknown;
                             };
                         };
@@ -3945,6 +4094,75 @@ export interface operations {
             };
             /** @description The slug is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is in an unsupported charset */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CategoriesController_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderCategoriesRequest"];
+            };
+        };
+        responses: {
+            /** @description Every category in the new order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryListResponse"];
+                };
+            };
+            /** @description An id that is not a uuid, names no category, is repeated, or a category left out; nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Needs the admin role */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,12 @@ export interface AccessTokenVerifier {
   verify(token: string): Promise<AuthenticatedUser>;
 }
 
+/** A verifier's key cache, for readiness: whether keys to verify with are held. */
+export interface VerificationKeyCache {
+  /** A remote set that holds none yet tries to fetch them once. */
+  hasKeys(): Promise<boolean>;
+}
+
 /** Leeway for clocks that differ a little between the issuer and a verifier. */
 const CLOCK_TOLERANCE_SECONDS = 5;
 /** Any longer string is not one of ours; refuse before parsing it. */
@@ -40,7 +46,9 @@ const MAX_TOKEN_LENGTH = 4096;
 /** Tokens already verified, until they expire: an access token is not revoked before then anyway. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
-class JoseAccessTokenVerifier implements AccessTokenVerifier {
+type RemoteKeySet = ReturnType<typeof createRemoteJWKSet>;
+
+class JoseAccessTokenVerifier implements AccessTokenVerifier, VerificationKeyCache {
   // A signature check costs far more than the rest of a cheap read; clients reuse a token for minutes.
   private readonly verified = new LRUCache<string, AuthenticatedUser>({ max: VERIFIED_CACHE_SIZE });
 
@@ -49,6 +57,14 @@ class JoseAccessTokenVerifier implements AccessTokenVerifier {
     /** Whether keys are fetched over the network (only then can a failure be the keys' fault). */
     private readonly remote: boolean,
   ) {}
+
+  async hasKeys(): Promise<boolean> {
+    const remote = this.keys as Partial<RemoteKeySet>;
+    if (!this.remote || typeof remote.jwks !== 'function') return true;
+    if (remote.jwks()) return true;
+    // Stale keys still count (jose keeps them); only a set never fetched has none.
+    return remote.reload!().then(() => !!remote.jwks!(), () => false);
+  }
 
   async verify(token: string): Promise<AuthenticatedUser> {
     if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new InvalidAccessTokenError('malformed');
@@ -110,7 +126,7 @@ export interface RemoteVerifierOptions {
 }
 
 /** Verifies against the issuer's JWKS endpoint, fetched lazily and cached (jose's createRemoteJWKSet). */
-export function createRemoteVerifier(url: string | URL, options: RemoteVerifierOptions = {}): AccessTokenVerifier {
+export function createRemoteVerifier(url: string | URL, options: RemoteVerifierOptions = {}): AccessTokenVerifier & VerificationKeyCache {
   return new JoseAccessTokenVerifier(
     createRemoteJWKSet(new URL(url), {
       cacheMaxAge: options.cacheMaxAgeMs ?? 600_000,

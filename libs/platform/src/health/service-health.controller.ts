@@ -18,10 +18,21 @@ export class ServiceHealthController {
     return { status: 'ok' };
   }
 
-  /** Database, broker and outbox relay are usable; take traffic only when this passes. */
+  /**
+   * Send me traffic: the database answers. The broker and the outbox are not part of it: the
+   * outbox exists to ride out a broker outage, and a probe that failed then would take every pod
+   * of the service out of its Service at once (they are metrics and alerts instead).
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+  }
+
+  /** For people and dashboards, never a probe: database, broker and outbox relay (503 when any is down). */
+  @Get('dependencies')
+  @HealthCheck()
+  dependencies() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => this.messaging.broker(),

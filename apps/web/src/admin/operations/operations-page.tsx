@@ -19,7 +19,7 @@ export function OperationsPage() {
     refetchInterval: 10_000,
     retry: false,
     queryFn: async () => {
-      const res = await api.GET('/health/ready');
+      const res = await api.GET('/health/services');
       // 503 carries the same body: which service is down.
       const body = (res.data ?? (res.error as unknown)) as { status?: string; services?: Record<string, ServiceHealth> } | undefined;
       if (!body?.services) throw new Error('The gateway did not say how the services are.');
