@@ -198,15 +198,17 @@ export class RunningSystem {
     return [...this.processes.values()].map((child) => child.tail(lines)).join('\n');
   }
 
-  /** Waits until the gateway's aggregate readiness is 200. */
+  /** Waits until every service is ready (the gateway's /health/services) and the gateway itself is (/health/ready). */
   async waitUntilReady(timeoutMs = 90_000): Promise<void> {
-    await this.waitFor('the gateway /health/ready to answer 200', timeoutMs, async () => {
+    await this.waitFor('the gateway /health/services and /health/ready to answer 200', timeoutMs, async () => {
       const gone = [...this.processes.values()].find((child) => !child.running);
       if (gone) throw new ExitedError(gone.app);
-      const res = await fetch(`${this.gatewayUrl}/health/ready`, { signal: AbortSignal.timeout(5000) });
-      const body = await res.text();
-      if (res.status === 200) return true;
-      throw new Error(`${res.status} ${body}`);
+      for (const probe of ['/health/services', '/health/ready']) {
+        const res = await fetch(`${this.gatewayUrl}${probe}`, { signal: AbortSignal.timeout(5000) });
+        const body = await res.text();
+        if (res.status !== 200) throw new Error(`${probe}: ${res.status} ${body}`);
+      }
+      return true;
     });
   }
 
