@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import pino from 'pino';
 import { ConfigValidationError, GatewayConfig, loadConfig } from '@galley/config';
 import { createKafkaClient } from '@galley/messaging';
-import { createHttpApp } from '@galley/platform';
+import { createHttpApp, logMixin } from '@galley/platform';
 import { GATEWAY_API_DESCRIPTION } from './docs/gateway-routes.openapi';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { EdgeRequestHandler } from './edge/edge-request-handler';
@@ -33,12 +33,13 @@ async function main(): Promise<void> {
     // Bodies stream through to the services untouched (webhooks are signed over raw bytes).
     parseJsonBodies: false,
     documentPatcher: (req, base) => app.get(OpenApiAggregator).merged(base),
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
   // The OpenAPI UI at /docs needs its inline scripts; the JSON routes need no content policy.
   app.use(helmet({ contentSecurityPolicy: false }));
 
   // The API itself is answered by the edge handler on the bare server, ahead of Express and Nest.
-  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'gateway', context: 'edge' } });
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'gateway', context: 'edge' }, mixin: logMixin });
   // Live order status (SSE): order.status_changed from Kafka, history from the orders service.
   const feed = new OrderStatusFeed(createKafkaClient({ clientId: 'galley-gateway', brokers: config.KAFKA_BROKERS }), config.KAFKA_TOPIC_PREFIX, logger);
   feed.start();

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { loadConfig } from './load-config';
 import { databaseRoleFor, DEFAULT_PORTS, ServiceName } from './services';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
@@ -40,6 +40,11 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+
+  /** OTLP/HTTP base URL of a trace collector (e.g. http://otel-collector:4318); traces are off without it. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 }
 
 /** Settings of a service that owns a schema and talks to Kafka. */

@@ -1,6 +1,7 @@
 export * from './sql-executor';
 export * from './logger';
 export * from './trace-context';
+export * from './tracing';
 export * from './metrics';
 export * from './kafka';
 export * from './schema/messaging-tables';

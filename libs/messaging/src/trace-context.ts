@@ -8,6 +8,10 @@ export interface TraceContext {
   correlationId: string;
   /** The id of the request or event being handled; events emitted now are caused by it. */
   causationId: string;
+  /** The HTTP request being handled, when there is one (events carry its id as correlationId). */
+  requestId?: string;
+  /** The order the work is about, when there is one: every log line written meanwhile names it. */
+  orderId?: string;
 }
 
 const storage = new AsyncLocalStorage<TraceContext>();
@@ -40,4 +44,21 @@ export function traceIdOf(traceparent: string): string | undefined {
 export function rootTraceContext(): TraceContext {
   const id = randomUUID();
   return { traceparent: newTraceparent(), correlationId: id, causationId: id };
+}
+
+/** The order an event is about: its payload's orderId, or its aggregate id for an order's own events. */
+export function orderIdOf(envelope: { type: string; aggregateId: string; payload: unknown }): string | undefined {
+  const payload = envelope.payload as { orderId?: unknown } | null;
+  if (payload && typeof payload.orderId === 'string') return payload.orderId;
+  return envelope.type.startsWith('order.') ? envelope.aggregateId : undefined;
+}
+
+/** The fields every log line written inside a trace context carries (pino mixin). */
+export function logFieldsOf(context: TraceContext | undefined): Record<string, string> {
+  if (!context) return {};
+  const fields: Record<string, string> = { correlationId: context.correlationId, requestId: context.requestId ?? context.correlationId };
+  const traceId = traceIdOf(context.traceparent);
+  if (traceId) fields.traceId = traceId;
+  if (context.orderId) fields.orderId = context.orderId;
+  return fields;
 }

@@ -12,3 +12,4 @@ export * from './service-platform.module';
 export * from './run-service';
 export * from './http/http-dtos';
 export * from './http/openapi-document';
+export * from './telemetry/tracing';

@@ -23,6 +23,6 @@ export async function runService(
     throw error;
   }
   const module = rootModule(config);
-  const app = await createHttpApp(module, { app: service, description });
+  const app = await createHttpApp(module, { app: service, description, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
   await app.listen(config.PORT, config.HOST);
 }

@@ -6,8 +6,8 @@ import { Logger } from 'pino';
 import { AccessTokenVerifier, bearerToken, VerificationKeyCache, createRemoteVerifier, scopeAllowsRequest, VerificationKeysUnavailableError } from '@galley/auth';
 import { GatewayConfig, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
 import { errorBody } from '@galley/errors';
-import { childTraceparent } from '@galley/messaging';
-import { observeHttpRequest, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
+import { endSpan, runWithTraceContext, SpanKind, startSpan, traceIdOf } from '@galley/messaging';
+import { observeHttpRequest, orderIdOfPath, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
 import { decide, policyFor, RoutePolicy } from '../routing/route-policy';
 import { resolveService } from '../routing/route-table';
 import { AVAILABILITY_STREAM_PATH, AvailabilityStreams } from '../streams/availability-streams';
@@ -74,19 +74,34 @@ export class EdgeRequestHandler {
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const parent = req.headers.traceparent;
-    req.headers.traceparent = childTraceparent(Array.isArray(parent) ? parent[0] : parent);
     const path = (req.url ?? '/').split('?', 1)[0];
+    // The root span of a request's trace (or a child of the caller's traceparent).
+    const server = startSpan(req.method ?? 'GET', SpanKind.SERVER, Array.isArray(parent) ? parent[0] : parent, {
+      'http.request.method': req.method ?? 'GET',
+      'url.path': path,
+      'galley.request.id': requestId,
+    });
+    req.headers.traceparent = server.traceparent;
     let route = 'unmatched';
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       observeHttpRequest(req.method ?? 'GET', route, res.statusCode, seconds);
+      server.span.updateName(`${req.method} ${route}`);
+      server.span.setAttributes({ 'http.route': route, 'http.response.status_code': res.statusCode });
+      endSpan(server.span, res.statusCode >= 500 ? new Error(`HTTP ${res.statusCode}`) : undefined);
       this.logger.info(
-        { req: { id: requestId, method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime: Math.round(seconds * 1000) },
+        {
+          req: { id: requestId, method: req.method, url: req.url },
+          res: { statusCode: res.statusCode },
+          responseTime: Math.round(seconds * 1000),
+          traceId: traceIdOf(server.traceparent),
+        },
         'request completed',
       );
     });
+    const trace = { traceparent: server.traceparent, correlationId: requestId, causationId: requestId, requestId, orderId: orderIdOfPath(path) };
 
-    this.securityHeaders(req, res, () =>
+    runWithTraceContext(trace, () => this.securityHeaders(req, res, () =>
       this.crossOrigin(req, res, () => {
         const policy = policyFor(req.method ?? 'GET', path);
         if (policy) route = policy.pattern.source;
@@ -95,7 +110,7 @@ export class EdgeRequestHandler {
           if (!res.headersSent) sendError(res, 500, 'Something went wrong on our side; quote the request id when reporting it', requestId);
         });
       }),
-    );
+    ));
   }
 
   close(): void {
@@ -168,6 +183,10 @@ export class EdgeRequestHandler {
         return;
       }
     }
+    // The hop to the service is its own span; the service's server span continues from it.
+    const upstream = startSpan(`${req.method} ${service}`, SpanKind.CLIENT, req.headers.traceparent as string, { 'server.address': service });
+    req.headers.traceparent = upstream.traceparent;
+    res.once('finish', () => endSpan(upstream.span, res.statusCode >= 500 ? new Error(`HTTP ${res.statusCode}`) : undefined));
     void this.proxies.get(service)!(req, res, () => sendError(res, 404, `No route for ${req.method} ${path}`, requestId));
   }
 

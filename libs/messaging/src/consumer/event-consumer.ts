@@ -4,7 +4,8 @@ import { recordAllInInbox, recordInInbox } from '../inbox/inbox';
 import { MessagingLogger, silentLogger } from '../logger';
 import { messagingMetrics } from '../metrics';
 import { TransactionRunner } from '../sql-executor';
-import { childTraceparent, runWithTraceContext } from '../trace-context';
+import { orderIdOf, runWithTraceContext } from '../trace-context';
+import { endSpan, SpanKind, startSpan } from '../tracing';
 import { buildDeadLetter, headerText } from './dead-letter';
 import { EventHandler } from './event-handler';
 import { PermanentEventError, retryDelayMs } from './retry-policy';
@@ -131,7 +132,7 @@ export class EventConsumer {
         const results: [EventEnvelope, MessageOutcome][] = [];
         for (const { message, envelope, handler } of events) {
           const firstTime = fresh.delete(envelope.id);
-          if (firstTime) await runWithTraceContext(this.traceOf(message, envelope), () => handler.handle(envelope.payload, envelope, tx));
+          if (firstTime) await this.traced(message, envelope, () => handler.handle(envelope.payload, envelope, tx));
           results.push([envelope, firstTime ? 'handled' : 'duplicate']);
         }
         return results;
@@ -159,12 +160,29 @@ export class EventConsumer {
     }
   }
 
-  private traceOf(message: KafkaMessage, envelope: EventEnvelope) {
-    return {
-      traceparent: childTraceparent(headerText(message.headers, EVENT_HEADERS.traceparent)),
-      correlationId: envelope.correlationId,
-      causationId: envelope.id,
-    };
+  /**
+   * Runs a handler inside a consumer span that continues the producer's trace (the message's
+   * traceparent header), with the span as the trace context of its logs and of the events it emits.
+   */
+  private async traced<T>(message: KafkaMessage, envelope: EventEnvelope, work: () => Promise<T>): Promise<T> {
+    const { span, traceparent } = startSpan(`process ${envelope.type}`, SpanKind.CONSUMER, headerText(message.headers, EVENT_HEADERS.traceparent), {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.consumer.group.name': this.options.groupId,
+      'messaging.message.id': envelope.id,
+      'galley.event.type': envelope.type,
+      'galley.aggregate.id': envelope.aggregateId,
+    });
+    const context = { traceparent, correlationId: envelope.correlationId, causationId: envelope.id, orderId: orderIdOf(envelope) };
+    try {
+      const result = await runWithTraceContext(context, work);
+      span.setAttribute('galley.outcome', typeof result === 'string' ? result : 'handled');
+      endSpan(span);
+      return result;
+    } catch (error) {
+      endSpan(span, error);
+      throw error;
+    }
   }
 
   /** One message with retries; the slow path, and what tests of the outcome rules call. */
@@ -180,7 +198,7 @@ export class EventConsumer {
       return 'ignored';
     }
     const { envelope, handler } = prepared;
-    return runWithTraceContext(this.traceOf(message, envelope), () => this.handleWithRetries(handler, envelope, topic, partition, message, heartbeat));
+    return this.traced(message, envelope, () => this.handleWithRetries(handler, envelope, topic, partition, message, heartbeat));
   }
 
   private async handleWithRetries(

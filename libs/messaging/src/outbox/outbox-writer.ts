@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_HEADERS, EventContract, EventEnvelope, validatePayload, withTopicPrefix } from '@galley/contracts';
 import { assertIdentifier, SqlExecutor } from '../sql-executor';
-import { childTraceparent, currentTraceContext, rootTraceContext, TraceContext } from '../trace-context';
+import { currentTraceContext, rootTraceContext, TraceContext } from '../trace-context';
+import { SpanKind, startSpan } from '../tracing';
 
 export class InvalidEventError extends Error {
   constructor(readonly eventType: string, readonly problems: string[]) {
@@ -69,13 +70,23 @@ export class OutboxWriter {
         causationId: trace.causationId,
         payload: event.payload,
       };
+      // The producer span stands for the event: each consumer's span continues from it.
+      const produced = startSpan(`publish ${contract.type}`, SpanKind.PRODUCER, trace.traceparent, {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'create',
+        'messaging.destination.name': topic,
+        'messaging.message.id': envelope.id,
+        'galley.event.type': contract.type,
+        'galley.aggregate.id': event.aggregateId,
+      });
+      produced.span.end();
       const headers: Record<string, string> = {
         [EVENT_HEADERS.id]: envelope.id,
         [EVENT_HEADERS.type]: envelope.type,
         [EVENT_HEADERS.version]: String(envelope.version),
         [EVENT_HEADERS.correlationId]: envelope.correlationId,
         [EVENT_HEADERS.causationId]: envelope.causationId,
-        [EVENT_HEADERS.traceparent]: childTraceparent(trace.traceparent),
+        [EVENT_HEADERS.traceparent]: produced.traceparent,
       };
       return { envelope, headers };
     });

@@ -10,6 +10,7 @@ import { AllExceptionsFilter } from './all-exceptions.filter';
 import { collectProcessMetrics } from './metrics';
 import { openApiDocumentOf } from './openapi-document';
 import { requestContextMiddleware } from './request-context.middleware';
+import { startTracing } from '../telemetry/tracing';
 
 export interface HttpAppOptions {
   app: string;
@@ -20,11 +21,14 @@ export interface HttpAppOptions {
   parseJsonBodies?: boolean;
   /** Replaces the served OpenAPI document per request (the gateway serves a merged one). */
   documentPatcher?: (req: unknown, base: OpenAPIObject) => Promise<OpenAPIObject>;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: spans are exported there; no tracing without it. */
+  otlpEndpoint?: string;
 }
 
 /** Applies what every Galley HTTP app shares: logs, validation, error shape, OpenAPI, shutdown. */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   collectProcessMetrics(options.app);
+  startTracing({ app: options.app, endpoint: options.otlpEndpoint });
   // rawBody: webhook signatures (Stripe) are checked on the exact bytes received, available as `req.rawBody`.
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, rawBody: true });
   if (options.parseJsonBodies !== false) app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });

@@ -1,10 +1,19 @@
 import { Params } from 'nestjs-pino';
-import { currentTraceContext, traceIdOf } from '@galley/messaging';
+import { currentTraceContext, logFieldsOf } from '@galley/messaging';
 import { requestIdOf } from './request-context.middleware';
 
 /**
- * JSON logs (pino) with the request id on every request line and the trace and correlation ids
- * on every line written while handling a request or an event.
+ * What every log line written while handling a request or an event carries: trace id, request
+ * id, correlation id and, where there is one, the order id. A pino mixin; the gateway's edge
+ * logger uses it too.
+ */
+export function logMixin(): Record<string, string> {
+  return logFieldsOf(currentTraceContext());
+}
+
+/**
+ * JSON logs (pino) with the request id on every request line and the trace, request, correlation
+ * and order ids on every line written while handling a request or an event.
  */
 export function loggerParams(app: string, level: string): Params {
   return {
@@ -13,10 +22,7 @@ export function loggerParams(app: string, level: string): Params {
       base: { app },
       genReqId: (req) => requestIdOf(req as Parameters<typeof requestIdOf>[0]),
       customProps: () => ({}),
-      mixin() {
-        const trace = currentTraceContext();
-        return trace ? { traceId: traceIdOf(trace.traceparent), correlationId: trace.correlationId } : {};
-      },
+      mixin: logMixin,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'], censor: '[redacted]' },
       // Probes and scrapes every few seconds would drown the useful lines.
       autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },

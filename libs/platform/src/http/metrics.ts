@@ -25,16 +25,21 @@ export function observeHttpRequest(method: string, route: string, status: number
   httpDuration.observe({ method, route, status: String(status) }, seconds);
 }
 
+/** The matched route pattern of a finished request (bounded, unlike the raw path). */
+export function routeOf(req: Request, res: Response): string {
+  // The gateway labels proxied requests with their policy's pattern (res.locals.route).
+  if (typeof res.locals?.route === 'string') return res.locals.route;
+  const matched = (req.route as { path?: string } | undefined)?.path;
+  return matched ? `${req.baseUrl}${matched}` : 'unmatched';
+}
+
 /** Times every request; the label is the matched route pattern, never the raw path (bounded). */
 @Injectable()
 export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const end = httpDuration.startTimer();
     res.once('finish', () => {
-      // The gateway labels proxied requests with their policy's pattern (res.locals.route).
-      const matched = (req.route as { path?: string } | undefined)?.path;
-      const route = typeof res.locals.route === 'string' ? res.locals.route : matched ? `${req.baseUrl}${matched}` : 'unmatched';
-      end({ method: req.method, route, status: String(res.statusCode) });
+      end({ method: req.method, route: routeOf(req, res), status: String(res.statusCode) });
     });
     next();
   }
