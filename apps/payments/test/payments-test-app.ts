@@ -108,7 +108,7 @@ export class PaymentsTestApp {
   }
 
   /** Signs and POSTs a provider event to this app's webhook endpoint (see StripeStandIn.deliver). */
-  deliver(stripe: StripeStandIn, event: StandInEvent, options: { signature?: string | null; body?: string } = {}): Promise<{ status: number; body: unknown }> {
+  deliver(stripe: StripeStandIn, event: StandInEvent, options: { signature?: string | null; body?: string; timestamp?: number } = {}): Promise<{ status: number; body: unknown }> {
     this.webhookEventIds.add(event.id);
     return stripe.deliver(event, this.webhookUrl, this.webhookSecret, options);
   }

@@ -78,6 +78,9 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
     expect((await sut.deliver(stripe, succeeded, { signature: null })).status).toBe(400);
     const forged = await stripe.deliver(succeeded, sut.webhookUrl, 'whsec_someone_else');
     expect(forged).toMatchObject({ status: 400, body: { statusCode: 400, message: 'Stripe-Signature does not match the body' } });
+    // Signed with the right secret but dated an hour ahead: the SDK alone would accept it.
+    const ahead = await sut.deliver(stripe, succeeded, { timestamp: Math.floor(Date.now() / 1000) + 3600 });
+    expect(ahead).toMatchObject({ status: 400, body: { message: 'Stripe-Signature is dated in the future' } });
     const tampered = JSON.stringify({ ...succeeded, data: { object: { ...succeeded.data.object, amount_received: 1 } } });
     expect((await sut.deliver(stripe, succeeded, { body: tampered, signature: undefined })).status).toBe(400);
     const { rows: none } = await sut.db.query(`SELECT 1 FROM payments.webhook_events WHERE event_id = $1`, [succeeded.id]);
@@ -101,6 +104,13 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
     expect(await sut.payment(order.orderId)).toEqual({ status: 'succeeded', captured_amount: '1800' });
     const { rows } = await sut.db.query(`SELECT event_id, outcome FROM payments.webhook_events WHERE event_id = ANY($1) ORDER BY received_at`, [[succeeded.id, lateFailure.id, other.id]]);
     expect(rows.map((row: { outcome: string }) => row.outcome)).toEqual(['applied', 'no change: payment is succeeded', 'ignored: event type customer.created is not handled']);
+  });
+
+  it('has no payment simulation with the Stripe provider, whatever NODE_ENV says', async () => {
+    const order = await sut.orderAwaitingPayment(700);
+    const res = await sut.http.post('/api/payments/dev/simulate').set('Authorization', `Bearer ${admin}`).send({ orderId: order.orderId, outcome: 'succeeded' });
+    expect(res.status).toBe(404);
+    expect((await sut.payment(order.orderId))?.status).toBe('requires_payment');
   });
 
   it('announces a declined payment, and a body that is not an event is a 400', async () => {

@@ -33,6 +33,9 @@ describe('reviews: moderation, text analysis and insights', () => {
       expect(await sut.rating(productId)).toMatchObject({ count: 1, average: 4 });
       const listed = await sut.http.get(`/api/products/${productId}/reviews`).expect(200);
       expect(listed.body.items.map((item: { id: string }) => item.id)).not.toContain(created.body.id);
+      // Anyone may read the listing: it must not link reviews to account ids.
+      expect(listed.body.items.length).toBeGreaterThan(0);
+      for (const item of listed.body.items) expect(item).not.toHaveProperty('customerId');
       expect(await sut.outbox(productId, 'review.rating_changed')).toHaveLength(1);
 
       const held = await sut.http.get('/api/admin/reviews').query({ status: 'held', productId }).set(bearer(admin)).expect(200);

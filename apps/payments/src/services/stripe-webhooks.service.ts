@@ -8,6 +8,7 @@ import { ledgerEntriesFor } from '../domain/ledger';
 import { nextPaymentStatus } from '../domain/payment-status';
 import { observe, ProviderEventHead, ProviderObservation, readEventHead } from '../domain/provider-event';
 import { PaymentError, PaymentErrorCode } from '../domain/payment-error';
+import { signedInTheFuture, WEBHOOK_TOLERANCE_SECONDS } from '../domain/webhook-timestamp';
 import { PAYMENT_PROVIDER, PaymentProvider, ProviderError } from '../providers/payment-provider';
 import { PaymentsStore, PaymentsTransaction } from '../repositories/payments-store';
 import { PaymentRecord } from '../repositories/payments.repository';
@@ -41,9 +42,10 @@ export class StripeWebhooksService {
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookResult> {
     if (!signature) throw new PaymentError(PaymentErrorCode.InvalidWebhook, 'Stripe-Signature header is missing');
     if (!rawBody || rawBody.length === 0) throw new PaymentError(PaymentErrorCode.InvalidWebhook, 'the body must be the JSON event Stripe sent');
+    if (signedInTheFuture(signature, new Date())) throw new PaymentError(PaymentErrorCode.InvalidWebhook, 'Stripe-Signature is dated in the future');
     let event: unknown;
     try {
-      event = Stripe.webhooks.constructEvent(rawBody, signature, webhookSecretOf(this.config));
+      event = Stripe.webhooks.constructEvent(rawBody, signature, webhookSecretOf(this.config), WEBHOOK_TOLERANCE_SECONDS);
     } catch (error) {
       const why = error instanceof Stripe.errors.StripeSignatureVerificationError ? 'Stripe-Signature does not match the body' : 'the body is not JSON';
       throw new PaymentError(PaymentErrorCode.InvalidWebhook, why);

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForb
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '@galley/auth';
 import { ErrorResponse } from '@galley/platform';
 import { mapRating, RatingResponse } from '../dtos/rating.dto';
-import { CreateReviewRequest, mapReview, ReviewListQuery, ReviewListResponse, ReviewResponse } from '../dtos/review.dto';
+import { CreateReviewRequest, mapPublicReview, mapReview, ReviewListQuery, ReviewListResponse, ReviewResponse } from '../dtos/review.dto';
 import { ReviewQueries } from '../services/review-queries.service';
 import { ReviewsService } from '../services/reviews.service';
 import { ReviewsErrorFilter } from './reviews-error.filter';
@@ -27,7 +27,7 @@ export class ProductReviewsController {
   @ApiBadRequestResponse({ description: 'A bad sort, limit or cursor', type: ErrorResponse })
   async list(@Param('id', new ParseUUIDPipe()) productId: string, @Query() query: ReviewListQuery): Promise<ReviewListResponse> {
     const page = await this.queries.listPublished(productId, { sort: query.sort ?? 'newest', limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
-    return { items: page.items.map(mapReview), nextCursor: page.nextCursor };
+    return { items: page.items.map(mapPublicReview), nextCursor: page.nextCursor };
   }
 
   @Get('rating')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery, Trim } from '@galley/platform';
@@ -100,8 +100,11 @@ export class ReviewResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+/** A review as anyone may read it: without its author's account id (which would link reviews to accounts). */
+export class PublicReviewResponse extends OmitType(ReviewResponse, ['customerId'] as const) {}
+
 export class ReviewListResponse {
-  @ApiProperty({ type: [ReviewResponse] }) items: ReviewResponse[];
+  @ApiProperty({ type: [PublicReviewResponse] }) items: PublicReviewResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Opaque; pass as cursor with the same sort for the next page' }) nextCursor: string | null;
 }
 
@@ -152,4 +155,9 @@ export function mapAdminReview(review: ReviewRecord): AdminReviewResponse {
     moderationReason: review.moderationReason,
     analysis: { sentiment: { label: review.sentimentLabel, score: review.sentimentScore }, keyPhrases: review.keyPhrases, language: review.language },
   };
+}
+
+export function mapPublicReview(review: ReviewRecord): PublicReviewResponse {
+  const { customerId: _author, ...visible } = mapReview(review);
+  return visible;
 }
