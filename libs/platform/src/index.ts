@@ -11,5 +11,7 @@ export * from './messaging/dead-letters.controller';
 export * from './service-platform.module';
 export * from './run-service';
 export * from './http/http-dtos';
+export * from './http/input-guards';
+export * from './http/redact-url';
 export * from './http/openapi-document';
 export * from './telemetry/tracing';

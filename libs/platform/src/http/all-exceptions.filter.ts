@@ -1,7 +1,18 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { errorBody } from '@galley/errors';
+import { redactUrl } from './redact-url';
 import { requestIdOf } from './request-context.middleware';
+
+/**
+ * The SQLSTATE of a Postgres error (pg's DatabaseError, or TypeORM's QueryFailedError around one).
+ * Class 22 is "data exception": a value of the wrong type or range (a bad date, an integer out
+ * of range, an invalid text representation) that validation let through.
+ */
+export function sqlStateOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code ?? (error as { driverError?: { code?: unknown } })?.driverError?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
 
 /**
  * Every error leaves as `{statusCode, error, message, requestId}`. Unexpected errors are logged
@@ -25,7 +36,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : ((response as { message?: string | string[] }).message ?? exception.message);
-      if (status >= 500) this.logger.error({ err: exception, requestId }, 'request failed');
+      if (status >= 500) this.logger.error({ err: exception, requestId, method: req.method, url: redactUrl(req.originalUrl ?? req.url) }, 'request failed');
       res.status(status).json(errorBody(status, message, requestId));
       return;
     }
@@ -37,7 +48,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.status(status).json(errorBody(status, message, requestId));
       return;
     }
-    this.logger.error({ err: exception, requestId }, 'unexpected error');
+    const where = { requestId, method: req.method, url: redactUrl(req.originalUrl ?? req.url) };
+    // A last line: the value should have been refused by validation (and is a bug to fix there, hence
+    // the warning), but a value Postgres cannot take is the client's error, never a 500.
+    if (sqlStateOf(exception)?.startsWith('22')) {
+      this.logger.warn({ ...where, sqlState: sqlStateOf(exception), err: exception }, 'a request value reached Postgres that its column type refuses');
+      res.status(400).json(errorBody(400, 'A value in the request is out of range or malformed for its field', requestId));
+      return;
+    }
+    this.logger.error({ ...where, err: exception }, 'unexpected error');
     res.status(500).json(errorBody(500, 'Something went wrong on our side; quote the request id when reporting it', requestId));
   }
 }

@@ -4,9 +4,11 @@ import { errorBody, reasonPhrase } from '@galley/errors';
 import { DynamicModule, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { rejectUnstorableText, verifyJsonBody } from './input-guards';
 import { collectProcessMetrics } from './metrics';
 import { openApiDocumentOf } from './openapi-document';
 import { requestContextMiddleware } from './request-context.middleware';
@@ -29,9 +31,12 @@ export interface HttpAppOptions {
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   collectProcessMetrics(options.app);
   startTracing({ app: options.app, endpoint: options.otlpEndpoint });
-  // rawBody: webhook signatures (Stripe) are checked on the exact bytes received, available as `req.rawBody`.
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, rawBody: true });
-  if (options.parseJsonBodies !== false) app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  // Before any guard or pipe: the size limit, then the nesting depth on the raw bytes (verifyJsonBody
+  // also keeps them as `req.rawBody`: Stripe signatures are checked on the exact bytes received),
+  // then text Postgres cannot store, in the path, the query and the body.
+  if (options.parseJsonBodies !== false) app.use(json({ limit: options.bodyLimit ?? '256kb', verify: verifyJsonBody }));
+  app.use(rejectUnstorableText);
   app.use(requestContextMiddleware);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(

@@ -1,5 +1,6 @@
 import { Params } from 'nestjs-pino';
 import { currentTraceContext, logFieldsOf } from '@galley/messaging';
+import { redactUrl } from './redact-url';
 import { requestIdOf } from './request-context.middleware';
 
 /**
@@ -27,7 +28,8 @@ export function loggerParams(app: string, level: string): Params {
       // Probes and scrapes every few seconds would drown the useful lines.
       autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // Credentials in query strings (an EventSource's access_token) never reach the log.
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
