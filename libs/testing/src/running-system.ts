@@ -4,16 +4,6 @@ import path from 'node:path';
 import { APP_NAMES, AppName, databaseRoleFor, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
 import { testEnvironment } from './test-environment';
 
-/** Ports far from the development ones (8080, 3001-3005), so a running dev system is never touched. */
-export const E2E_PORTS: Readonly<Record<AppName, number>> = {
-  gateway: 18080,
-  users: 13001,
-  inventory: 13002,
-  orders: 13003,
-  payments: 13004,
-  reviews: 13005,
-};
-
 const OUTPUT_LIMIT = 512 * 1024;
 const STOP_GRACE_MS = 10_000;
 
@@ -98,7 +88,7 @@ export class AppProcess {
 }
 
 export interface RunningSystemOptions {
-  /** Overrides of E2E_PORTS. */
+  /** Ports to use for some apps; the others get free ports the kernel hands out. */
   ports?: Partial<Record<AppName, number>>;
   /** Extra variables for every app (e.g. LOG_LEVEL). */
   env?: NodeJS.ProcessEnv;
@@ -107,23 +97,24 @@ export interface RunningSystemOptions {
   readyTimeoutMs?: number;
   /** Another broker than the test broker (e.g. one a crash test kills); topics must exist on it. */
   kafkaBrokers?: string[];
+  /** Another Postgres than the test one (e.g. one a chaos run restarts); provisioned like galley_test. */
+  database?: { host: string; port: number; name: string };
 }
 
 /**
- * The six compiled apps as child processes on their own ports, against the test database and the
- * test broker that `npm test` provisioned (topics there have no prefix). `RunningSystem.start()`
- * resolves once the gateway's aggregate readiness is 200.
+ * The six compiled apps as child processes on free ports of their own, against the test database and the
+ * test broker that `npm test` provisioned (topics there have no prefix), or another database and broker.
+ * `RunningSystem.start()` resolves once the gateway's aggregate readiness is 200.
  */
 export class RunningSystem {
   private readonly processes = new Map<AppName, AppProcess>();
-  private readonly ports: Record<AppName, number>;
-
-  private constructor(private readonly options: RunningSystemOptions) {
-    this.ports = { ...E2E_PORTS, ...options.ports };
-  }
+  private constructor(
+    private readonly options: RunningSystemOptions,
+    private readonly ports: Record<AppName, number>,
+  ) {}
 
   static async start(options: RunningSystemOptions = {}): Promise<RunningSystem> {
-    const system = new RunningSystem(options);
+    const system = new RunningSystem(options, await portsFor(options.ports ?? {}));
     const busy = (await Promise.all(APP_NAMES.map(async (app) => ((await portInUse(system.ports[app])) ? app : undefined)))).filter(Boolean);
     if (busy.length > 0) {
       throw new Error(`ports already in use: ${busy.map((app) => `${app}=${system.ports[app!]}`).join(', ')} (a previous run left processes behind?)`);
@@ -164,9 +155,9 @@ export class RunningSystem {
     return this.processes.get(app);
   }
 
-  /** Stops one app (SIGTERM, then SIGKILL after 10 s). */
-  async stop(app: AppName): Promise<void> {
-    await this.processes.get(app)?.stop();
+  /** Stops one app (SIGTERM, then SIGKILL after 10 s); resolves with how it exited. */
+  async stop(app: AppName): Promise<{ code: number | null; signal: NodeJS.Signals | null } | undefined> {
+    return this.processes.get(app)?.stop();
   }
 
   /** kill -9 of one app. */
@@ -178,6 +169,7 @@ export class RunningSystem {
   async start(app: AppName, timeoutMs = 60_000): Promise<void> {
     const previous = this.processes.get(app);
     if (previous?.running) await previous.stop();
+    await waitUntilPortFree(this.ports[app]);
     const child = this.spawn(app);
     const probe = app === 'gateway' ? '/health/live' : '/health/ready';
     await this.waitFor(`${app} ${probe} to answer 200`, timeoutMs, async () => {
@@ -188,9 +180,11 @@ export class RunningSystem {
     });
   }
 
-  /** Stops every app at once. */
+  /** Stops every app at once and resolves when each process has exited and its port is free again. */
   async stopAll(): Promise<void> {
     await Promise.all([...this.processes.values()].map((child) => child.stop()));
+    await Promise.all(APP_NAMES.map((app) => waitUntilPortFree(this.ports[app])));
+    for (const app of APP_NAMES) handedOut.delete(this.ports[app]);
   }
 
   /** The tail of every app's output, for a failing assertion's message. */
@@ -236,8 +230,9 @@ export class RunningSystem {
     } else {
       // DB_HOST and DB_PORT come from the environment when set; passing the defaults explicitly
       // would trip ServiceConfig, whose un-annotated numeric settings reject any value from env.
+      if (this.options.database) Object.assign(env, { DB_HOST: this.options.database.host, DB_PORT: String(this.options.database.port) });
       Object.assign(env, {
-        DB_NAME: testEnvironment.databaseName,
+        DB_NAME: this.options.database?.name ?? testEnvironment.databaseName,
         DB_USER: databaseRoleFor(app),
         DB_PASSWORD: process.env[`DB_PASSWORD_${app.toUpperCase()}`] ?? `galley_${app}_dev`,
         KAFKA_BROKERS: this.brokers.join(','),
@@ -275,6 +270,47 @@ class ExitedError extends Error {
 
 function keepTail(text: string): string {
   return text.length > OUTPUT_LIMIT ? text.slice(text.length - OUTPUT_LIMIT) : text;
+}
+
+/** Ports handed to systems of this process and not yet released, so two systems started at once never share one. */
+const handedOut = new Set<number>();
+
+/** The pinned ports, and free ones from the kernel (bound to port 0, then released) for every other app. */
+async function portsFor(pinned: Partial<Record<AppName, number>>): Promise<Record<AppName, number>> {
+  const ports = {} as Record<AppName, number>;
+  for (const app of APP_NAMES) {
+    let port = pinned[app];
+    while (port === undefined || (pinned[app] === undefined && handedOut.has(port))) port = await kernelFreePort();
+    ports[app] = port;
+    handedOut.add(port);
+  }
+  return ports;
+}
+
+function kernelFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: 0, exclusive: true }, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once the port can be bound again (the process that listened there has let go of it). */
+async function waitUntilPortFree(port: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => resolve(true)));
+    });
+    if (free) return;
+    if (Date.now() > deadline) throw new Error(`port ${port} still in use ${timeoutMs / 1000} s after its app exited`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function portInUse(port: number): Promise<boolean> {
