@@ -22,12 +22,23 @@ export async function checkout(
   api: GalleyClient,
   customerToken: string,
   lines: { productId: string; quantity: number }[],
-  options: { timeoutMs?: number; pollMs?: number; pay?: 'succeeded' | 'failed'; follow?: 'poll' | 'stream' } = {},
+  options: {
+    timeoutMs?: number;
+    pollMs?: number;
+    pay?: 'succeeded' | 'failed';
+    follow?: 'poll' | 'stream';
+    /** The Idempotency-Key of the placement (a fresh one when absent), e.g. to send a duplicate beside it. */
+    idempotencyKey?: string;
+    /** Told the order's id as soon as the placement is answered (before the order is final). */
+    onPlaced?: (orderId: string) => void;
+    /** Pays instead of the simulation endpoint (e.g. by delivering signed webhooks), once the intent exists. */
+    payment?: (orderId: string) => Promise<void>;
+  } = {},
 ): Promise<CheckoutOutcome> {
   if (options.follow === 'stream') return checkoutFollowingStream(api, customerToken, lines, options);
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   const pollMs = options.pollMs ?? 50;
-  const key = randomUUID();
+  const key = options.idempotencyKey ?? randomUUID();
   let retries = 0;
   const started = Date.now();
 
@@ -49,6 +60,7 @@ export async function checkout(
   const placed = await attempt('POST', '/api/orders', { lines, fulfillment: { type: 'pickup' } }, { 'idempotency-key': key });
   if (placed.status !== 201) throw new Error(`placing the order answered ${placed.status}: ${JSON.stringify(placed.body)}`);
   const orderId = placed.body.id as string;
+  options.onPlaced?.(orderId);
 
   // Wait for the intent, or for the order to end without one (stock rejected).
   for (;;) {
@@ -59,11 +71,14 @@ export async function checkout(
       return { orderId, status: order.body.status as string, millis: Date.now() - started, retries };
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
-  for (;;) {
-    const paid = await attempt('POST', '/api/payments/dev/simulate', { orderId, outcome: options.pay ?? 'succeeded' });
-    if (paid.status === 202) break;
-    if (paid.status !== 409) throw new Error(`simulate answered ${paid.status}: ${JSON.stringify(paid.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  if (options.payment) await options.payment(orderId);
+  else {
+    for (;;) {
+      const paid = await attempt('POST', '/api/payments/dev/simulate', { orderId, outcome: options.pay ?? 'succeeded' });
+      if (paid.status === 202) break;
+      if (paid.status !== 409) throw new Error(`simulate answered ${paid.status}: ${JSON.stringify(paid.body)}`);
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
   }
   for (;;) {
     const order = await attempt('GET', `/api/orders/${orderId}`);
