@@ -5,17 +5,36 @@ export interface CategoryRecord {
   name: string;
   slug: string;
   parentId: string | null;
+  /** Where staff placed it: lists are in this order (1 first). */
+  position: number;
   createdAt: Date;
 }
 
-const COLUMNS = `id, name, slug, parent_id AS "parentId", created_at AS "createdAt"`;
+const COLUMNS = `id, name, slug, parent_id AS "parentId", position, created_at AS "createdAt"`;
 
 /** Queries on `inventory.categories`; no rules. */
 export class CategoriesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   list(): Promise<CategoryRecord[]> {
-    return this.manager.query(`SELECT ${COLUMNS} FROM inventory.categories ORDER BY name, id`);
+    return this.manager.query(`SELECT ${COLUMNS} FROM inventory.categories ORDER BY position, name, id`);
+  }
+
+  /** Every category id, locked against a concurrent reorder or insert until this transaction ends. */
+  async lockAllIds(): Promise<string[]> {
+    await this.manager.query(`LOCK TABLE inventory.categories IN SHARE ROW EXCLUSIVE MODE`);
+    const rows: { id: string }[] = await this.manager.query(`SELECT id FROM inventory.categories`);
+    return rows.map((row) => row.id);
+  }
+
+  /** Positions 1, 2, … in the order of `ids`. */
+  async setPositions(ids: readonly string[]): Promise<void> {
+    await this.manager.query(
+      `UPDATE inventory.categories c SET position = ordered.n
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS ordered(id, n)
+        WHERE c.id = ordered.id AND c.position IS DISTINCT FROM ordered.n`,
+      [ids],
+    );
   }
 
   async findById(id: string): Promise<CategoryRecord | null> {
@@ -56,8 +75,8 @@ export class CategoriesRepository {
     await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('inventory.catalog-setup', 7))`);
   }
 
-  /** Inserts the category; null when its slug is taken. */
-  async insert(category: Omit<CategoryRecord, 'createdAt'>): Promise<CategoryRecord | null> {
+  /** Inserts the category, last in the order (the column's sequence); null when its slug is taken. */
+  async insert(category: Omit<CategoryRecord, 'createdAt' | 'position'>): Promise<CategoryRecord | null> {
     const rows: CategoryRecord[] = await this.manager.query(
       `INSERT INTO inventory.categories (id, name, slug, parent_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,

@@ -1,6 +1,7 @@
 import { messagingTablesV1Migration } from '@galley/messaging';
 import { ServiceSchema } from '@galley/platform';
 import { InventoryCatalog1795620161648 } from './inventory-catalog.migration';
+import { InventoryCategoryPosition1796000000000 } from './inventory-category-position.migration';
 import { InventoryImagesRatings1795712063217 } from './inventory-images-ratings.migration';
 import { InventoryOnSale1795800000001 } from './inventory-on-sale.migration';
 import { InventoryOptionalThreshold1795900000000 } from './inventory-optional-threshold.migration';
@@ -12,5 +13,5 @@ import { InventorySearch1795621442134 } from './inventory-search.migration';
  */
 export const inventorySchema: ServiceSchema = {
   entities: [],
-  migrations: [messagingTablesV1Migration('inventory'), InventoryCatalog1795620161648, InventorySearch1795621442134, InventoryImagesRatings1795712063217, InventoryOnSale1795800000001, InventoryOptionalThreshold1795900000000],
+  migrations: [messagingTablesV1Migration('inventory'), InventoryCatalog1795620161648, InventorySearch1795621442134, InventoryImagesRatings1795712063217, InventoryOnSale1795800000001, InventoryOptionalThreshold1795900000000, InventoryCategoryPosition1796000000000],
 };

@@ -4,6 +4,7 @@ import { Money, productArchivedV1, productCreatedV1, ProductCreatedV1, productUp
 import { OutboxWriter } from '@galley/messaging';
 import { INVENTORY_CONFIG } from '../config/inventory-config.token';
 import { InventoryConfig } from '../config/inventory-config';
+import { categoryOrderProblems } from '../domain/category-order';
 import { InventoryError, InventoryErrorCode } from '../domain/inventory-error';
 import { ModifierGroupInput, modifierGroupProblems } from '../domain/modifier-rules';
 import { moneyProblems } from '../domain/money';
@@ -88,6 +89,16 @@ export class CatalogService {
 
   createCategory(input: NewCategory): Promise<CategoryRecord> {
     return this.store.transaction((tx) => this.createCategoryIn(tx, input));
+  }
+
+  /** Puts the categories in the order of `ids`, which must name every category once; nothing changes otherwise. */
+  reorderCategories(ids: readonly string[]): Promise<CategoryRecord[]> {
+    return this.store.transaction(async (tx) => {
+      const problems = categoryOrderProblems(await tx.categories.lockAllIds(), ids);
+      if (problems.length > 0) throw new InventoryError(InventoryErrorCode.InvalidInput, problems.join('; '));
+      await tx.categories.setPositions(ids);
+      return tx.categories.list();
+    });
   }
 
   /** Adds a category inside the caller's transaction (the demo menu loads everything in one). */
