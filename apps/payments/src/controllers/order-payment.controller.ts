@@ -20,7 +20,7 @@ export class OrderPaymentController {
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ description: "No intent yet, or another customer's order", type: ErrorResponse })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) orderId: string): Promise<PaymentResponse> {
-    const { payment, refunds } = await this.queries.ofOrder(orderId, user);
-    return mapPayment(payment, refunds);
+    const { payment, refunds, lines } = await this.queries.ofOrder(orderId, user);
+    return mapPayment(payment, refunds, lines);
   }
 }

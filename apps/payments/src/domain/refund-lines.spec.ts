@@ -1,4 +1,4 @@
-import { amountForLines, LinesAmount, PricedLine, refundedQuantities } from './refund-lines';
+import { amountForLines, lineRefundStates, LinesAmount, PricedLine, refundedQuantities } from './refund-lines';
 
 // Line 1: 2 × 1,400 (a 1,000 pizza with a 400 large size); line 2: 3 × 250 sodas.
 const ORDER: PricedLine[] = [
@@ -29,5 +29,23 @@ describe(refundedQuantities.name, () => {
       [1, 2],
       [2, 2],
     ]);
+  });
+});
+
+describe(lineRefundStates.name, () => {
+  const lines = [
+    { lineId: 1, quantity: 2, unitPrice: 900 },
+    { lineId: 2, quantity: 1, unitPrice: 1250 },
+  ];
+  it.each<[string, Map<number, number>, number, Array<[number, number]>]>([
+    ['offers every item when nothing was refunded', new Map(), 3050, [[0, 2], [0, 1]]],
+    ['offers the rest of a line refunded in part', new Map([[1, 1]]), 2150, [[1, 1], [0, 1]]],
+    ['offers nothing of a line refunded in full', new Map([[2, 1]]), 1800, [[0, 2], [1, 0]]],
+    ['offers no line once nothing of the payment is refundable (a whole-amount refund)', new Map(), 0, [[0, 0], [0, 0]]],
+    ['never counts more refunded than ordered', new Map([[2, 5]]), 100, [[0, 2], [1, 0]]],
+  ])('%s', (_case, refunded, refundable, expected) => {
+    const sut = lineRefundStates(lines, refunded, refundable);
+    expect(sut.map((line) => [line.refundedQuantity, line.refundableQuantity])).toEqual(expected);
+    expect(sut.map((line) => line.quantity)).toEqual([2, 1]);
   });
 });

@@ -44,3 +44,23 @@ export function refundedQuantities(refunds: readonly (readonly RefundLine[])[]):
   for (const lines of refunds) for (const line of lines) totals.set(line.lineId, (totals.get(line.lineId) ?? 0) + line.quantity);
   return totals;
 }
+
+/** How much of one order line line refunds have given back, and how much more they still may. */
+export interface LineRefundState {
+  lineId: number;
+  quantity: number;
+  refundedQuantity: number;
+  refundableQuantity: number;
+}
+
+/**
+ * Per line: the items already given back by line refunds (done or under way) and those a line refund may still
+ * take, which is what `amountForLines` accepts: the rest of the line, or none once nothing at all is refundable
+ * (a refund of the whole amount leaves no line to offer).
+ */
+export function lineRefundStates(lines: readonly PricedLine[], alreadyRefunded: ReadonlyMap<number, number>, refundableAmount: number): LineRefundState[] {
+  return lines.map((line) => {
+    const refundedQuantity = Math.min(line.quantity, alreadyRefunded.get(line.lineId) ?? 0);
+    return { lineId: line.lineId, quantity: line.quantity, refundedQuantity, refundableQuantity: refundableAmount > 0 ? line.quantity - refundedQuantity : 0 };
+  });
+}

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Trim } from '@galley/platform';
+import { LineRefundState } from '../domain/refund-lines';
 import { PaymentStatus, REFUND_STATUSES, RefundStatus, PAYMENT_STATUSES } from '../domain/payment-status';
 import { PaymentRecord } from '../repositories/payments.repository';
 import { RefundRecord } from '../repositories/refunds.repository';
@@ -20,12 +21,26 @@ export class RefundResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class PaymentLineResponse {
+  @ApiProperty({ type: 'integer', example: 1, description: "The order line's id (`lines[].id` of the order)" }) lineId: number;
+  @ApiProperty({ type: 'integer', example: 2, description: 'Items ordered on the line' }) quantity: number;
+  @ApiProperty({ type: 'integer', example: 1, description: 'Items given back by line refunds that succeeded or are under way' }) refundedQuantity: number;
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description: 'Items a line refund may still give back: the rest of the line, or 0 once nothing of the payment is refundable',
+  })
+  refundableQuantity: number;
+}
+
 export class PaymentResponse {
   @ApiProperty({ example: 'pi_3PQ…', description: "The provider's PaymentIntent id" }) paymentIntentId: string;
   @ApiProperty({ example: 'pi_3PQ…_secret_…', description: 'Confirms the payment in the browser (Stripe.js)' }) clientSecret: string;
   @ApiProperty({ enum: PAYMENT_STATUSES }) status: PaymentStatus;
   @ApiProperty({ type: MoneyResponse }) amount: MoneyResponse;
   @ApiProperty({ type: [RefundResponse] }) refunds: RefundResponse[];
+  @ApiProperty({ type: [PaymentLineResponse], description: "Per order line, what line refunds gave back and may still give; empty when payments does not know the order's lines" })
+  lines: PaymentLineResponse[];
 }
 
 export class RefundLineRequest {
@@ -106,12 +121,13 @@ export function mapRefund(refund: RefundRecord): RefundResponse {
   };
 }
 
-export function mapPayment(payment: PaymentRecord, refunds: readonly RefundRecord[]): PaymentResponse {
+export function mapPayment(payment: PaymentRecord, refunds: readonly RefundRecord[], lines: readonly LineRefundState[]): PaymentResponse {
   return {
     paymentIntentId: payment.intentId,
     clientSecret: payment.clientSecret,
     status: payment.status,
     amount: { amount: payment.amount, currency: payment.currency },
     refunds: refunds.map(mapRefund),
+    lines: lines.map(({ lineId, quantity, refundedQuantity, refundableQuantity }) => ({ lineId, quantity, refundedQuantity, refundableQuantity })),
   };
 }

@@ -16,6 +16,8 @@ export type DaySummary = Schemas['DashboardSummaryResponse'];
 export type StoreSettings = Schemas['StoreSettingsDto'];
 export type DeadLetter = Schemas['DeadLetterResponse'];
 export type RefundRequest = Schemas['RefundRequestBody'];
+export type OrderPayment = Schemas['PaymentResponse'];
+export type PaymentLine = Schemas['PaymentLineResponse'];
 export type Product = Schemas['ProductResponse'];
 
 export const adminApi = api;

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/errors';
 import { formatDateTime } from '../../shared/format/datetime';
 import { formatMoney } from '../../shared/format/money';
@@ -10,9 +9,9 @@ import { adminKeys, useAdminTimeZone } from '../api/hooks';
 import { shortId } from '../board/board-state';
 import { Empty, ErrorState, Loading } from '../ui';
 import { OrderActions } from './order-actions';
+import { isPendingRefund, useOrderPayment } from './order-payment';
 import { refundStatusLabel, StatusBadge, statusLabel } from './order-status';
-
-const isPending = (status: string) => status !== 'succeeded' && status !== 'failed';
+import { refundedQuantity } from './refund-lines';
 
 export function OrderDetailPage() {
   const { id = '' } = useParams();
@@ -23,18 +22,10 @@ export function OrderDetailPage() {
     queryKey: adminKeys.order(id),
     queryFn: async () => unwrap(await adminApi.GET('/api/admin/orders/{id}', { params: { path: { id } } })),
     // A refund's state comes from Stripe's webhooks: follow it closely while one is under way.
-    refetchInterval: (q) => (q.state.data?.refunds.some((r) => isPending(r.status)) ? 2000 : 15_000),
+    refetchInterval: (q) => (q.state.data?.refunds.some((r) => isPendingRefund(r.status)) ? 2000 : 15_000),
   });
-  const payment = useQuery({
-    queryKey: ['admin', 'payment', id],
-    retry: false,
-    queryFn: async () => {
-      const res = await api.GET('/api/orders/{id}/payment', { params: { path: { id } } });
-      if (res.response.status === 404) return null;
-      return unwrap(res);
-    },
-    refetchInterval: (q) => (q.state.data?.refunds.some((r) => isPending(r.status)) ? 2000 : 15_000),
-  });
+  const payment = useOrderPayment(id);
+  const paymentLines = payment.data?.lines;
 
   if (order.isPending) return <Loading label="Loading the order…" />;
   if (order.isError) return <ErrorState error={order.error} title="This order could not be loaded." onRetry={() => void order.refetch()} />;
@@ -65,6 +56,7 @@ export function OrderDetailPage() {
               <tr className="text-left text-stone-700">
                 <th scope="col" className="py-1">Item</th>
                 <th scope="col" className="py-1 text-right">Qty</th>
+                <th scope="col" className="py-1 text-right">Refunded</th>
                 <th scope="col" className="py-1 text-right">Each</th>
                 <th scope="col" className="py-1 text-right">Total</th>
               </tr>
@@ -77,6 +69,7 @@ export function OrderDetailPage() {
                     {line.modifiers.length > 0 && <span className="block text-stone-600">{line.modifiers.map((m) => (m.group === m.name ? m.name : `${m.group}: ${m.name}`)).join(', ')}</span>}
                   </td>
                   <td className="py-1 text-right">{line.quantity}</td>
+                  <td className="py-1 text-right">{paymentLines ? refundedQuantity(line, paymentLines) : '—'}</td>
                   <td className="py-1 text-right tabular-nums">{formatMoney(line.unitPrice)}</td>
                   <td className="py-1 text-right tabular-nums">{formatMoney(line.lineTotal)}</td>
                 </tr>
@@ -84,7 +77,7 @@ export function OrderDetailPage() {
             </tbody>
             <tfoot>
               <tr className="border-t border-stone-300 font-semibold">
-                <td className="py-1" colSpan={3}>
+                <td className="py-1" colSpan={4}>
                   Total
                 </td>
                 <td className="py-1 text-right tabular-nums">{formatMoney(o.total)}</td>

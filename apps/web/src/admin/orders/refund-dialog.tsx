@@ -6,7 +6,8 @@ import { formatMoney } from '../../shared/format/money';
 import { adminApi, type AdminOrder, type RefundRequest } from '../api/admin-client';
 import { adminKeys } from '../api/hooks';
 import { Button, Dialog, FormError, TextAreaField } from '../ui';
-import { amountForLines, refundable, refundableQuantity, refundLinesBody, refundProblem, type LineChoice } from './refund-lines';
+import { orderPaymentKey, useOrderPayment } from './order-payment';
+import { amountForLines, refundable, refundableQuantity, refundedQuantity, refundLinesBody, refundProblem, type LineChoice } from './refund-lines';
 
 type Props = { order: AdminOrder; open: boolean; onOpenChange(open: boolean): void; onDone(message: string): void };
 
@@ -34,8 +35,10 @@ export function RefundDialog({ order, open, onOpenChange, onDone }: Props) {
     }
   }, [open]);
 
+  // Payments knows how much of each line earlier line refunds gave back: a line is offered only up to what is left.
+  const paymentLines = useOrderPayment(order.id).data?.lines;
   const remaining = refundable(order);
-  const amount = useMemo(() => (mode === 'all' ? remaining : amountForLines(order, chosen)), [mode, remaining, order, chosen]);
+  const amount = useMemo(() => (mode === 'all' ? remaining : amountForLines(order, chosen, paymentLines)), [mode, remaining, order, chosen, paymentLines]);
 
   const refund = useMutation({
     mutationFn: async (body: RefundRequest) => {
@@ -48,7 +51,7 @@ export function RefundDialog({ order, open, onOpenChange, onDone }: Props) {
     },
     onSuccess: async (data) => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.order(order.id) });
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'payment', order.id] });
+      await queryClient.invalidateQueries({ queryKey: orderPaymentKey(order.id) });
       onDone(`Refund of ${formatMoney(data.amount)} ${data.status === 'succeeded' ? 'succeeded' : `is ${data.status}`}.`);
       onOpenChange(false);
     },
@@ -92,15 +95,32 @@ export function RefundDialog({ order, open, onOpenChange, onDone }: Props) {
         {mode === 'lines' && (
           <ul className="space-y-2">
             {order.lines.map((line, index) => {
-              const max = refundableQuantity(line);
+              const max = refundableQuantity(line, paymentLines);
+              const refunded = refundedQuantity(line, paymentLines);
               const id = `refund-line-${index}`;
+              const details = (
+                <>
+                  <span className="font-medium">{line.name}</span>
+                  {line.modifiers.length > 0 && <span className="block text-sm text-stone-600">{line.modifiers.map((m) => m.name).join(', ')}</span>}
+                </>
+              );
+              // A line refunded in full is shown, not offered.
+              if (max === 0) {
+                return (
+                  <li key={line.id} className="flex items-center justify-between gap-3 rounded-lg border border-stone-200 bg-stone-50 p-2">
+                    <span className="flex-1">
+                      {details}
+                      <span className="block text-sm text-stone-600">{refunded > 0 ? `All ${line.quantity} refunded` : 'Nothing left to refund'}</span>
+                    </span>
+                  </li>
+                );
+              }
               return (
                 <li key={line.id} className="flex items-center justify-between gap-3 rounded-lg border border-stone-200 p-2">
                   <label htmlFor={id} className="flex-1">
-                    <span className="font-medium">{line.name}</span>
-                    {line.modifiers.length > 0 && <span className="block text-sm text-stone-600">{line.modifiers.map((m) => m.name).join(', ')}</span>}
+                    {details}
                     <span className="block text-sm text-stone-600">
-                      {formatMoney(line.unitPrice)} each · {max} of {line.quantity} refundable
+                      {formatMoney(line.unitPrice)} each · {max} of {line.quantity} refundable{refunded > 0 ? ` (${refunded} refunded)` : ''}
                     </span>
                   </label>
                   <input
@@ -113,7 +133,6 @@ export function RefundDialog({ order, open, onOpenChange, onDone }: Props) {
                     aria-label={`Quantity of ${line.name} to refund`}
                     className="min-h-11 w-20 rounded-lg border border-stone-300 px-2 text-right"
                     value={chosen[index] ?? 0}
-                    disabled={max === 0}
                     onChange={(e) => {
                       const n = Math.max(0, Math.min(max, Math.floor(Number(e.target.value) || 0)));
                       setChosen((c) => ({ ...c, [index]: n }));

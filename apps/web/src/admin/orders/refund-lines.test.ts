@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminOrder } from '../api/admin-client';
-import { amountForLines, refundable, refundLinesBody, refundProblem } from './refund-lines';
+import { amountForLines, refundable, refundableQuantity, refundLinesBody, refundProblem } from './refund-lines';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 const order = {
@@ -51,5 +51,22 @@ describe('refundProblem', () => {
     expect(refundProblem({ mode: 'lines', amount: usd(0), reason: 'cold', remaining: usd(100) })).toBe('Choose at least one item to refund.');
     expect(refundProblem({ mode: 'all', amount: usd(100), reason: 'cold', remaining: usd(0) })).toBe('Nothing is left to refund on this order.');
     expect(refundProblem({ mode: 'lines', amount: usd(100), reason: 'cold', remaining: usd(100) })).toBeNull();
+  });
+});
+
+describe('refundableQuantity', () => {
+  const line = order.lines[0]!;
+  it('offers what payments says is left of the line', () => {
+    expect(refundableQuantity(line, [{ lineId: 1, refundedQuantity: 1, refundableQuantity: 1 }])).toBe(1);
+  });
+  it('offers nothing of a line refunded in full', () => {
+    expect(refundableQuantity(line, [{ lineId: 1, refundedQuantity: 2, refundableQuantity: 0 }])).toBe(0);
+  });
+  it('offers the whole line when payments does not know it', () => {
+    expect(refundableQuantity(line, undefined)).toBe(2);
+    expect(refundableQuantity(line, [{ lineId: 2, refundedQuantity: 1, refundableQuantity: 0 }])).toBe(2);
+  });
+  it('caps the amount of chosen lines at what is left of them', () => {
+    expect(amountForLines(order, { 0: 2 }, [{ lineId: 1, refundedQuantity: 1, refundableQuantity: 1 }])).toEqual(usd(380));
   });
 });

@@ -1,7 +1,9 @@
 import type { Money } from '../../shared/format/money';
-import type { AdminOrder, OrderLine } from '../api/admin-client';
+import type { AdminOrder, OrderLine, PaymentLine } from '../api/admin-client';
 
 type Refund = AdminOrder['refunds'][number];
+/** Payments' word on each line (what line refunds gave back and may still give), by line id. */
+export type PaymentLines = readonly Pick<PaymentLine, 'lineId' | 'refundedQuantity' | 'refundableQuantity'>[] | undefined;
 
 /** Refunds that took or will take money back (a failed one gave nothing back). */
 export function countsAgainstTotal(refund: Pick<Refund, 'status'>): boolean {
@@ -14,9 +16,15 @@ export function refundable(order: Pick<AdminOrder, 'total' | 'refunds'>): Money 
   return { amount: Math.max(0, order.total.amount - taken), currency: order.total.currency };
 }
 
-/** Quantity of a line still refundable (the server may say how many were refunded already). */
-export function refundableQuantity(line: Pick<OrderLine, 'quantity'> & { refundedQuantity?: number }): number {
-  return Math.max(0, line.quantity - (line.refundedQuantity ?? 0));
+/** Items of a line a line refund may still give back: payments' count when it has one, else the whole line. */
+export function refundableQuantity(line: Pick<OrderLine, 'id' | 'quantity'>, paymentLines?: PaymentLines): number {
+  const known = paymentLines?.find((p) => p.lineId === line.id);
+  return Math.max(0, Math.min(line.quantity, known ? known.refundableQuantity : line.quantity));
+}
+
+/** Items of a line line refunds already gave back (0 when payments does not say). */
+export function refundedQuantity(line: Pick<OrderLine, 'id'>, paymentLines?: PaymentLines): number {
+  return paymentLines?.find((p) => p.lineId === line.id)?.refundedQuantity ?? 0;
 }
 
 /** Chosen quantity per line index. */
@@ -26,10 +34,10 @@ export type LineChoice = Readonly<Record<number, number>>;
  * The amount for the chosen lines (unit price includes the modifiers), capped at what is still
  * refundable; prefilled in the refund form, the server computes the same from `lines`.
  */
-export function amountForLines(order: Pick<AdminOrder, 'lines' | 'total' | 'refunds'>, chosen: LineChoice): Money {
+export function amountForLines(order: Pick<AdminOrder, 'lines' | 'total' | 'refunds'>, chosen: LineChoice, paymentLines?: PaymentLines): Money {
   let amount = 0;
   order.lines.forEach((line, index) => {
-    const quantity = Math.min(chosen[index] ?? 0, refundableQuantity(line));
+    const quantity = Math.min(chosen[index] ?? 0, refundableQuantity(line, paymentLines));
     amount += Math.max(0, quantity) * line.unitPrice.amount;
   });
   const left = refundable(order);
