@@ -109,9 +109,11 @@ function OrderStep() {
     inFlight.current = true;
     setSubmitting(true);
     try {
-      const { data, error } = await api.POST('/api/orders', { body, headers: { 'Idempotency-Key': attempt.current.key } });
+      const { data, error, response } = await api.POST('/api/orders', { body, headers: { 'Idempotency-Key': attempt.current.key } });
       if (error || !data) {
         setApiError(error ?? new Error('The order could not be placed.'));
+        // A refusal because the store closed or paused meanwhile: show the store's state (and when it resumes) now.
+        if (response.status === 422) void queryClient.invalidateQueries({ queryKey: ['store'] });
         return;
       }
       if (type === 'delivery' && usingNew && fullAccount && saveAddress) {
