@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { Switch } from 'radix-ui';
 import { useState, type FormEvent } from 'react';
 import { Link, Route, Routes } from 'react-router';
@@ -9,6 +10,7 @@ import { adminApi, type Product } from '../api/admin-client';
 import { adminKeys } from '../api/hooks';
 import { Button, Empty, ErrorState, Field, FormError, Loading } from '../ui';
 import { useCategories, useProducts } from './catalog-queries';
+import { moved } from './category-order';
 import { ProductEditorPage } from './product-editor-page';
 
 export function CatalogPage() {
@@ -116,6 +118,37 @@ function CategoriesPanel() {
   const categories = useCategories();
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  type Category = NonNullable<typeof categories.data>[number];
+  // The new order is shown at once and sent as the full list; the server's answer (or the old order) replaces it.
+  const reorder = useMutation({
+    mutationFn: async (next: { items: Category[]; message: string }) => {
+      const res = await api.PUT('/api/admin/categories/order', { body: { ids: next.items.map((c) => c.id) } });
+      if (res.error || !res.data) throw res.error ?? new Error('The order was not saved.');
+      return res.data.items;
+    },
+    onMutate: async (next) => {
+      await queryClient.cancelQueries({ queryKey: adminKeys.categories });
+      const before = queryClient.getQueryData<Category[]>(adminKeys.categories);
+      queryClient.setQueryData(adminKeys.categories, next.items);
+      return { before };
+    },
+    onSuccess: (items, next) => {
+      queryClient.setQueryData(adminKeys.categories, items);
+      setAnnouncement(next.message);
+    },
+    onError: (error, _next, context) => {
+      if (context?.before) queryClient.setQueryData(adminKeys.categories, context.before);
+      setAnnouncement(`Not moved: ${errorMessage(error, 'the order could not be saved.')}`);
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['categories'] }),
+  });
+  function move(list: readonly Category[], index: number, direction: -1 | 1) {
+    const items = moved(list, index, direction);
+    if (items === list || items[index] === list[index]) return;
+    const category = list[index]!;
+    reorder.mutate({ items, message: `${category.name} moved ${direction < 0 ? 'up' : 'down'} to position ${index + direction + 1} of ${list.length}.` });
+  }
   const add = useMutation({
     mutationFn: async (categoryName: string) => {
       const res = await api.POST('/api/admin/categories', { body: { name: categoryName } });
@@ -143,14 +176,38 @@ function CategoriesPanel() {
       ) : categories.data.length === 0 ? (
         <Empty title="No categories yet." />
       ) : (
-        <ul className="space-y-1">
-          {categories.data.map((c) => (
-            <li key={c.id} className="rounded-lg bg-stone-50 px-2 py-1">
-              {c.name} <span className="text-sm text-stone-600">/{c.slug}</span>
+        <ol className="space-y-1" aria-label="Category order">
+          {categories.data.map((c, index, list) => (
+            <li key={c.id} className="flex items-center gap-1 rounded-lg bg-stone-50 px-2 py-1">
+              <span className="min-w-0 flex-1 break-words">
+                {c.name} <span className="text-sm text-stone-600">/{c.slug}</span>
+              </span>
+              {/* aria-disabled, not disabled: the button keeps focus when its category reaches the end. */}
+              <button
+                type="button"
+                aria-label={`Move ${c.name} up`}
+                aria-disabled={index === 0}
+                onClick={() => index > 0 && move(list, index, -1)}
+                className="flex h-11 w-11 items-center justify-center rounded-lg border border-stone-300 bg-white hover:bg-stone-100 aria-disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-orange-600"
+              >
+                <ArrowUp aria-hidden="true" className="h-4 w-4" />
+              </button>
+              <button
+                type="button"
+                aria-label={`Move ${c.name} down`}
+                aria-disabled={index === list.length - 1}
+                onClick={() => index < list.length - 1 && move(list, index, 1)}
+                className="flex h-11 w-11 items-center justify-center rounded-lg border border-stone-300 bg-white hover:bg-stone-100 aria-disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-orange-600"
+              >
+                <ArrowDown aria-hidden="true" className="h-4 w-4" />
+              </button>
             </li>
           ))}
-        </ul>
+        </ol>
       )}
+      <p role="status" className="text-sm text-stone-700">
+        {announcement}
+      </p>
       <form onSubmit={submit} noValidate className="space-y-2">
         <Field label="New category" value={name} onChange={(e) => setName(e.target.value)} error={problem ?? undefined} />
         <FormError>{add.error ? errorMessage(add.error, 'The category could not be added.') : null}</FormError>
