@@ -66,9 +66,7 @@ export function TrackPage() {
       <p className="text-stone-700">
         Placed {formatDateTime(o.createdAt, timeZone)} · {o.fulfillment.type === 'delivery' ? 'Delivery' : 'Pickup'} · {formatMoney(o.total)}
       </p>
-      {o.estimatedReadyAt && (o.status === 'CONFIRMED' || o.status === 'PREPARING') && (
-        <p className="text-lg font-medium">Ready around {formatTime(o.estimatedReadyAt, timeZone)}</p>
-      )}
+      <ReadyEstimate order={o} timeZone={timeZone} />
       <Progress order={o} />
       {owner && (o.status === 'PENDING' || o.status === 'AWAITING_PAYMENT') && (
         <PaymentSection orderId={o.id} status={o.status} total={o.total} onPaid={() => void order.refetch()} />
@@ -79,6 +77,23 @@ export function TrackPage() {
       {(session.isGuest || linkToken) && <GuestTools orderId={o.id} linkToken={linkToken} />}
       <History order={o} timeZone={timeZone} />
     </div>
+  );
+}
+
+/**
+ * The kitchen's estimate, moving as staff move tickets. A polite live region that is always in the page (a region
+ * that appears with its first text is not announced), so a screen reader hears each new time.
+ */
+function ReadyEstimate({ order, timeZone }: { order: Order; timeZone: string }) {
+  const shown = order.estimatedReadyAt && (order.status === 'CONFIRMED' || order.status === 'PREPARING') ? order.estimatedReadyAt : null;
+  return (
+    <p role="status" aria-label="Estimated ready time" aria-atomic="true" className="text-lg font-medium empty:hidden">
+      {shown && (
+        <>
+          Ready around <time dateTime={shown}>{formatTime(shown, timeZone)}</time>
+        </>
+      )}
+    </p>
   );
 }
 
