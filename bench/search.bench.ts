@@ -18,6 +18,7 @@ import { CategoriesRepository } from '../apps/inventory/src/repositories/categor
 import { ProductImagesRepository } from '../apps/inventory/src/repositories/product-images.repository';
 import { ProductsRepository } from '../apps/inventory/src/repositories/products.repository';
 import { ReservationsRepository } from '../apps/inventory/src/repositories/reservations.repository';
+import { SearchVocabularyRepository } from '../apps/inventory/src/repositories/search-vocabulary.repository';
 import { StockRepository } from '../apps/inventory/src/repositories/stock.repository';
 import { CatalogService, ProductQuery } from '../apps/inventory/src/services/catalog.service';
 import { seedCatalog } from '../scripts/seed/catalog-seeder';
@@ -68,6 +69,7 @@ function bareCatalog(pool: Pool): CatalogService {
     images: new ProductImagesRepository(manager),
     stock: new StockRepository(manager),
     reservations: new ReservationsRepository(manager),
+    search: new SearchVocabularyRepository(manager),
   };
   return new CatalogService({ read } as unknown as InventoryStore, new OutboxWriter({ schema: 'inventory' }), loadInventoryConfig({ DEMO_CATALOG: 'false' }));
 }

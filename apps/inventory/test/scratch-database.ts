@@ -28,6 +28,7 @@ export class ScratchDatabase {
     await db.connect();
     try {
       await db.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
+      await db.query('CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public');
       await db.query('CREATE SCHEMA inventory AUTHORIZATION galley_inventory');
       await db.query(`GRANT CONNECT, TEMPORARY ON DATABASE "${name}" TO galley_inventory`);
       await db.query('GRANT USAGE ON SCHEMA public TO galley_inventory');

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PRICE_BAND_BOUNDS, ProductSort, SearchPosition } from '../src/domain/product-search';
+import { DEFAULT_TYPO_SETTINGS, planQueries, planSearch, queryWords } from '../src/domain/search-text';
 import { ProductFilter, ProductsRepository } from '../src/repositories/products.repository';
 import { InventoryTestApp } from './inventory-test-app';
 
@@ -19,6 +20,12 @@ describe('inventory product search (GET /api/products)', () => {
   const usd = (amount: number) => ({ amount, currency: 'USD' });
   const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
   const list = async (query: Record<string, string | number>) => (await sut.http.get('/api/products').query(query).expect(200)).body;
+
+  /** The full-text queries of a plain query (every word known as typed), as the service makes them. */
+  const textOf = (q: string) => {
+    const plan = planSearch(queryWords(q), { known: new Set(queryWords(q).words), lastHasLongerWords: false, stems: new Map(), neighbours: new Map(), synonyms: [] }, DEFAULT_TYPO_SETTINGS)!;
+    return { ...planQueries(plan), firstWord: plan.firstWord };
+  };
 
   /** Every page of a query, following nextCursor; `between` runs before each page after the first. */
   async function allPages(query: Record<string, string | number>, between: (page: number) => Promise<void> = async () => {}): Promise<string[]> {
@@ -44,11 +51,107 @@ describe('inventory product search (GET /api/products)', () => {
     expect(ids(body)).toEqual([inName.id, inTags.id, inDescription.id]);
   });
 
+  it('reads operator characters in q as spaces: words still match, and a run of them is no 500', async () => {
+    const { id: categoryId } = await sut.category();
+    const calzone = await sut.product(0, { categoryId, name: 'Calzone', description: 'Folded, baked' });
+    expect(ids(await list({ q: '!calzone:* | (folded)', category: categoryId }))).toEqual([calzone.id]);
+    // Before: "tsquery stack too small" from websearch_to_tsquery (SQLSTATE XX000, a 500).
+    expect(ids(await list({ q: '-|&'.repeat(66), category: categoryId }))).toEqual([]);
+  });
+
   it.each(['pizzza', 'margherrita', 'Margerita', 'PIZZA'])('still finds the product for the query %j', async (q) => {
     const { id: categoryId } = await sut.category();
     const pizza = await sut.product(0, { categoryId, name: 'Pizza Margherita', description: 'Tomato and cheese' });
     await sut.product(0, { categoryId, name: 'Caesar salad', description: 'Romaine, croutons' });
     expect(ids(await list({ q, category: categoryId }))).toEqual([pizza.id]);
+  });
+
+  describe('forgiving matches (issue 12)', () => {
+    const names = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
+    let categoryId: string;
+
+    beforeAll(async () => {
+      ({ id: categoryId } = await sut.category());
+      const menu: [string, string][] = [
+        ['Saffron Risotto', 'Carnaroli rice, saffron, parmesan'],
+        ['Mushroom Risotto', 'Porcini and thyme'],
+        ['Fried Rice', 'Wok-fried jasmine rice, egg, scallions'],
+        ['Rice Pudding', 'Slow-cooked with vanilla; not fried'],
+        ['Icecream Sundae', 'Vanilla, chocolate sauce'],
+        ['Ice Tea', 'Lemon, cold brewed'],
+        ['Crème Brûlée', 'Vanilla custard, burnt sugar'],
+        ['Cream Soda', 'Vanilla soda'],
+        ['Jalapeño Poppers', 'Cheese-filled peppers'],
+        ['Pizza Margherita', 'Tomato, mozzarella, basil'],
+        ['Marinara Pizza', 'Tomato, garlic, oregano; a margherita without cheese'],
+        ['Taco Plate', 'Three soft tacos'],
+        ['Tofu Bowl', 'Crispy tofu, greens'],
+      ];
+      for (const [name, description] of menu) await sut.product(0, { categoryId, name, description });
+    });
+
+    const search = (q: string) => list({ q, category: categoryId });
+
+    it.each([
+      ['safron risoto', 'Saffron Risotto', 'saffron risotto'],
+      ['sfafron', 'Saffron Risotto', 'saffron'], // a transposition is one typo
+      ['pizza margehrita', 'Pizza Margherita', 'pizza margherita'],
+    ])('corrects %j to a catalog word and finds %j first', async (q, first, corrected) => {
+      const body = await search(q);
+      expect(names(body)[0]).toBe(first);
+      expect(body.correctedQuery).toBe(corrected);
+    });
+
+    it('allows no typo in a word under five letters: "tufo" is not "tofu"', async () => {
+      expect(names(await search('tufo'))).toEqual([]);
+      expect(names(await search('tofu '))).toEqual(['Tofu Bowl']);
+    });
+
+    it('finds a two-word name typed as one word, and a one-word name typed as two', async () => {
+      const joined = await search('friedrice');
+      expect(names(joined)[0]).toBe('Fried Rice');
+      expect(names(joined)).not.toContain('Rice Pudding'); // "fried" only in its description, and not next to rice
+      expect(joined.correctedQuery).toBe('fried rice');
+      expect(names(await search('ice cream'))[0]).toBe('Icecream Sundae');
+      expect(names(await search('icecream'))[0]).toBe('Icecream Sundae');
+    });
+
+    it('folds accents and case on both sides', async () => {
+      expect(names(await search('creme brulee'))).toEqual(['Crème Brûlée']);
+      expect(names(await search('JALAPENO'))).toEqual(['Jalapeño Poppers']);
+      expect(names(await search('Crème'))[0]).toBe('Crème Brûlée');
+    });
+
+    it('matches the last word as a prefix while it is typed, and ranks the name that starts with it first', async () => {
+      expect(names(await search('marg'))[0]).toBe('Pizza Margherita');
+      expect(names(await search('fried ri'))[0]).toBe('Fried Rice');
+      expect(names(await search('ris')).slice(0, 2).sort()).toEqual(['Mushroom Risotto', 'Saffron Risotto']);
+      expect(names(await search('sa'))).toContain('Saffron Risotto');
+    });
+
+    it('keeps plurals and description words, a description match below every name match', async () => {
+      expect(names(await search('tacos'))[0]).toBe('Taco Plate');
+      const margherita = names(await search('margherita'));
+      expect(margherita).toEqual(['Pizza Margherita', 'Marinara Pizza']);
+      const vanilla = names(await search('vanilla'));
+      expect(vanilla.sort()).toEqual(['Cream Soda', 'Crème Brûlée', 'Icecream Sundae', 'Rice Pudding']);
+    });
+
+    it('returns the matched spans of the name for highlighting', async () => {
+      const [item] = (await search('marg')).items;
+      expect(item.nameHighlights).toEqual([{ start: 6, end: 10 }]); // "Pizza [Marg]herita"
+      const [risotto] = (await search('safron risoto')).items;
+      expect(risotto.nameHighlights).toEqual([{ start: 0, end: 7 }, { start: 8, end: 15 }]);
+      expect((await list({ category: categoryId, limit: 1 })).items[0].nameHighlights).toEqual([]);
+    });
+
+    it('makes an edited name searchable at once, its old words no longer', async () => {
+      const { id } = await sut.product(0, { categoryId, name: 'Quinoa Salad', description: 'Grains' });
+      expect(names(await search('quinao'))).toEqual(['Quinoa Salad']);
+      await sut.http.patch(`/api/admin/products/${id}`).set('Authorization', `Bearer ${admin}`).send({ name: 'Bulgur Salad' }).expect(200);
+      expect(names(await search('bulgur'))).toEqual(['Bulgur Salad']);
+      expect(names(await search('quinoa'))).toEqual([]);
+    });
   });
 
   it('filters by price range and stock, and sorts by price both ways and newest first', async () => {
@@ -146,7 +249,7 @@ describe('inventory product search (GET /api/products)', () => {
     }
     const repository = new ProductsRepository(sut.app.get(DataSource).manager);
     const cases: [ProductFilter, ProductSort][] = [
-      [{ categoryIds: [categoryId], q: 'lemon' }, 'relevance'],
+      [{ categoryIds: [categoryId], q: 'lemon', text: textOf('lemon') }, 'relevance'],
       [{ categoryIds: [categoryId] }, 'price'],
       [{ categoryIds: [categoryId], maxPrice: 650 }, 'newest'],
     ];

@@ -33,6 +33,18 @@ export class InventoryConfig extends VerifierConfig {
   @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => booleanText(obj[key]))
   @IsBoolean({ message: 'DEMO_CATALOG must be true or false' })
   DEMO_CATALOG: boolean = false;
+
+  /** Search: query words of at least this many letters may carry one typo (README "Search"). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SEARCH_ONE_TYPO_FROM: number = 5;
+
+  /** Search: query words of at least this many letters may carry two typos. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SEARCH_TWO_TYPOS_FROM: number = 9;
 }
 
 function booleanText(raw: unknown): unknown {
@@ -47,6 +59,8 @@ export function loadInventoryConfig(env: NodeJS.ProcessEnv): InventoryConfig {
     RESERVATION_TTL_SECONDS: env.RESERVATION_TTL_SECONDS,
     RESERVATION_SWEEP_INTERVAL_MS: env.RESERVATION_SWEEP_INTERVAL_MS,
     IMAGE_STORAGE_DIR: env.IMAGE_STORAGE_DIR,
+    SEARCH_ONE_TYPO_FROM: env.SEARCH_ONE_TYPO_FROM,
+    SEARCH_TWO_TYPOS_FROM: env.SEARCH_TWO_TYPOS_FROM,
     DEMO_CATALOG: env.DEMO_CATALOG || String((env.NODE_ENV || 'development') === 'development'),
     JWT_JWKS_URL: env.JWT_JWKS_URL,
     JWT_PUBLIC_KEYS: env.JWT_PUBLIC_KEYS,

@@ -49,7 +49,12 @@ export class ProductsController {
       cursor: query.cursor,
       limit: query.limit ?? DEFAULT_LIMIT,
     });
-    return { items: page.items.map(mapProduct), nextCursor: page.nextCursor, facets: page.facets };
+    return {
+      items: page.items.map((item) => ({ ...mapProduct(item), nameHighlights: item.nameHighlights })),
+      correctedQuery: page.correctedQuery,
+      nextCursor: page.nextCursor,
+      facets: page.facets,
+    };
   }
 
   // Declared before products/:id, which would otherwise take "availability" for an id.

@@ -312,8 +312,20 @@ export class ProductFacetsResponse {
   priceBands: PriceBandFacetResponse[];
 }
 
+export class TextSpanResponse {
+  @ApiProperty({ type: 'integer', description: 'UTF-16 offset of the first matched character' }) start: number;
+  @ApiProperty({ type: 'integer', description: 'UTF-16 offset just after the last matched character' }) end: number;
+}
+
+export class ProductListItemResponse extends ProductResponse {
+  @ApiProperty({ type: [TextSpanResponse], description: 'The parts of the name the query matched (for highlighting); empty without q' })
+  nameHighlights: TextSpanResponse[];
+}
+
 export class ProductListResponse {
-  @ApiProperty({ type: [ProductResponse] }) items: ProductResponse[];
+  @ApiProperty({ type: [ProductListItemResponse] }) items: ProductListItemResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'The query as understood when a word was corrected or split ("showing results for …"); null otherwise' })
+  correctedQuery: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Opaque; pass as cursor with the same query for the next page' })
   nextCursor: string | null;
   @ApiProperty({ type: ProductFacetsResponse, description: 'Counts over every match of the query, not only this page; with 2000 or more matches they may be up to 30 s old' })

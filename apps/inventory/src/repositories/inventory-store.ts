@@ -6,6 +6,7 @@ import { CategoriesRepository } from './categories.repository';
 import { ProductImagesRepository } from './product-images.repository';
 import { ProductsRepository } from './products.repository';
 import { ReservationsRepository } from './reservations.repository';
+import { SearchVocabularyRepository } from './search-vocabulary.repository';
 import { StockRepository } from './stock.repository';
 
 export interface InventoryRepositories {
@@ -14,6 +15,7 @@ export interface InventoryRepositories {
   images: ProductImagesRepository;
   stock: StockRepository;
   reservations: ReservationsRepository;
+  search: SearchVocabularyRepository;
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
@@ -28,6 +30,7 @@ function repositoriesOf(manager: EntityManager): InventoryRepositories {
     images: new ProductImagesRepository(manager),
     stock: new StockRepository(manager),
     reservations: new ReservationsRepository(manager),
+    search: new SearchVocabularyRepository(manager),
   };
 }
 

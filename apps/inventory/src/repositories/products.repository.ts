@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { searchWords } from '@galley/platform';
 import { ProductSort, SearchPosition } from '../domain/product-search';
+import { PlanQueries } from '../domain/search-text';
 import { isUniqueViolation } from './sql-rows';
 
 export interface StoredModifierOption {
@@ -42,11 +44,18 @@ export interface ProductRecord extends ProductFields {
 
 /** What a search matches; every field is optional and they all apply together. */
 export interface ProductFilter {
+  /** The query as typed (the facet cache's key); `text` is what is matched. */
   q?: string;
+  /** The full-text queries of the search plan made from `q` (see domain/search-text). */
+  text?: TextMatch;
   categoryIds?: string[];
   minPrice?: number;
   maxPrice?: number;
   inStock?: boolean;
+}
+
+export interface TextMatch extends PlanQueries {
+  firstWord: string;
 }
 
 /** A product of a search page with the values of its sort key, for the next cursor. */
@@ -172,7 +181,7 @@ export class ProductsRepository {
    * the setting to this read's own transaction.
    */
   private planned<T>(filter: ProductFilter, read: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (filter.q === undefined) return read(this.manager);
+    if (filter.text === undefined) return read(this.manager);
     return this.manager.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');
       return read(manager);
@@ -278,10 +287,10 @@ interface FacetRow {
  * matches otherwise looks up a thousand stock rows and sorts wide rows to keep twenty).
  */
 function searchQuery(filter: ProductFilter, sort: ProductSort, after: SearchPosition | undefined, limit: number) {
-  if (sort === 'relevance' && filter.q === undefined) throw new Error('relevance needs a q to rank by');
+  if (sort === 'relevance' && filter.text === undefined) throw new Error('relevance needs a q to rank by');
   const params: unknown[] = [];
   const where = matchConditions(filter, params);
-  const keys = sortKeyColumns(sort);
+  const keys = sortKeyColumns(sort, filter, params);
   const descending = sort === 'relevance' || sort === '-price' || sort === 'rating' || sort === 'newest';
   const direction = descending ? 'DESC' : 'ASC';
   const keyNames = keys.map((_key, index) => `k${index}`);
@@ -322,23 +331,16 @@ function matchFrom(filter: ProductFilter): string {
   return filter.inStock ? FROM : 'inventory.products p';
 }
 
-/** `q` is always the first parameter, so the match and the relevance key share it. */
-const Q_PARAM = '$1';
-
-/** The full-text query of `q` (same config as the stored vector). */
-const TSQUERY = (param: string) => `websearch_to_tsquery('english'::regconfig, ${param})`;
-
 /**
- * WHERE conditions of a filter, pushing their parameters. A text query matches by full text on
- * name, tags and description, or by trigram word similarity to the name (typo tolerance; pg_trgm
- * lives in `public`, on the role's search_path).
+ * WHERE conditions of a filter, pushing their parameters. A text query matches the stored
+ * `search_doc` (folded words and english stems of name, tags and description, GIN index) with the
+ * plan's tsquery: every query word by one of its alternatives.
  */
 function matchConditions(filter: ProductFilter, params: unknown[]): string[] {
   const where = ['p.archived_at IS NULL'];
-  if (filter.q !== undefined) {
-    params.push(filter.q);
-    const q = `${Q_PARAM}::text`;
-    where.push(`(p.search_vector @@ ${TSQUERY(q)} OR lower(${q}) <% lower(p.name))`);
+  if (filter.text !== undefined) {
+    params.push(filter.text.match);
+    where.push(`p.search_doc @@ $${params.length}::tsquery`);
   }
   if (filter.categoryIds) {
     params.push(filter.categoryIds);
@@ -357,19 +359,33 @@ function matchConditions(filter: ProductFilter, params: unknown[]): string[] {
 }
 
 /**
- * The SQL of each sort key and the type its cursor value is cast back to. Relevance puts every
- * full-text match (1 + ts_rank_cd, normalised below 1) above names that only look alike, and adds
- * the name's trigram word similarity, so a name match outranks a description-only match.
+ * The SQL of each sort key and the type its cursor value is cast back to. Relevance is one number
+ * whose digit blocks are the ranking rules in order (README "Search"): exact name words, words
+ * without typos, proximity and prefix (all words next to each other in the name; the name starts
+ * with the first word), words in the name, words in the tags, then rating and units sold as tie-breakers.
  */
-function sortKeyColumns(sort: ProductSort): { sql: string; type: string }[] {
+function sortKeyColumns(sort: ProductSort, filter: ProductFilter, params: unknown[]): { sql: string; type: string }[] {
   switch (sort) {
     case 'relevance': {
-      const text = `${Q_PARAM}::text`; // relevance is only asked for with a q
-      const tsq = TSQUERY(text);
+      const text = filter.text!; // relevance is only asked for with a q
+      const matches = (queries: string[]) =>
+        queries
+          .map((query) => {
+            params.push(query);
+            return `(p.search_doc @@ $${params.length}::tsquery)::int`;
+          })
+          .join(' + ');
+      const exact = matches(text.exactInName);
+      const withoutTypo = matches(text.withoutTypo);
+      const inName = matches(text.inName);
+      const inTags = matches(text.inTags);
+      const phrase = text.phraseInName === null ? '0' : matches([text.phraseInName]);
+      params.push(text.firstWord);
+      const starts = `starts_with(p.search_name, $${params.length}::text)::int`;
       return [
         {
-          sql: `((CASE WHEN p.search_vector @@ ${tsq} THEN 1 + ts_rank_cd(p.search_vector, ${tsq}, 32) ELSE 0 END)
-                 + word_similarity(lower(${text}), lower(p.name)))::float8`,
+          sql: `((${exact}) * 1e8 + (${withoutTypo}) * 1e7 + (${phrase} + ${starts}) * 1e6 + (${inName}) * 1e5 + (${inTags}) * 1e4
+                 + floor(least(p.rating_average, 5) * 100) * 10 + p.units_sold::float8 / (p.units_sold + 1) * 9)::float8`,
           type: 'float8',
         },
       ];

@@ -6,6 +6,7 @@ import { InventoryImagesRatings1795712063217 } from './inventory-images-ratings.
 import { InventoryOnSale1795800000001 } from './inventory-on-sale.migration';
 import { InventoryOptionalThreshold1795900000000 } from './inventory-optional-threshold.migration';
 import { InventorySearch1795621442134 } from './inventory-search.migration';
+import { InventorySearchTypos1796100000000 } from './inventory-search-typos.migration';
 
 /**
  * Everything TypeORM knows about the `inventory` schema: its ordered migrations. The repositories
@@ -13,5 +14,5 @@ import { InventorySearch1795621442134 } from './inventory-search.migration';
  */
 export const inventorySchema: ServiceSchema = {
   entities: [],
-  migrations: [messagingTablesV1Migration('inventory'), InventoryCatalog1795620161648, InventorySearch1795621442134, InventoryImagesRatings1795712063217, InventoryOnSale1795800000001, InventoryOptionalThreshold1795900000000, InventoryCategoryPosition1796000000000],
+  migrations: [messagingTablesV1Migration('inventory'), InventoryCatalog1795620161648, InventorySearch1795621442134, InventoryImagesRatings1795712063217, InventoryOnSale1795800000001, InventoryOptionalThreshold1795900000000, InventoryCategoryPosition1796000000000, InventorySearchTypos1796100000000],
 };

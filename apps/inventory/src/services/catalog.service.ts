@@ -9,6 +9,7 @@ import { InventoryError, InventoryErrorCode } from '../domain/inventory-error';
 import { ModifierGroupInput, modifierGroupProblems } from '../domain/modifier-rules';
 import { moneyProblems } from '../domain/money';
 import { assertSearchRequest, decodeSearchCursor, effectiveSort, encodeSearchCursor, PRICE_BAND_BOUNDS, PriceBand, priceBands } from '../domain/product-search';
+import { nameHighlights, planQueries, planSearch, queryWords, SearchPlan, TextSpan, vocabularyQuestions } from '../domain/search-text';
 import { slugify } from '../domain/slug';
 import { CategoryRecord } from '../repositories/categories.repository';
 import { InventoryStore, InventoryTransaction } from '../repositories/inventory-store';
@@ -65,7 +66,9 @@ export interface ProductView extends ProductRecord {
 }
 
 export interface ProductPage {
-  items: ProductView[];
+  items: (ProductView & { nameHighlights: TextSpan[] })[];
+  /** The query as understood when a word was corrected or split; null otherwise. */
+  correctedQuery: string | null;
   nextCursor: string | null;
   facets: ProductFacets;
 }
@@ -130,9 +133,18 @@ export class CatalogService {
     const sort = effectiveSort(query);
     const after = query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor, sort);
     const filter: ProductFilter = { q: query.q, minPrice: query.minPrice, maxPrice: query.maxPrice, inStock: query.inStock };
+    const nothing: ProductPage = { items: [], correctedQuery: null, nextCursor: null, facets: { categories: [], priceBands: priceBands().map((band) => ({ ...band, count: 0 })) } };
+    let plan: SearchPlan | null = null;
+    if (query.q !== undefined) {
+      const words = queryWords(query.q);
+      const facts = await this.store.read.search.facts({ ...vocabularyQuestions(words), prefixOf: words.lastIsPrefix ? words.words[words.words.length - 1] : null });
+      plan = planSearch(words, facts, { oneTypoFrom: this.config.SEARCH_ONE_TYPO_FROM, twoTyposFrom: this.config.SEARCH_TWO_TYPOS_FROM });
+      if (!plan) return nothing; // a q of punctuation only has no word to match
+      filter.text = { ...planQueries(plan), firstWord: plan.firstWord };
+    }
     if (query.category !== undefined) {
       const category = await this.store.read.categories.findByIdOrSlug(query.category, UUID.test(query.category));
-      if (!category) return { items: [], nextCursor: null, facets: { categories: [], priceBands: priceBands().map((band) => ({ ...band, count: 0 })) } };
+      if (!category) return { ...nothing, correctedQuery: plan?.correctedQuery ?? null };
       filter.categoryIds = await this.store.read.categories.subtreeIds(category.id);
     }
     const products = this.store.read.products;
@@ -146,7 +158,12 @@ export class CatalogService {
     const bandCounts = new Map(counts.priceBands.map((band) => [band.band, band.count]));
     const images = await this.store.read.images.ofProducts(page.map((row) => row.id));
     return {
-      items: page.map(({ sortKeys: _sortKeys, ...product }) => ({ ...product, images: images.get(product.id) ?? [] })),
+      items: page.map(({ sortKeys: _sortKeys, ...product }) => ({
+        ...product,
+        images: images.get(product.id) ?? [],
+        nameHighlights: plan ? nameHighlights(product.name, plan) : [],
+      })),
+      correctedQuery: plan?.correctedQuery ?? null,
       nextCursor: rows.length > query.limit && last ? encodeSearchCursor({ sort, keys: last.sortKeys, id: last.id }) : null,
       facets: { categories: counts.categories, priceBands: priceBands().map((band, index) => ({ ...band, count: bandCounts.get(index) ?? 0 })) },
     };

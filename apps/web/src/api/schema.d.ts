@@ -1641,7 +1641,13 @@ export interface components {
              */
             largeUrl: string;
         };
-        ProductResponse: {
+        TextSpanResponse: {
+            /** @description UTF-16 offset of the first matched character */
+            start: number;
+            /** @description UTF-16 offset just after the last matched character */
+            end: number;
+        };
+        ProductListItemResponse: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -1667,6 +1673,8 @@ export interface components {
             rating: components["schemas"]["RatingResponse"];
             /** @description In upload order */
             images: components["schemas"]["ProductImageResponse"][];
+            /** @description The parts of the name the query matched (for highlighting); empty without q */
+            nameHighlights: components["schemas"]["TextSpanResponse"][];
         };
         CategoryFacetResponse: {
             /** Format: uuid */
@@ -1695,7 +1703,9 @@ export interface components {
             priceBands: components["schemas"]["PriceBandFacetResponse"][];
         };
         ProductListResponse: {
-            items: components["schemas"]["ProductResponse"][];
+            items: components["schemas"]["ProductListItemResponse"][];
+            /** @description The query as understood when a word was corrected or split ("showing results for …"); null otherwise */
+            correctedQuery: string | null;
             /** @description Opaque; pass as cursor with the same query for the next page */
             nextCursor: string | null;
             /** @description Counts over every match of the query, not only this page; with 2000 or more matches they may be up to 30 s old */
@@ -1722,6 +1732,33 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        ProductResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: uuid */
+            categoryId: string;
+            price: components["schemas"]["MoneyDto"];
+            sku: string | null;
+            tags: string[];
+            modifierGroups: components["schemas"]["ModifierGroupResponse"][];
+            /** @description Sellable stock: onHand - reserved */
+            available: number;
+            /**
+             * @description false: staff took it off sale; show it as unavailable (it cannot be ordered)
+             * @example true
+             */
+            onSale: boolean;
+            /**
+             * @description Minutes the kitchen needs for one
+             * @example 10
+             */
+            preparationMinutes: number;
+            rating: components["schemas"]["RatingResponse"];
+            /** @description In upload order */
+            images: components["schemas"]["ProductImageResponse"][];
         };
         ModifierOptionRequest: {
             /** @example Large */

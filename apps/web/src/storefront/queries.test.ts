@@ -8,6 +8,7 @@ function seeded() {
   const sut = new QueryClient();
   const list: ProductList = {
     items: [product({ id: 'a', available: 5 }), product({ id: 'b', available: 5 })],
+    correctedQuery: null,
     nextCursor: null,
     facets: { categories: [], priceBands: [] },
   };
