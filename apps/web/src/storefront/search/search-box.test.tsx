@@ -7,7 +7,7 @@ import { SearchBox } from './search-box';
 
 // openapi-fetch keeps the fetch it finds when the client is created, so stub it first.
 const answers = vi.hoisted(() => {
-  const pending = new Map<string, { delayMs: number; names: string[] }>();
+  const pending = new Map<string, { delayMs: number; names: string[]; correctedQuery?: string; spans?: { start: number; end: number }[] }>();
   const calls: string[] = [];
   globalThis.fetch = async (input: RequestInfo | URL) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -15,7 +15,8 @@ const answers = vi.hoisted(() => {
     calls.push(q);
     const answer = pending.get(q) ?? { delayMs: 0, names: [] };
     await new Promise((r) => setTimeout(r, answer.delayMs));
-    return new Response(JSON.stringify({ items: answer.names.map((name, i) => ({ ...productJson, id: `${q}-${i}`, name })), nextCursor: null, facets: { categories: [], priceBands: [] } }), {
+    const items = answer.names.map((name, i) => ({ ...productJson, id: `${q}-${i}`, name, nameHighlights: answer.spans ?? [] }));
+    return new Response(JSON.stringify({ items, correctedQuery: answer.correctedQuery ?? null, nextCursor: null, facets: { categories: [], priceBands: [] } }), {
       status: 200,
       headers: { 'Content-Type': 'application/json' },
     });
@@ -62,6 +63,16 @@ describe('SearchBox', () => {
     expect(input().getAttribute('type')).toBe('search');
     expect(combobox.getAttribute('aria-expanded')).toBe('false');
     expect(document.getElementById(input().getAttribute('aria-controls')!)?.getAttribute('role')).toBe('listbox');
+  });
+
+  it('marks the matched parts of each name and says which words it searched for when it corrected the query', async () => {
+    renderSut();
+    answers.pending.set('safron risoto', { delayMs: 0, names: ['Saffron Risotto'], correctedQuery: 'saffron risotto', spans: [{ start: 0, end: 7 }, { start: 8, end: 15 }] });
+    fireEvent.change(input(), { target: { value: 'safron risoto' } });
+    const option = await screen.findByRole('option', { name: /Saffron Risotto/ });
+    expect([...option.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Saffron', 'Risotto']);
+    expect(screen.getByRole('option', { name: /See all results/ }).textContent).toContain('Showing results for “saffron risotto”');
+    await waitFor(() => expect(document.getElementById(input().getAttribute('aria-describedby')!)?.textContent).toContain('Showing results for “saffron risotto”'));
   });
 
   it('debounces typing into one request for the last text', async () => {

@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { formatMoney } from '../../shared/format/money';
 import { isSoldOut } from '../catalog';
 import { fetchProducts } from '../queries';
+import { HighlightedName, type TextSpan } from './highlighted-name';
 import { useDebounced } from './use-debounced';
 
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -35,7 +36,9 @@ export function SearchBox() {
   });
 
   // The newest text's results only: while it loads, nothing stale is offered.
-  const current = query === text.trim() && results.data && !results.isPlaceholderData ? results.data.items : [];
+  const fresh = query === text.trim() && results.data && !results.isPlaceholderData ? results.data : undefined;
+  const current = fresh ? fresh.items : [];
+  const correctedQuery = fresh?.correctedQuery ?? null;
   const options = [
     ...current.map((p) => ({ id: `${id}-opt-${p.id}`, kind: 'product' as const, product: p })),
     ...(text.trim() ? [{ id: `${id}-opt-all`, kind: 'all' as const }] : []),
@@ -99,7 +102,7 @@ export function SearchBox() {
           ? 'Search failed. Press Enter to try the full results page.'
           : current.length === 0
             ? 'No dishes match.'
-            : `${current.length} ${current.length === 1 ? 'dish' : 'dishes'} found.`;
+            : `${correctedQuery ? `Showing results for “${correctedQuery}”. ` : ''}${current.length} ${current.length === 1 ? 'dish' : 'dishes'} found.`;
 
   return (
     <form
@@ -159,13 +162,16 @@ export function SearchBox() {
             {option.kind === 'product' ? (
               <>
                 <span className="min-w-0 truncate">
-                  {option.product.name}
+                  <HighlightedName name={option.product.name} spans={(option.product as { nameHighlights?: TextSpan[] }).nameHighlights} />
                   {isSoldOut(option.product) && <span className="ml-2 text-sm text-stone-500">(sold out)</span>}
                 </span>
                 <span className="shrink-0 text-sm text-stone-700">{formatMoney(option.product.price)}</span>
               </>
             ) : (
-              <span className="font-medium text-orange-800">See all results for “{text.trim()}”</span>
+              <span className="font-medium text-orange-800">
+                See all results for “{text.trim()}”
+                {correctedQuery && <span className="block text-sm font-normal text-stone-600">Showing results for “{correctedQuery}”</span>}
+              </span>
             )}
           </li>
         ))}
