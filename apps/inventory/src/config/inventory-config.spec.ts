@@ -21,7 +21,14 @@ describe(InventoryConfig.name, () => {
       JWT_JWKS_CACHE_SECONDS: 600,
       IMAGE_STORAGE_DIR: '.cache/images',
       DEMO_CATALOG: true,
+      SEARCH_ONE_TYPO_FROM: 5,
+      SEARCH_TWO_TYPOS_FROM: 9,
     });
+  });
+
+  it('reads the typo settings of search, and refuses a length that is no number', () => {
+    expect(loadInventoryConfig({ SEARCH_ONE_TYPO_FROM: '4', SEARCH_TWO_TYPOS_FROM: '8' })).toMatchObject({ SEARCH_ONE_TYPO_FROM: 4, SEARCH_TWO_TYPOS_FROM: 8 });
+    expect(() => loadInventoryConfig({ SEARCH_ONE_TYPO_FROM: 'five' })).toThrow(/SEARCH_ONE_TYPO_FROM/);
   });
 
   it.each<[NodeJS.ProcessEnv, boolean]>([
