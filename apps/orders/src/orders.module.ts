@@ -29,6 +29,7 @@ import { DashboardService } from './services/dashboard.service';
 import { OrdersService } from './services/orders.service';
 import { SagaService } from './services/saga.service';
 import { StoreSettingsService } from './services/store-settings.service';
+import { OrderStateMetrics } from './metrics/order-state.metrics';
 
 @Module({})
 export class OrdersModule {
@@ -52,6 +53,7 @@ export class OrdersModule {
         StoreSettingsService,
         CatalogReadModelService,
         IdempotencyKeySweeper,
+        OrderStateMetrics,
         ProductCreatedConsumer,
         ProductUpdatedConsumer,
         ProductArchivedConsumer,

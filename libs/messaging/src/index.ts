@@ -2,6 +2,7 @@ export * from './sql-executor';
 export * from './logger';
 export * from './trace-context';
 export * from './tracing';
+export * from './consumer-lag';
 export * from './metrics';
 export * from './kafka';
 export * from './schema/messaging-tables';

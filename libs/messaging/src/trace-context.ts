@@ -12,6 +12,11 @@ export interface TraceContext {
   requestId?: string;
   /** The order the work is about, when there is one: every log line written meanwhile names it. */
   orderId?: string;
+  /**
+   * Work an outside party called back for (a payment provider's webhook) about an aggregate whose
+   * trace began earlier: the events it emits continue that aggregate's trace, linked to this one.
+   */
+  resumesAggregateTrace?: boolean;
 }
 
 const storage = new AsyncLocalStorage<TraceContext>();

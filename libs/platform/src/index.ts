@@ -15,3 +15,4 @@ export * from './http/input-guards';
 export * from './http/redact-url';
 export * from './http/openapi-document';
 export * from './telemetry/tracing';
+export * from './telemetry/service-metrics';

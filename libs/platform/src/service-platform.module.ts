@@ -13,6 +13,7 @@ import { loggerParams } from './http/logging';
 import { HttpMetricsMiddleware, MetricsController } from './http/metrics';
 import { deadLettersControllerFor } from './messaging/dead-letters.controller';
 import { MessagingRuntime } from './messaging/messaging.runtime';
+import { ConsumerLagMetrics } from './telemetry/service-metrics';
 import { SERVICE_CONFIG, SERVICE_NAME } from './tokens';
 
 export interface ServicePlatformOptions {
@@ -46,6 +47,7 @@ export class ServicePlatformModule implements NestModule {
         MessagingRuntime,
         MessagingHealthIndicator,
         MessagingMetrics,
+        ConsumerLagMetrics,
       ],
       exports: [SERVICE_NAME, SERVICE_CONFIG, OutboxWriter],
     };

@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@galley/auth';
-import { ErrorResponse } from '@galley/platform';
+import { ErrorResponse, recordWebhookOutcome } from '@galley/platform';
 import { SimulateRequest, SimulateResponse } from '../dtos/payment.dto';
 import { DevSimulationService } from '../services/dev-simulation.service';
 import { PaymentsErrorFilter } from './payments-error.filter';
@@ -33,6 +33,7 @@ export class DevSimulationController {
   @ApiConflictResponse({ description: 'The order has no PaymentIntent yet', type: ErrorResponse })
   async simulate(@CurrentUser() user: AuthenticatedUser, @Body() body: SimulateRequest): Promise<SimulateResponse> {
     const result = await this.simulation.simulate(body.orderId, body.outcome, user);
+    recordWebhookOutcome('simulated', result.outcome);
     return { eventId: result.eventId, outcome: result.outcome };
   }
 }

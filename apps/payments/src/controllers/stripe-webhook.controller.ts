@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, HttpStatus, Post, RawBodyRequest, Req, U
 import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { Public } from '@galley/auth';
-import { ErrorResponse } from '@galley/platform';
+import { ErrorResponse, recordWebhookOutcome } from '@galley/platform';
 import { WebhookResponse } from '../dtos/payment.dto';
 import { StripeWebhooksService } from '../services/stripe-webhooks.service';
 import { PaymentsErrorFilter } from './payments-error.filter';
@@ -22,7 +22,11 @@ export class StripeWebhookController {
   @ApiOkResponse({ description: 'Recorded (a repeated event id has no second effect; unknown types are recorded and ignored)', type: WebhookResponse })
   @ApiBadRequestResponse({ description: 'Missing or bad signature, or the body is not an event; nothing changes', type: ErrorResponse })
   async receive(@Req() req: RawBodyRequest<Request>, @Headers('stripe-signature') signature: string | undefined): Promise<WebhookResponse> {
-    const result = await this.webhooks.receive(req.rawBody, signature);
+    const result = await this.webhooks.receive(req.rawBody, signature).catch((error: unknown) => {
+      recordWebhookOutcome('stripe', 'rejected');
+      throw error;
+    });
+    recordWebhookOutcome('stripe', result.outcome);
     return { received: true, duplicate: result.duplicate };
   }
 }

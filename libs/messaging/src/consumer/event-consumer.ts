@@ -142,7 +142,10 @@ export class EventConsumer {
       return false;
     }
     for (const p of prepared) if (p.kind === 'ignored') this.count(p.envelope.type, 'ignored', p.envelope.id);
-    for (const [envelope, outcome] of outcomes) this.count(envelope.type, outcome, envelope.id);
+    for (const [envelope, outcome] of outcomes) {
+      if (outcome === 'handled') this.observeStep(envelope);
+      this.count(envelope.type, outcome, envelope.id);
+    }
     return true;
   }
 
@@ -223,6 +226,7 @@ export class EventConsumer {
           return recorded;
         });
         const outcome = firstTime ? 'handled' : 'duplicate';
+        if (firstTime) this.observeStep(envelope);
         this.count(envelope.type, outcome, envelope.id);
         return outcome;
       } catch (error) {
@@ -255,6 +259,11 @@ export class EventConsumer {
     await this.dlqProducer.send({ topic: letter.topic, acks: -1, messages: [letter.message] });
     messagingMetrics.deadLettered.inc({ group: this.options.groupId, topic });
     this.logger.warn({ topic, partition, offset: message.offset, reason, attempts }, 'message dead-lettered');
+  }
+
+  private observeStep(envelope: EventEnvelope): void {
+    const seconds = (Date.now() - Date.parse(envelope.occurredAt)) / 1000;
+    if (Number.isFinite(seconds)) messagingMetrics.sagaStepDuration.observe({ group: this.options.groupId, type: envelope.type }, Math.max(0, seconds));
   }
 
   private count(type: string, outcome: MessageOutcome, eventId?: string): void {

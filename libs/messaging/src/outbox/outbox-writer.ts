@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_HEADERS, EventContract, EventEnvelope, validatePayload, withTopicPrefix } from '@galley/contracts';
-import { assertIdentifier, SqlExecutor } from '../sql-executor';
+import { assertIdentifier, rowsOf, SqlExecutor } from '../sql-executor';
 import { currentTraceContext, rootTraceContext, TraceContext } from '../trace-context';
-import { SpanKind, startSpan } from '../tracing';
+import { linkTo, SpanKind, startSpan } from '../tracing';
 
 export class InvalidEventError extends Error {
   constructor(readonly eventType: string, readonly problems: string[]) {
@@ -57,6 +57,7 @@ export class OutboxWriter {
     if (events.length === 0) return [];
     const topic = withTopicPrefix(contract.topic, this.topicPrefix);
     const occurredAt = this.now().toISOString();
+    const resumed = trace.resumesAggregateTrace ? await this.lastTraceparents(tx, events.map((event) => event.aggregateId)) : new Map<string, string>();
     const rows = events.map((event) => {
       const checked = validatePayload(contract, event.payload);
       if (!checked.ok) throw new InvalidEventError(contract.type, checked.problems);
@@ -71,14 +72,17 @@ export class OutboxWriter {
         payload: event.payload,
       };
       // The producer span stands for the event: each consumer's span continues from it.
-      const produced = startSpan(`publish ${contract.type}`, SpanKind.PRODUCER, trace.traceparent, {
+      const aggregateTrace = resumed.get(event.aggregateId);
+      const parent = aggregateTrace ?? trace.traceparent;
+      const links = aggregateTrace ? linkTo(trace.traceparent) : undefined;
+      const produced = startSpan(`publish ${contract.type}`, SpanKind.PRODUCER, parent, {
         'messaging.system': 'kafka',
         'messaging.operation.type': 'create',
         'messaging.destination.name': topic,
         'messaging.message.id': envelope.id,
         'galley.event.type': contract.type,
         'galley.aggregate.id': event.aggregateId,
-      });
+      }, links);
       produced.span.end();
       const headers: Record<string, string> = {
         [EVENT_HEADERS.id]: envelope.id,
@@ -107,5 +111,20 @@ export class OutboxWriter {
       ],
     );
     return rows.map((row) => ({ envelope: row.envelope, topic }));
+  }
+
+  /**
+   * The trace each aggregate's latest event in this outbox belongs to. Newest first along the seq
+   * index, so a recent aggregate is found after a few rows.
+   */
+  private async lastTraceparents(tx: SqlExecutor, aggregateIds: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const id of new Set(aggregateIds)) {
+      const rows = rowsOf<{ traceparent: string | null }>(
+        await tx.query(`SELECT headers->>'traceparent' AS traceparent FROM "${this.schema}".outbox WHERE message_key = $1 ORDER BY seq DESC LIMIT 1`, [id]),
+      );
+      if (rows[0]?.traceparent) found.set(id, rows[0].traceparent);
+    }
+    return found;
   }
 }

@@ -14,6 +14,9 @@ export function requestIdOf(req: { headers: IncomingHttpHeaders }): string {
   return value && SAFE_ID.test(value) ? value : randomUUID();
 }
 
+// Callbacks from a payment provider (and the development stand-in that sends one) are about an
+// order whose trace began at checkout: what they emit continues that trace.
+const CALLBACK_PATH = /^\/api\/(?:webhooks\/|payments\/dev\/simulate$)/;
 const ORDER_PATH = /^\/api\/(?:admin\/)?orders\/([0-9a-f-]{36})(?:[/?]|$)/i;
 
 /** The order a request is about, read from its path (`/api/orders/:id/...`). */
@@ -43,5 +46,6 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
     endSpan(span, res.statusCode >= 500 ? new Error(`HTTP ${res.statusCode}`) : undefined);
   });
   req.headers.traceparent = traceparent;
-  runWithTraceContext({ traceparent, correlationId: id, causationId: id, requestId: id, orderId: orderIdOfPath(req.originalUrl) }, next);
+  const context = { traceparent, correlationId: id, causationId: id, requestId: id, orderId: orderIdOfPath(req.originalUrl) };
+  runWithTraceContext(CALLBACK_PATH.test(req.path) ? { ...context, resumesAggregateTrace: true } : context, next);
 }

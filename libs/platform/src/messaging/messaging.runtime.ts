@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ServiceConfig, ServiceName, databaseRoleFor } from '@galley/config';
 import {
+  consumerGroupLag,
   createIdempotentProducer,
   createKafkaClient,
   EventConsumer,
@@ -18,6 +19,7 @@ import {
   OutboxRelay,
   replayGroupDeadLetters,
   SqlExecutor,
+  TopicLag,
 } from '@galley/messaging';
 import { withTopicPrefix } from '@galley/contracts';
 import { SERVICE_CONFIG, SERVICE_NAME } from '../tokens';
@@ -140,6 +142,11 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   /** Publishes this service's dead letters (all, or one event's) back to their topics; the inbox skips what was handled. */
   replayDeadLetters(eventId?: string): Promise<GroupReplay> {
     return replayGroupDeadLetters(this.kafka, this.consumedTopics(), this.groupId, eventId);
+  }
+
+  /** How far this service's consumer group is behind, per topic it consumes. */
+  consumerLag(): Promise<{ group: string; lags: TopicLag[] }> {
+    return consumerGroupLag(this.admin, this.groupId, this.consumedTopics()).then((lags) => ({ group: this.groupId, lags }));
   }
 
   outboxLag(): Promise<OutboxLag> {
