@@ -21,6 +21,12 @@ export function attentionReason(order: Pick<AdminOrder, 'history'>): string {
 export function AttentionPage() {
   const timeZone = useAdminTimeZone();
   const [results, setResults] = useState<Record<string, string>>({});
+  // A resolved order leaves the list at once: its result is said here, outside the list, as well.
+  const [lastResult, setLastResult] = useState<string | null>(null);
+  const showResult = (orderId: string, message: string) => {
+    setResults((r) => ({ ...r, [orderId]: message }));
+    setLastResult(message);
+  };
   const list = useQuery({
     queryKey: adminKeys.orders({ status: 'NEEDS_ATTENTION' }),
     refetchInterval: 15_000,
@@ -53,6 +59,9 @@ export function AttentionPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Needs attention</h1>
       <p className="text-stone-700">Orders the system could not finish on its own. Each says why; resolve it with one of its actions.</p>
+      <p role="status" aria-label="Last result" className="rounded-lg bg-stone-200 px-3 py-2 empty:hidden">
+        {lastResult}
+      </p>
       {list.isPending ? (
         <Loading label="Loading flagged orders…" />
       ) : list.isError ? (
@@ -88,11 +97,11 @@ export function AttentionPage() {
                           <p>
                             <span className="font-medium">Dead letter in {letter.service}:</span> {letter.letter.eventType ?? 'message'} — {letter.letter.reason || 'no reason given'}
                           </p>
-                          <ReplayButton service={letter.service} id={letter.letter.id ?? undefined} onResult={(m) => setResults((r) => ({ ...r, [id]: m }))} />
+                          <ReplayButton service={letter.service} id={letter.letter.id ?? undefined} onResult={(m) => showResult(id, m)} />
                         </div>
                       )}
                       <div className="mt-3">
-                        <OrderActions order={order} onResult={(m) => setResults((r) => ({ ...r, [id]: m }))} />
+                        <OrderActions order={order} onResult={(m) => showResult(id, m)} />
                       </div>
                       <div aria-live="polite">{results[id] && <p className="mt-2 rounded-lg bg-stone-200 px-3 py-2 text-sm">{results[id]}</p>}</div>
                     </>
