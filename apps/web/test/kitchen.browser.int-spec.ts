@@ -23,6 +23,10 @@ const ANONYMOUS_REFUSALS = ['401 POST /api/auth/refresh'];
 const SIGN_IN_REFUSALS = [...ANONYMOUS_REFUSALS, '401 POST /api/auth/login'];
 const TABLET = { width: 768, height: 1024 };
 const STEP_TIMEOUT_MS = 20_000;
+/** Preparation time of the slow dish ahead of the customer's order. */
+const ROAST_MINUTES = 120;
+
+type StoreSettings = { name: string; description: string; timeZone: string; openingHours: Record<string, { open: string; close: string }[]>; kitchenCapacity: number | null };
 
 /** The board's ticket label: the order id's first six hex digits. */
 function shortId(orderId: string): string {
@@ -145,6 +149,12 @@ describe('The kitchen board in Chromium', () => {
     });
     const product = await api.expect<{ modifierGroups: { options: { id: string; name: string }[] }[] }>(200, 'GET', `/api/products/${soup.id}`);
     const rye = product.modifierGroups[0]!.options.find((o) => o.name === 'Rye')!.id;
+    // A slow dish for an order ahead in the queue: once it leaves the kitchen, the customer's estimate moves by two hours.
+    const roast = await dish();
+    await api.expect(200, 'PATCH', `/api/admin/products/${roast.id}`, { token: admin, body: { preparationMinutes: ROAST_MINUTES } });
+    await waitFor(async () => (await db.query(`SELECT 1 FROM orders.catalog_products WHERE id = $1 AND preparation_minutes = $2`, [roast.id, ROAST_MINUTES])).rowCount === 1, {
+      what: "the roast's preparation time in orders' read-model",
+    });
 
     const staff = await open();
     const board = staff.page;
@@ -159,6 +169,10 @@ describe('The kitchen board in Chromium', () => {
     const ringing = board.getByText(/^Ringing for \d+ new orders?$/);
     const ringsSoFar = async () => ((await ringing.count()) === 0 ? 0 : Number(await ringing.getAttribute('data-rings')));
     const ringsBefore = await ringsSoFar();
+
+    // Someone else's roast is paid first, so it is ahead in the kitchen's queue.
+    const aheadId = await paidOrder((await api.newCustomer()).token, [{ productId: roast.id, quantity: 1 }]);
+    const aheadLabel = shortId(aheadId);
 
     // A customer orders and pays from their phone (the API).
     const customer = await api.newCustomer();
@@ -182,6 +196,37 @@ describe('The kitchen board in Chromium', () => {
     await progressHeading(phone.page, 'Paid and confirmed');
     await phone.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await checkStorefrontPage(phone, 'customer tracking confirmed');
+
+    // The kitchen cooks one ticket at a time for this step, so the roast ahead counts in the customer's estimate.
+    const settings = await api.expect<StoreSettings>(200, 'GET', '/api/admin/store', { token: admin });
+    const putStore = (kitchenCapacity: number | null) =>
+      api.expect(200, 'PUT', '/api/admin/store', {
+        token: admin,
+        body: { name: settings.name, description: settings.description, timeZone: settings.timeZone, openingHours: settings.openingHours, kitchenCapacity },
+      });
+    await putStore(1);
+    try {
+      const readAround = phone.page.getByRole('status', { name: 'Estimated ready time' });
+      // The page read its estimate before the capacity changed: a reload shows the one-at-a-time estimate.
+      await phone.page.reload();
+      await phone.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+      await readAround.getByText(/^Ready around \d{1,2}:\d{2}/).waitFor();
+      const shownBefore = await readAround.textContent();
+      const estimateBefore = Date.parse((await api.expect<{ estimatedReadyAt: string }>(200, 'GET', `/api/orders/${orderId}`, { token: customer.token })).estimatedReadyAt);
+
+      // Staff take the roast through the kitchen by taps; when it is ready the customer's time moves up, live.
+      await newColumn.getByRole('article', { name: `Order ${aheadLabel}` }).getByRole('button', { name: `Start preparing order ${aheadLabel}` }).click();
+      const roastCooking = board.getByRole('region', { name: /^Preparing/ }).getByRole('article', { name: `Order ${aheadLabel}` });
+      await roastCooking.getByRole('button', { name: `Mark ready order ${aheadLabel}` }).click();
+      await board.getByRole('region', { name: /^Ready/ }).getByRole('article', { name: `Order ${aheadLabel}` }).waitFor();
+      await waitFor(async () => ((await readAround.textContent()) !== shownBefore ? true : undefined), { what: "the customer's ready time to move", timeoutMs: 10_000 });
+      const estimateAfter = Date.parse((await api.expect<{ estimatedReadyAt: string }>(200, 'GET', `/api/orders/${orderId}`, { token: customer.token })).estimatedReadyAt);
+      expect(estimateBefore - estimateAfter).toBeGreaterThan((ROAST_MINUTES - 10) * 60_000);
+      await readAround.getByText(/^Ready around \d{1,2}:\d{2}/).waitFor();
+      await checkStorefrontPage(phone, 'customer estimate moved');
+    } finally {
+      await putStore(settings.kitchenCapacity);
+    }
 
     // One tap per step; each is sent after its undo window.
     await ticket.getByRole('button', { name: `Start preparing order ${label}` }).click();
