@@ -144,7 +144,9 @@ describe('observability of one order', () => {
     // CONFIRMED is announced by orders' order.confirmed; inventory turns the reservation into a sale on payment.succeeded.
     const complete = (trace: CollectedSpan[]) =>
       trace.some((s) => s.name === 'publish order.confirmed' && s.service === 'galley-orders') &&
-      trace.some((s) => s.name === 'publish stock.committed' && s.service === 'galley-inventory');
+      trace.some((s) => s.name === 'publish stock.committed' && s.service === 'galley-inventory') &&
+      // Each app exports in its own batches: wait until every parent has arrived too.
+      trace.every((s) => !s.parentSpanId || trace.some((parent) => parent.spanId === s.parentSpanId));
     const spans = await waitFor(async () => (complete(receiver.trace(placedSpan.traceId)) ? receiver.trace(placedSpan.traceId) : undefined), {
       what: "orders' order.confirmed and inventory's stock.committed spans in the order's trace",
       timeoutMs: 15_000,

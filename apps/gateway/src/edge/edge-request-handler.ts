@@ -7,7 +7,7 @@ import { AccessTokenVerifier, bearerToken, VerificationKeyCache, createRemoteVer
 import { GatewayConfig, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
 import { errorBody } from '@galley/errors';
 import { endSpan, runWithTraceContext, SpanKind, startSpan, traceIdOf } from '@galley/messaging';
-import { observeHttpRequest, orderIdOfPath, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
+import { observeHttpRequest, orderIdOfPath, redactUrl, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
 import { decide, policyFor, RoutePolicy } from '../routing/route-policy';
 import { resolveService } from '../routing/route-table';
 import { AVAILABILITY_STREAM_PATH, AvailabilityStreams } from '../streams/availability-streams';
@@ -91,7 +91,8 @@ export class EdgeRequestHandler {
       endSpan(server.span, res.statusCode >= 500 ? new Error(`HTTP ${res.statusCode}`) : undefined);
       this.logger.info(
         {
-          req: { id: requestId, method: req.method, url: req.url },
+          // The order streams take an access token in the query (EventSource sends no headers): never logged.
+          req: { id: requestId, method: req.method, url: redactUrl(req.url) },
           res: { statusCode: res.statusCode },
           responseTime: Math.round(seconds * 1000),
           traceId: traceIdOf(server.traceparent),
