@@ -1,11 +1,11 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
-import { AppConfig, KafkaBrokersSetting, TopicPrefixSetting } from './service-config';
+import { KafkaAppConfig } from './service-config';
 
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
-/** The gateway owns no data: it needs where each service listens, and the broker for live order status. */
-export class GatewayConfig extends AppConfig {
+/** The gateway owns no data: it needs where each service listens, and the broker (KafkaAppConfig) for live order status. */
+export class GatewayConfig extends KafkaAppConfig {
   PORT: number = 8080;
 
   @IsUrl(url)
@@ -51,13 +51,6 @@ export class GatewayConfig extends AppConfig {
   @Min(1024)
   @Max(64 * 1024 * 1024)
   MAX_IMAGE_UPLOAD_BYTES: number = 6 * 1024 * 1024;
-
-  /** The gateway reads order status changes from Kafka for the live order streams (SSE). */
-  @KafkaBrokersSetting()
-  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
-
-  @TopicPrefixSetting()
-  KAFKA_TOPIC_PREFIX: string = '';
 
   /** Seconds between keep-alive comments on an open order stream (proxies drop idle connections). */
   @IsInt()

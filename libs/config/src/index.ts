@@ -4,3 +4,4 @@ export * from './service-config';
 export * from './gateway-config';
 export * from './auth-config';
 export * from './verifier-config';
+export * from './connection-settings';

@@ -1,7 +1,21 @@
 import { Transform } from 'class-transformer';
 import { loadConfig } from './load-config';
 import { databaseRoleFor, DEFAULT_PORTS, ServiceName } from './services';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  KAFKA_SASL_MECHANISMS,
+  KafkaSaslMechanism,
+  KafkaSecuritySettings,
+  POSTGRES_SSL_MODES,
+  PostgresSecuritySettings,
+  PostgresSslMode,
+} from './connection-settings';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, ValidateIf, IsString, Matches, Max, Min } from 'class-validator';
+
+// The raw string (obj[key]): implicit conversion would already have made 'false' true.
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return typeof raw === 'string' ? ['true', '1', 'yes'].includes(raw.trim().toLowerCase()) : raw;
+};
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
@@ -40,15 +54,49 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+}
 
-  /** OTLP/HTTP base URL of a trace collector (e.g. http://otel-collector:4318); traces are off without it. */
+/** An app with Kafka clients: where the brokers are, and how to reach a managed cluster (TLS, SASL). */
+export class KafkaAppConfig extends AppConfig implements KafkaSecuritySettings {
+  @KafkaBrokersSetting()
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /** Lets test runs use their own topics (e.g. `t123.orders.events`) on a shared broker. */
+  @TopicPrefixSetting()
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  /** TLS to the brokers (managed Kafka: Confluent Cloud, MSK, Aiven, Event Hubs). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_SSL: boolean = false;
+
+  /** PEM file of the CA that signed the brokers' certificates; Node's bundled roots when unset. */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
-  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  @IsString()
+  KAFKA_SSL_CA_FILE?: string;
+
+  /** `false` only to try a cluster with a certificate nobody can check; never in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_SSL_REJECT_UNAUTHORIZED: boolean = true;
+
+  @IsOptional()
+  @IsIn(KAFKA_SASL_MECHANISMS)
+  KAFKA_SASL_MECHANISM?: KafkaSaslMechanism;
+
+  @ValidateIf((config: KafkaAppConfig) => !!config.KAFKA_SASL_MECHANISM)
+  @IsString()
+  @IsNotEmpty({ message: 'KAFKA_SASL_USERNAME is required with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_USERNAME?: string;
+
+  @ValidateIf((config: KafkaAppConfig) => !!config.KAFKA_SASL_MECHANISM)
+  @IsString()
+  @IsNotEmpty({ message: 'KAFKA_SASL_PASSWORD is required with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_PASSWORD?: string;
 }
 
 /** Settings of a service that owns a schema and talks to Kafka. */
-export class ServiceConfig extends AppConfig {
+export class ServiceConfig extends KafkaAppConfig implements PostgresSecuritySettings {
   @IsString()
   @IsNotEmpty()
   DB_HOST: string = '127.0.0.1';
@@ -74,12 +122,14 @@ export class ServiceConfig extends AppConfig {
   @Max(100)
   DB_POOL_SIZE: number = 10;
 
-  @KafkaBrokersSetting()
-  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+  /** libpq's sslmode: `disable`, `require` (encrypted, certificate unchecked), `verify-ca`, `verify-full`. */
+  @IsIn(POSTGRES_SSL_MODES)
+  DB_SSL_MODE: PostgresSslMode = 'disable';
 
-  /** Lets test runs use their own topics (e.g. `t123.orders.events`) on a shared broker. */
-  @TopicPrefixSetting()
-  KAFKA_TOPIC_PREFIX: string = '';
+  /** PEM file of the server certificate's CA, for verify-ca / verify-full; Node's bundled roots when unset. */
+  @IsOptional()
+  @IsString()
+  DB_SSL_CA_FILE?: string;
 
   @IsInt()
   @Min(1)

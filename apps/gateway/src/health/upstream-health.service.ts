@@ -12,7 +12,8 @@ export interface AggregateHealth {
   services: Record<ServiceName, UpstreamStatus>;
 }
 
-const PROBE_TIMEOUT_MS = 3000;
+// Longer than a service's own broker check (3 s), so a broker outage shows as broker: down, not as the service unreachable.
+const PROBE_TIMEOUT_MS = 5000;
 
 /**
  * Asks every service at once for its dependencies (database, broker, outbox). A service counts as
