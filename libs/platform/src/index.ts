@@ -13,6 +13,8 @@ export * from './run-service';
 export * from './http/http-dtos';
 export * from './http/input-guards';
 export * from './http/redact-url';
+export * from './pagination/created-at-cursor';
+export * from './search/search-text';
 export * from './http/openapi-document';
 export * from './telemetry/tracing';
 export * from './telemetry/service-metrics';

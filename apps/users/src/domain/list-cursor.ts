@@ -1,27 +1,14 @@
+import { CreatedAtPosition, decodeCreatedAtCursor, encodeCreatedAtCursor } from '@galley/platform';
 import { UsersError, UsersErrorCode } from './users-error';
 
 /** Where a keyset page ends: lists are ordered newest first, ties broken by id. */
-export interface ListPosition {
-  createdAt: Date;
-  id: string;
-}
+export type ListPosition = CreatedAtPosition;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeCursor(position: ListPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
-}
+export const encodeCursor = encodeCreatedAtCursor;
 
 /** The position a client's cursor names; a cursor the service did not make is a UsersError. */
 export function decodeCursor(cursor: string): ListPosition {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && UUID.test(value[1])) {
-      const createdAt = new Date(value[0]);
-      if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: value[1] };
-    }
-  } catch {
-    // fall through: not ours
-  }
-  throw new UsersError(UsersErrorCode.InvalidCursor, 'cursor is not a cursor this list returned');
+  const position = decodeCreatedAtCursor(cursor);
+  if (!position) throw new UsersError(UsersErrorCode.InvalidCursor, 'cursor is not a cursor this list returned');
+  return position;
 }
