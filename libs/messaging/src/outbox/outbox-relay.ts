@@ -122,6 +122,11 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const client: PoolClient = await this.pool.connect();
+    // The pool stops listening to a client it hands out: if Postgres goes away while this batch waits for the broker,
+    // an 'error' with no listener would crash the process (seen when the chaos run restarts Postgres).
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       // Losing this transaction's commit in a crash only means the batch is published again,
@@ -159,9 +164,12 @@ export class OutboxRelay {
       return rows.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      broken ??= error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A client that failed is discarded, not returned to the pool half-broken.
+      client.release(broken);
     }
   }
 
