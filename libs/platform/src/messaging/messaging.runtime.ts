@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Admin, Kafka, Producer } from 'kafkajs';
@@ -30,7 +30,7 @@ import { EVENT_HANDLER_METADATA } from './consumes-events.decorator';
  * running every `@ConsumesEvent()` handler. Starts after the app is wired, stops on shutdown.
  */
 @Injectable()
-export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private readonly admin: Admin;
@@ -62,6 +62,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       max: 2,
       application_name: `galley-${service}-relay`,
     });
+    // An idle client whose server went away (a Postgres restart) is dropped by the pool; unheard, the error would crash the process.
+    this.relayPool.on('error', (error) => this.logger.warn({ err: error }, 'outbox relay pool lost a connection'));
     this.relay = new OutboxRelay(this.relayPool, this.producer, {
       schema: service,
       batchSize: config.OUTBOX_BATCH_SIZE,
@@ -102,6 +104,9 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       schema: this.service,
       handlers,
       topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
+      // A member that died (kill -9) holds its partitions until its session expires: 10 s, not kafkajs's 30 s, so a
+      // restarted service consumes again sooner (the chaos run measured 28 s of stalled orders after kill -9 of orders).
+      sessionTimeoutMs: 10_000,
       maxAttempts: this.config.CONSUMER_MAX_ATTEMPTS,
       retryBaseMs: this.config.CONSUMER_RETRY_BASE_MS,
       logger: this.logger,
@@ -114,11 +119,19 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * On SIGTERM, before any module's shutdown hook: the consumer finishes its batch, commits and leaves the group, and
+   * the relay ends its current publish, while the database is still open. TypeORM closes its DataSource in its own
+   * shutdown hook; a handler still running then would fail, be retried and could end in the dead-letter topic.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.starting;
-    await this.consumer?.stop().catch(() => undefined);
-    await this.relay.stop().catch(() => undefined);
+    await this.consumer?.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'consumer did not stop cleanly'));
+    await this.relay.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'outbox relay did not stop cleanly'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.admin.disconnect().catch(() => undefined);
     await this.producer.disconnect().catch(() => undefined);
     await this.relayPool.end().catch(() => undefined);
