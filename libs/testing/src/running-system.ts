@@ -287,6 +287,14 @@ async function portsFor(pinned: Partial<Record<AppName, number>>): Promise<Recor
   return ports;
 }
 
+/** A port no one listens on now, from the kernel (for a broker or database a test starts itself). */
+export async function freePort(): Promise<number> {
+  let port = await kernelFreePort();
+  while (handedOut.has(port)) port = await kernelFreePort();
+  handedOut.add(port);
+  return port;
+}
+
 function kernelFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
