@@ -1,0 +1,67 @@
+// `npm run chaos`: the full chaos run on this machine (see README, "Chaos and recovery"). Writes bench/results/chaos.json
+// and chaos.md; exits 1 when an invariant broke.
+import 'reflect-metadata';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort } from '@galley/testing';
+import { ALL_FAULTS, FaultName, runChaos } from './chaos-run';
+import { writeChaosReport } from './chaos-report';
+
+const HELP = `usage: npm run chaos -- [--orders N] [--concurrency N] [--faults a,b,...] [--out DIR]
+  --orders       orders placed at least (default 1000; the load runs until every fault is done)
+  --concurrency  customers ordering at once (default 12)
+  --faults       comma-separated, in order (default ${ALL_FAULTS.join(',')})
+  --out          where chaos.json and chaos.md go (default bench/results)`;
+
+const { values } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '12' },
+    faults: { type: 'string', default: ALL_FAULTS.join(',') },
+    out: { type: 'string', default: 'bench/results' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const orders = Number(values.orders);
+const concurrency = Number(values.concurrency);
+const faults = values.faults.split(',').filter(Boolean) as FaultName[];
+const unknown = faults.filter((fault) => !ALL_FAULTS.includes(fault));
+if (!Number.isInteger(orders) || orders < 1 || !Number.isInteger(concurrency) || concurrency < 1 || unknown.length > 0) {
+  console.error(`${unknown.length ? `unknown fault(s): ${unknown.join(', ')}\n` : ''}${HELP}`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const products = 5;
+  const report = await runChaos({
+    // Free ports: the run never meets another test's broker or database.
+    infra: { name: 'full', postgresPort: await freePort(), brokerPort: await freePort(), brokerControllerPort: await freePort(), database: 'galley_chaos' },
+    // About 85 % of the units asked for exist: most orders pay, the last units are contested, some are refused.
+    load: {
+      orders,
+      concurrency,
+      products,
+      stockPerProduct: Math.ceil((orders * 1.33 * 0.85) / products),
+      webhookEvery: 4,
+      doubleSubmitEvery: 10,
+      checkoutTimeoutMs: 240_000,
+      thinkMs: 1500,
+    },
+    faults,
+    downMs: 2000,
+    gapMs: 5000,
+    finalWithinMs: 60_000,
+  });
+  const written = writeChaosReport(report, path.resolve(values.out));
+  console.log(`chaos: ${report.passed ? 'every invariant held' : 'INVARIANTS BROKEN'}; report in ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}`);
+  process.exit(report.passed ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(`chaos run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
