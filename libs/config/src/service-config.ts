@@ -9,7 +9,7 @@ import {
   PostgresSecuritySettings,
   PostgresSslMode,
 } from './connection-settings';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, ValidateIf, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, ValidateIf, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 // The raw string (obj[key]): implicit conversion would already have made 'false' true.
 const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
@@ -54,6 +54,11 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+
+  /** OTLP/HTTP base URL of a trace collector (e.g. http://otel-collector:4318); traces are off without it. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 }
 
 /** An app with Kafka clients: where the brokers are, and how to reach a managed cluster (TLS, SASL). */
