@@ -64,7 +64,15 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
 
     const owner = await sut.token('customer', order.customerId);
     const res = await sut.http.get(`/api/orders/${order.orderId}/payment`).set('Authorization', `Bearer ${owner}`).expect(200);
-    expect(res.body).toEqual({ paymentIntentId: intent.id, clientSecret: intent.client_secret, status: 'requires_payment', amount: { amount: 2450, currency: 'USD' }, refunds: [] });
+    expect(res.body).toEqual({
+      paymentIntentId: intent.id,
+      clientSecret: intent.client_secret,
+      status: 'requires_payment',
+      amount: { amount: 2450, currency: 'USD' },
+      refunds: [],
+      // Nothing is refundable before the payment is captured.
+      lines: [{ lineId: 1, quantity: 1, refundedQuantity: 0, refundableQuantity: 0 }],
+    });
     await sut.http.get(`/api/orders/${order.orderId}/payment`).set('Authorization', `Bearer ${await sut.token('customer')}`).expect(404);
     await sut.http.get(`/api/orders/${randomUUID()}/payment`).set('Authorization', `Bearer ${owner}`).expect(404);
     await sut.http.get(`/api/orders/${order.orderId}/payment`).expect(401);
