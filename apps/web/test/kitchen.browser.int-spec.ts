@@ -278,7 +278,7 @@ describe('The kitchen board in Chromium', () => {
     await board.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 30_000 });
     await board.getByRole('region', { name: /^Preparing/ }).getByRole('article', { name: `Order ${label}` }).waitFor();
     // The outage itself shows as refused connections; nothing else may go wrong.
-    const outage = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_NETWORK_CHANGED/;
+    const outage = /ERR_CONNECTION_REFUSED|ERR_SOCKET_NOT_CONNECTED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_NETWORK_CHANGED/;
     staff.errors.splice(0, staff.errors.length, ...staff.errors.filter((line) => !outage.test(line)));
     await checkAdminPage(staff, 'board caught up', [...SIGN_IN_REFUSALS, '503 GET /api/admin/orders/stream']);
   });
