@@ -3,7 +3,7 @@
 //   npm run dlq -- replay <topic> [--id <id>]  publish them (or one event) back to <topic>
 // Consumers that already handled an event skip it (inbox), so replaying twice is harmless.
 import 'dotenv/config';
-import { loadServiceConfig } from '@galley/config';
+import { kafkaConnectionOptions, loadServiceConfig } from '@galley/config';
 import { createKafkaClient, DeadLetter, listDeadLetters, replayDeadLetters } from '@galley/messaging';
 
 function usage(): never {
@@ -30,9 +30,9 @@ async function main(): Promise<void> {
   const eventId = idFlag >= 0 ? rest[idFlag + 1] : undefined;
   if (idFlag >= 0 && !eventId) usage();
 
-  // Only the broker list matters here; the service defaults fill in the rest.
+  // Only the brokers (and their TLS/SASL) matter here; the service defaults fill in the rest.
   const config = loadServiceConfig('orders', process.env);
-  const kafka = createKafkaClient({ clientId: 'galley-dlq-cli', brokers: config.KAFKA_BROKERS });
+  const kafka = createKafkaClient({ clientId: 'galley-dlq-cli', ...kafkaConnectionOptions(config) });
   if (command === 'list') {
     const letters = await listDeadLetters(kafka, topic);
     console.log(`${letters.length} dead letter(s) on ${topic}.dlq`);

@@ -2,7 +2,7 @@
 // Kafka topics with their dead-letter topics. Run by `npm start`, `npm test` and the k8s Job.
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadServiceConfig, SERVICE_NAMES, ServiceName } from '@galley/config';
+import { kafkaConnectionOptions, loadServiceConfig, SERVICE_NAMES, ServiceName } from '@galley/config';
 import { deadLetterTopicOf, TOPICS, withTopicPrefix } from '@galley/contracts';
 import { createKafkaClient, ensureTopics } from '@galley/messaging';
 import { serviceDataSourceOptions, ServiceSchema } from '@galley/platform';
@@ -43,7 +43,7 @@ async function migrate(service: ServiceName): Promise<void> {
 
 async function createTopics(): Promise<void> {
   const config = loadServiceConfig('users', envFor('users'));
-  const kafka = createKafkaClient({ clientId: 'galley-setup', brokers: config.KAFKA_BROKERS });
+  const kafka = createKafkaClient({ clientId: 'galley-setup', ...kafkaConnectionOptions(config) });
   const admin = kafka.admin();
   await admin.connect();
   try {

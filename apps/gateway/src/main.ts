@@ -2,7 +2,7 @@ import { Server } from 'node:http';
 import path from 'node:path';
 import helmet from 'helmet';
 import pino from 'pino';
-import { ConfigValidationError, GatewayConfig, loadConfig } from '@galley/config';
+import { ConfigValidationError, GatewayConfig, kafkaConnectionOptions, loadConfig } from '@galley/config';
 import { createKafkaClient } from '@galley/messaging';
 import { createHttpApp, logMixin } from '@galley/platform';
 import { GATEWAY_API_DESCRIPTION } from './docs/gateway-routes.openapi';
@@ -41,12 +41,12 @@ async function main(): Promise<void> {
   // The API itself is answered by the edge handler on the bare server, ahead of Express and Nest.
   const logger = pino({ level: config.LOG_LEVEL, base: { app: 'gateway', context: 'edge' }, mixin: logMixin });
   // Live order status (SSE): order.status_changed from Kafka, history from the orders service.
-  const feed = new OrderStatusFeed(createKafkaClient({ clientId: 'galley-gateway', brokers: config.KAFKA_BROKERS }), config.KAFKA_TOPIC_PREFIX, logger);
+  const feed = new OrderStatusFeed(createKafkaClient({ clientId: 'galley-gateway', ...kafkaConnectionOptions(config) }), config.KAFKA_TOPIC_PREFIX, logger);
   feed.start();
   const streams = new OrderStreams(feed, config.ORDERS_URL, config.SSE_HEARTBEAT_SECONDS * 1000, logger);
   // Live product availability (SSE): inventory.events from Kafka, the snapshot from inventory.
   const availabilityFeed = new AvailabilityFeed(
-    createKafkaClient({ clientId: 'galley-gateway-availability', brokers: config.KAFKA_BROKERS }),
+    createKafkaClient({ clientId: 'galley-gateway-availability', ...kafkaConnectionOptions(config) }),
     config.KAFKA_TOPIC_PREFIX,
     config.INVENTORY_URL,
     logger,

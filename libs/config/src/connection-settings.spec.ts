@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { kafkaSecurityOptions, postgresTlsOptions } from './connection-settings';
+import { kafkaConnectionOptions, kafkaSecurityOptions, postgresConnectionOptions, postgresTlsOptions } from './connection-settings';
 import { GatewayConfig } from './gateway-config';
 import { ConfigValidationError, loadConfig } from './load-config';
 import { ServiceConfig } from './service-config';
@@ -69,5 +69,34 @@ describe(postgresTlsOptions.name, () => {
 
   it('refuses an sslmode a client without fallback cannot honour', () => {
     expect(() => service({ DB_SSL_MODE: 'prefer' })).toThrow(/DB_SSL_MODE/);
+  });
+});
+
+describe(kafkaConnectionOptions.name, () => {
+  it('gives the brokers with the TLS and SASL options', () => {
+    const config = service({ KAFKA_BROKERS: 'b1:9093,b2:9093', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' });
+    expect(kafkaConnectionOptions(config)).toEqual({ brokers: ['b1:9093', 'b2:9093'], ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'p' } });
+  });
+
+  it('gives only the brokers for a plaintext cluster', () => {
+    expect(kafkaConnectionOptions(loadConfig(GatewayConfig, {}))).toEqual({ brokers: ['127.0.0.1:9092'] });
+  });
+});
+
+describe(postgresConnectionOptions.name, () => {
+  it('gives node-postgres options with ssl from DB_SSL_MODE', () => {
+    const config = service({ DB_HOST: 'db.internal', DB_PORT: '6543', DB_NAME: 'shop', DB_PASSWORD: 'pw', DB_SSL_MODE: 'verify-full', DB_SSL_CA_FILE: caFile });
+    expect(postgresConnectionOptions(config)).toEqual({
+      host: 'db.internal',
+      port: 6543,
+      database: 'shop',
+      user: 'galley_users',
+      password: 'pw',
+      ssl: { ca: PEM, rejectUnauthorized: true },
+    });
+  });
+
+  it('gives ssl false (not undefined, which would let PGSSLMODE decide) when TLS is off', () => {
+    expect(postgresConnectionOptions(service({}))).toHaveProperty('ssl', false);
   });
 });

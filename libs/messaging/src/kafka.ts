@@ -1,9 +1,13 @@
-import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { Admin, Kafka, KafkaConfig, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { MessagingLogger, silentLogger } from './logger';
 
 export interface KafkaClientOptions {
   clientId: string;
   brokers: string[];
+  /** TLS to the brokers (managed Kafka); from config through `kafkaConnectionOptions`. */
+  ssl?: KafkaConfig['ssl'];
+  /** SASL PLAIN / SCRAM credentials; from config through `kafkaConnectionOptions`. */
+  sasl?: KafkaConfig['sasl'];
   logger?: MessagingLogger;
 }
 
@@ -13,6 +17,8 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ssl: options.ssl,
+    sasl: options.sasl,
     connectionTimeout: 3000,
     // Backoff capped at 5 s (kafkajs's default cap is 30 s): after a broker restart every client reconnects within
     // seconds instead of sitting out a 13-26 s wait; 12 retries keep about the same ~40 s before a request gives up.

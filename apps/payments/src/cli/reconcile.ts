@@ -4,7 +4,7 @@
 // Exit code 0 when everything agrees, 1 with one line per difference, 2 when it could not run.
 import 'dotenv/config';
 import { Pool } from 'pg';
-import { loadServiceConfig } from '@galley/config';
+import { loadServiceConfig, postgresConnectionOptions } from '@galley/config';
 import { fromPgClient } from '@galley/messaging';
 import { reconcilePayments } from '../services/reconciliation';
 
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     ...(args.includes('--test') ? { DB_NAME: process.env.GALLEY_TEST_DB_NAME ?? 'galley_test' } : {}),
   };
   const config = loadServiceConfig('payments', env);
-  const pool = new Pool({ host: config.DB_HOST, port: config.DB_PORT, database: config.DB_NAME, user: config.DB_USER, password: config.DB_PASSWORD, max: 1 });
+  const pool = new Pool({ ...postgresConnectionOptions(config), max: 1 });
   try {
     // One snapshot, so a payment settling mid-run cannot look like a difference.
     const client = await pool.connect();

@@ -1,5 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
-import { ServiceConfig, ServiceName } from '@galley/config';
+import { postgresConnectionOptions, ServiceConfig, ServiceName } from '@galley/config';
 
 // TypeORM accepts classes and their constructor functions here.
 type Constructor = abstract new (...args: never[]) => unknown;
@@ -11,16 +11,15 @@ export interface ServiceSchema {
 
 /**
  * A connection pinned to the service's own schema with its own role. Tables change only through
- * migrations; `synchronize` stays off everywhere.
+ * migrations; `synchronize` stays off everywhere. TLS follows DB_SSL_MODE / DB_SSL_CA_FILE (the
+ * services, their migrations in scripts/setup-services.ts and the reviews CLI all connect through here).
  */
 export function serviceDataSourceOptions(service: ServiceName, config: ServiceConfig, schema: ServiceSchema): DataSourceOptions {
+  const { user, ...connection } = postgresConnectionOptions(config);
   return {
     type: 'postgres',
-    host: config.DB_HOST,
-    port: config.DB_PORT,
-    database: config.DB_NAME,
-    username: config.DB_USER,
-    password: config.DB_PASSWORD,
+    ...connection,
+    username: user,
     schema: service,
     entities: schema.entities,
     migrations: schema.migrations,

@@ -5,7 +5,7 @@ import { Admin, Kafka, Producer } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { ServiceConfig, ServiceName, databaseRoleFor } from '@galley/config';
+import { kafkaConnectionOptions, postgresConnectionOptions, ServiceConfig, ServiceName, databaseRoleFor } from '@galley/config';
 import {
   consumerGroupLag,
   createIdempotentProducer,
@@ -50,15 +50,12 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(MessagingRuntime.name);
-    this.kafka = createKafkaClient({ clientId: `galley-${service}`, brokers: config.KAFKA_BROKERS, logger: this.logger });
+    this.kafka = createKafkaClient({ clientId: `galley-${service}`, ...kafkaConnectionOptions(config), logger: this.logger });
     this.producer = createIdempotentProducer(this.kafka);
     this.admin = this.kafka.admin();
+    // The relay's LISTEN client copies these options (TLS included) from the pool.
     this.relayPool = new Pool({
-      host: config.DB_HOST,
-      port: config.DB_PORT,
-      database: config.DB_NAME,
-      user: config.DB_USER,
-      password: config.DB_PASSWORD,
+      ...postgresConnectionOptions(config),
       max: 2,
       application_name: `galley-${service}-relay`,
     });
