@@ -19,7 +19,10 @@ describe(InventoryConfig.name, () => {
       RESERVATION_TTL_SECONDS: 900,
       RESERVATION_SWEEP_INTERVAL_MS: 5000,
       JWT_JWKS_CACHE_SECONDS: 600,
+      IMAGE_STORAGE: 'postgres',
       IMAGE_STORAGE_DIR: '.cache/images',
+      IMAGE_S3_REGION: 'us-east-1',
+      IMAGE_S3_FORCE_PATH_STYLE: false,
       DEMO_CATALOG: true,
       SEARCH_ONE_TYPO_FROM: 5,
       SEARCH_TWO_TYPOS_FROM: 9,
@@ -44,6 +47,61 @@ describe(InventoryConfig.name, () => {
   it('reads the settings given as strings', () => {
     const sut = loadInventoryConfig({ GALLEY_CURRENCY: 'EUR', RESERVATION_TTL_SECONDS: '60', RESERVATION_SWEEP_INTERVAL_MS: '250' });
     expect([sut.GALLEY_CURRENCY, sut.RESERVATION_TTL_SECONDS, sut.RESERVATION_SWEEP_INTERVAL_MS]).toEqual(['EUR', 60, 250]);
+  });
+
+  it('reads every S3 image storage setting', () => {
+    const sut = loadInventoryConfig({
+      IMAGE_STORAGE: 's3',
+      IMAGE_S3_BUCKET: 'galley-images',
+      IMAGE_S3_REGION: 'eu-west-3',
+      IMAGE_S3_ENDPOINT: 'http://minio:9000',
+      IMAGE_S3_FORCE_PATH_STYLE: 'true',
+      IMAGE_S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      IMAGE_S3_SECRET_ACCESS_KEY: 'secret/example',
+      IMAGE_S3_PREFIX: 'shop-1/images/',
+    });
+    expect(sut).toMatchObject({
+      IMAGE_STORAGE: 's3',
+      IMAGE_S3_BUCKET: 'galley-images',
+      IMAGE_S3_REGION: 'eu-west-3',
+      IMAGE_S3_ENDPOINT: 'http://minio:9000',
+      IMAGE_S3_FORCE_PATH_STYLE: true,
+      IMAGE_S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      IMAGE_S3_SECRET_ACCESS_KEY: 'secret/example',
+      IMAGE_S3_PREFIX: 'shop-1/images/',
+    });
+  });
+
+  it.each<[string, NodeJS.ProcessEnv]>([
+    ['postgres by default', {}],
+    ['disk without any S3 setting', { IMAGE_STORAGE: 'disk' }],
+    ['s3 with only a bucket (region default, SDK credential chain)', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images' }],
+    ['S3 path style turned off in words', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images', IMAGE_S3_FORCE_PATH_STYLE: 'false' }],
+  ])('accepts image storage %s', (_case, env) => {
+    expect(badKeys(env)).toEqual([]);
+  });
+
+  it('says the bucket is required when the storage is s3', () => {
+    expect(() => loadInventoryConfig({ IMAGE_STORAGE: 's3' })).toThrow(/IMAGE_S3_BUCKET is required when IMAGE_STORAGE=s3/);
+  });
+
+  it('names the storages it knows when given another', () => {
+    expect(() => loadInventoryConfig({ IMAGE_STORAGE: 'gcs' })).toThrow(/IMAGE_STORAGE must be one of postgres, s3, disk/);
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, string[]]>([
+    ['an unknown storage', { IMAGE_STORAGE: 'S3' }, ['IMAGE_STORAGE']],
+    ['s3 without a bucket', { IMAGE_STORAGE: 's3' }, ['IMAGE_S3_BUCKET']],
+    ['s3 with an empty bucket', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: '' }, ['IMAGE_S3_BUCKET']],
+    ['a bucket name with capitals', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'My_Images' }, ['IMAGE_S3_BUCKET']],
+    ['an endpoint that is no URL', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images', IMAGE_S3_ENDPOINT: 'minio:9000' }, ['IMAGE_S3_ENDPOINT']],
+    ['a path style that is not a boolean', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images', IMAGE_S3_FORCE_PATH_STYLE: 'yes' }, ['IMAGE_S3_FORCE_PATH_STYLE']],
+    ['an access key without its secret', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images', IMAGE_S3_ACCESS_KEY_ID: 'AKID' }, ['IMAGE_S3_SECRET_ACCESS_KEY']],
+    ['a secret without its access key', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images', IMAGE_S3_SECRET_ACCESS_KEY: 'shh' }, ['IMAGE_S3_ACCESS_KEY_ID']],
+    ['a prefix starting with a slash', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images', IMAGE_S3_PREFIX: '/images/' }, ['IMAGE_S3_PREFIX']],
+    ['a region with spaces', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images', IMAGE_S3_REGION: 'us east' }, ['IMAGE_S3_REGION']],
+  ])('names the bad image storage keys for %s', (_case, env, expected) => {
+    expect(badKeys(env)).toEqual(expected);
   });
 
   it.each<[string, NodeJS.ProcessEnv, string | undefined]>([
