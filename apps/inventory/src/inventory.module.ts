@@ -11,6 +11,7 @@ import { ReviewRatingChangedConsumer } from './consumers/review-rating-changed.c
 import { CategoriesController } from './controllers/categories.controller';
 import { ImagesController } from './controllers/images.controller';
 import { ProductsController } from './controllers/products.controller';
+import { SearchSynonymsController } from './controllers/search-synonyms.controller';
 import { StockController } from './controllers/stock.controller';
 import { IMAGE_STORAGE, LocalDiskImageStorage } from './repositories/image-storage';
 import { InventoryStore } from './repositories/inventory-store';
@@ -21,6 +22,7 @@ import { ProductImagesService } from './services/product-images.service';
 import { RatingsService } from './services/ratings.service';
 import { ReservationSweeper } from './services/reservation-sweeper.service';
 import { ReservationsService } from './services/reservations.service';
+import { SearchSynonymsService } from './services/search-synonyms.service';
 import { StockService } from './services/stock.service';
 
 @Module({})
@@ -33,7 +35,7 @@ export class InventoryModule {
         // Every route needs a valid access token unless @Public(); keys come from users' JWKS.
         AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(inventory))),
       ],
-      controllers: [CategoriesController, ProductsController, ImagesController, StockController],
+      controllers: [CategoriesController, ProductsController, ImagesController, StockController, SearchSynonymsController],
       providers: [
         { provide: INVENTORY_CONFIG, useValue: inventory },
         { provide: IMAGE_STORAGE, useValue: new LocalDiskImageStorage(inventory.IMAGE_STORAGE_DIR) },
@@ -45,6 +47,7 @@ export class InventoryModule {
         ReservationsService,
         ReservationSweeper,
         DemoCatalogLoader,
+        SearchSynonymsService,
         OrderPlacedConsumer,
         PaymentSucceededConsumer,
         OrderCancelledConsumer,

@@ -14,6 +14,7 @@ describe(resolveService.name, () => {
     ['/api/admin/inventory/6d1f/adjustments', 'inventory'],
     ['/api/admin/products/6d1f/review-insights', 'reviews'],
     ['/api/admin/products/6d1f', 'inventory'],
+    ['/api/admin/search/synonyms/6d1f', 'inventory'],
     ['/api/admin/text/analyze', 'reviews'],
     ['/api/reviews/r1/helpful', 'reviews'],
     ['/api/orders', 'orders'],

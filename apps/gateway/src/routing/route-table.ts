@@ -27,7 +27,7 @@ export const ROUTE_TABLE: readonly Route[] = [
   { pattern: /^\/api\/(orders|admin\/orders|admin\/store|store)(\/|$)/, service: 'orders' },
   { pattern: /^\/api\/(auth|users|admin\/users)(\/|$)/, service: 'users' },
   { pattern: /^\/\.well-known\/jwks\.json$/, service: 'users' },
-  { pattern: /^\/api\/(products|categories|images|admin\/products|admin\/categories|admin\/inventory)(\/|$)/, service: 'inventory' },
+  { pattern: /^\/api\/(products|categories|images|admin\/products|admin\/categories|admin\/inventory|admin\/search)(\/|$)/, service: 'inventory' },
 ];
 
 export function resolveService(path: string, table: readonly Route[] = ROUTE_TABLE): ServiceName | undefined {

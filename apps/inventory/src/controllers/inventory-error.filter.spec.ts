@@ -12,6 +12,7 @@ describe(httpStatusOf.name, () => {
     [InventoryErrorCode.ImageTooLarge, HttpStatus.PAYLOAD_TOO_LARGE],
     [InventoryErrorCode.ProductNotFound, HttpStatus.NOT_FOUND],
     [InventoryErrorCode.ImageNotFound, HttpStatus.NOT_FOUND],
+    [InventoryErrorCode.SynonymSetNotFound, HttpStatus.NOT_FOUND],
     [InventoryErrorCode.SlugTaken, HttpStatus.CONFLICT],
     [InventoryErrorCode.SkuTaken, HttpStatus.CONFLICT],
     [InventoryErrorCode.InsufficientStock, HttpStatus.CONFLICT],

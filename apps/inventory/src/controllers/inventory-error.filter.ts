@@ -15,6 +15,7 @@ export function httpStatusOf(code: InventoryErrorCode): HttpStatus {
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case InventoryErrorCode.ProductNotFound:
     case InventoryErrorCode.ImageNotFound:
+    case InventoryErrorCode.SynonymSetNotFound:
       return HttpStatus.NOT_FOUND;
     case InventoryErrorCode.SlugTaken:
     case InventoryErrorCode.SkuTaken:

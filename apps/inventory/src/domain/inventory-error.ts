@@ -11,6 +11,7 @@ export enum InventoryErrorCode {
   InvalidImage = 'INVALID_IMAGE',
   ImageTooLarge = 'IMAGE_TOO_LARGE',
   ImageNotFound = 'IMAGE_NOT_FOUND',
+  SynonymSetNotFound = 'SYNONYM_SET_NOT_FOUND',
 }
 
 export class InventoryError extends Error {

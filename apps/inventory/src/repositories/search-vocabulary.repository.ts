@@ -61,8 +61,18 @@ export class SearchVocabularyRepository {
     return rows[0];
   }
 
+  /** Replaces the terms of a set; null when no set has the id. */
+  async updateSynonyms(id: string, terms: string[]): Promise<SynonymSet | null> {
+    const rows: SynonymSet[] = await this.manager.query(
+      // In a CTE so the driver answers rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+      `WITH changed AS (UPDATE inventory.search_synonyms SET terms = $2 WHERE id = $1 RETURNING id, terms, created_at AS "createdAt") SELECT * FROM changed`,
+      [id, terms],
+    );
+    return rows[0] ?? null;
+  }
+
   async deleteSynonyms(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(`DELETE FROM inventory.search_synonyms WHERE id = $1 RETURNING id`, [id]);
+    const rows: unknown[] = await this.manager.query(`WITH gone AS (DELETE FROM inventory.search_synonyms WHERE id = $1 RETURNING id) SELECT id FROM gone`, [id]);
     return rows.length > 0;
   }
 }
