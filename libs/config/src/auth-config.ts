@@ -1,4 +1,5 @@
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsAddressList } from './address-setting';
 import { loadConfig } from './load-config';
 import { VerifierConfig } from './verifier-config';
 
@@ -96,11 +97,12 @@ export class AuthConfig extends VerifierConfig {
   LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
 
   /**
-   * Which peers may set X-Forwarded-For (Express "trust proxy": addresses, CIDRs or loopback,
-   * linklocal, uniquelocal; comma-separated). The per-address limit counts the address they give.
+   * Where the gateway's requests come from (addresses, CIDRs or loopback, linklocal, uniquelocal;
+   * comma-separated). Exactly one hop is trusted: when the peer is listed, the
+   * per-address limits count the right-most X-Forwarded-For entry (the one the gateway sets), never
+   * anything further left; any other peer is counted as the client.
    */
-  @IsString()
-  @Matches(/^[a-zA-Z0-9.:/,\s]*$/)
+  @IsAddressList()
   TRUST_PROXY: string = 'loopback';
 }
 

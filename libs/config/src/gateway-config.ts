@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsAddressList } from './address-setting';
 import { KafkaAppConfig } from './service-config';
 
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -57,6 +58,20 @@ export class GatewayConfig extends KafkaAppConfig {
   @Min(1)
   @Max(300)
   SSE_HEARTBEAT_SECONDS: number = 15;
+
+  /**
+   * How many proxies stand in front of the gateway (a load balancer, an ingress controller). The
+   * gateway sends one X-Forwarded-For to the services: the socket's peer when 0 (the default: a
+   * client's own X-Forwarded-For is ignored), else the right-most address those hops did not add.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUSTED_INGRESS_HOPS: number = 0;
+
+  /** Addresses or CIDRs of trusted proxies in front of the gateway, trusted at any hop (comma-separated; also loopback, linklocal, uniquelocal). */
+  @IsAddressList()
+  TRUSTED_INGRESS_CIDRS: string = '';
 
   /** The web app's build (index.html, assets/) the gateway serves; relative paths are from the working directory (the repository root). */
   @IsString()

@@ -5,3 +5,4 @@ export * from './gateway-config';
 export * from './auth-config';
 export * from './verifier-config';
 export * from './connection-settings';
+export * from './address-setting';

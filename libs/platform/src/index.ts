@@ -18,3 +18,4 @@ export * from './search/search-text';
 export * from './http/openapi-document';
 export * from './telemetry/tracing';
 export * from './telemetry/service-metrics';
+export * from './http/address-list';

@@ -7,14 +7,17 @@ import { AccessTokenVerifier, bearerToken, VerificationKeyCache, createRemoteVer
 import { GatewayConfig, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
 import { errorBody } from '@galley/errors';
 import { endSpan, runWithTraceContext, SpanKind, startSpan, traceIdOf } from '@galley/messaging';
-import { observeHttpRequest, orderIdOfPath, redactUrl, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
+import { AddressList, observeHttpRequest, orderIdOfPath, redactUrl, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
 import { decide, policyFor, RoutePolicy } from '../routing/route-policy';
 import { resolveService } from '../routing/route-table';
 import { AVAILABILITY_STREAM_PATH, AvailabilityStreams } from '../streams/availability-streams';
 import { ORDER_BOARD_STREAM_PATH, ORDER_STREAM_PATH, OrderStreams } from '../streams/order-streams';
+import { clientAddress, TrustedIngress } from './client-address';
 
 /** Identity headers only the gateway may set; whatever a client sends under these names is dropped. */
 export const IDENTITY_HEADERS = { id: 'x-user-id', role: 'x-user-role' } as const;
+/** Forwarding headers a client could forge: the gateway drops them and sets X-Forwarded-For and -Proto itself. */
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-port', 'x-forwarded-proto', 'x-real-ip'] as const;
 
 // A browser's EventSource cannot set headers, so the order streams also take the token in the URL.
 const TOKEN_IN_QUERY = /^\/api\/(orders\/[^/]+|admin\/orders)\/stream$/;
@@ -42,6 +45,7 @@ export class EdgeRequestHandler {
   private readonly verifier: AccessTokenVerifier & VerificationKeyCache;
   private readonly securityHeaders: Middleware;
   private readonly crossOrigin: Middleware;
+  private readonly ingress: TrustedIngress;
 
   constructor(
     private readonly config: GatewayConfig,
@@ -52,6 +56,7 @@ export class EdgeRequestHandler {
     this.verifier = createRemoteVerifier(config.JWT_JWKS_URL ?? `${config.USERS_URL}/.well-known/jwks.json`, {
       cacheMaxAgeMs: config.JWT_JWKS_CACHE_SECONDS * 1000,
     });
+    this.ingress = { hops: config.TRUSTED_INGRESS_HOPS, addresses: AddressList.parse(config.TRUSTED_INGRESS_CIDRS) };
     this.securityHeaders = helmet({ contentSecurityPolicy: false }) as Middleware;
     this.crossOrigin = cors({
       origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
@@ -82,6 +87,7 @@ export class EdgeRequestHandler {
       'galley.request.id': requestId,
     });
     req.headers.traceparent = server.traceparent;
+    const client = this.forwardingHeaders(req);
     let route = 'unmatched';
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -92,7 +98,7 @@ export class EdgeRequestHandler {
       this.logger.info(
         {
           // The order streams take an access token in the query (EventSource sends no headers): never logged.
-          req: { id: requestId, method: req.method, url: redactUrl(req.url) },
+          req: { id: requestId, method: req.method, url: redactUrl(req.url), remoteAddress: client },
           res: { statusCode: res.statusCode },
           responseTime: Math.round(seconds * 1000),
           traceId: traceIdOf(server.traceparent),
@@ -191,6 +197,22 @@ export class EdgeRequestHandler {
     void this.proxies.get(service)!(req, res, () => sendError(res, 404, `No route for ${req.method} ${path}`, requestId));
   }
 
+  /**
+   * Replaces every forwarding header with the gateway's own: X-Forwarded-For is the one client
+   * address `clientAddress` computes (the services trust exactly this hop), X-Forwarded-Proto the
+   * trusted ingress's scheme or the socket's. Returns the client address.
+   */
+  private forwardingHeaders(req: IncomingMessage): string {
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.ingress);
+    const peerTrusted = this.ingress.hops > 0 || this.ingress.addresses.has(req.socket.remoteAddress);
+    const claimedProto = String(req.headers['x-forwarded-proto'] ?? '').split(',').pop()?.trim().toLowerCase();
+    const socketProto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    for (const header of FORWARDING_HEADERS) delete req.headers[header];
+    if (address) req.headers['x-forwarded-for'] = address;
+    req.headers['x-forwarded-proto'] = peerTrusted && (claimedProto === 'https' || claimedProto === 'http') ? claimedProto : socketProto;
+    return address;
+  }
+
   private tokenFromQuery(req: IncomingMessage, path: string): string | undefined {
     if (!TOKEN_IN_QUERY.test(path)) return undefined;
     const value = new URL(req.url ?? '/', 'http://gateway').searchParams.get('access_token');
@@ -203,7 +225,8 @@ export class EdgeRequestHandler {
     return createProxyMiddleware<IncomingMessage, ServerResponse>({
       target,
       agent: this.agent,
-      xfwd: true,
+      // X-Forwarded-* are set by forwardingHeaders(): xfwd would append to what the client sent.
+      xfwd: false,
       proxyTimeout: UPSTREAM_TIMEOUT_MS,
       timeout: UPSTREAM_TIMEOUT_MS,
       logger: undefined,

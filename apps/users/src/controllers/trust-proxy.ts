@@ -1,12 +1,19 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { AuthConfig } from '@galley/config';
+import { AddressList } from '@galley/platform';
 import { AUTH_CONFIG } from '../config/auth-config.token';
 
 /**
- * Lets the per-address rate limit see the client's address behind the gateway: Express takes it
- * from X-Forwarded-For when the peer is a trusted proxy (TRUST_PROXY).
+ * Express's "trust proxy" for users: exactly one hop, the gateway. When the socket's peer is in
+ * TRUST_PROXY, the client is the right-most X-Forwarded-For entry (the one value the gateway sets);
+ * addresses further left are never believed, and a peer outside TRUST_PROXY is the client itself.
  */
+export function trustOneHop(trusted: AddressList): (address: string, hop: number) => boolean {
+  return (address, hop) => hop === 0 && trusted.has(address);
+}
+
+/** Lets the per-address rate limit see the client's address behind the gateway (`req.ip`). */
 @Injectable()
 export class TrustProxySetting implements OnModuleInit {
   constructor(
@@ -16,7 +23,7 @@ export class TrustProxySetting implements OnModuleInit {
 
   onModuleInit(): void {
     const app = this.adapterHost.httpAdapter?.getInstance() as { set?: (name: string, value: unknown) => void } | undefined;
-    const trusted = this.config.TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean);
-    app?.set?.('trust proxy', trusted.length > 0 ? trusted : false);
+    const trusted = AddressList.parse(this.config.TRUST_PROXY);
+    app?.set?.('trust proxy', trusted.empty ? false : trustOneHop(trusted));
   }
 }

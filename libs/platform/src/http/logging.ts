@@ -22,7 +22,8 @@ export function loggerParams(app: string, level: string): Params {
       level,
       base: { app },
       genReqId: (req) => requestIdOf(req as Parameters<typeof requestIdOf>[0]),
-      customProps: () => ({}),
+      // The client's address as Express sees it (X-Forwarded-For from the one trusted hop, the gateway).
+      customProps: (req) => ({ clientAddress: (req as { ip?: string }).ip }),
       mixin: logMixin,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'], censor: '[redacted]' },
       // Probes and scrapes every few seconds would drown the useful lines.

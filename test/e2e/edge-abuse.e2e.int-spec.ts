@@ -1,0 +1,109 @@
+import { request as httpRequest } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { RunningSystem, waitFor } from '@galley/testing';
+
+/** users' per-address budget of /api/auth requests in this system (small, so the limit is reached quickly). */
+const AUTH_LIMIT = 12;
+/** A loopback address the gateway treats as a trusted ingress proxy in front of it. */
+const INGRESS = '127.0.0.2';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * One request to the gateway from a chosen local address (all of 127.0.0.0/8 is this machine),
+ * so a test can be several clients, or a proxy, without any header telling the gateway so.
+ */
+function send(base: string, from: string, method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Answer> {
+  const url = new URL(path, base);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        localAddress: from,
+        agent: false,
+        headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** The `clientAddress` of users' request lines for `path` (the address its per-address limits count). */
+function usersSawAddresses(sut: RunningSystem, path: string): string[] {
+  return (sut.process('users')?.stdout ?? '')
+    .split('\n')
+    .filter((line) => line.includes('"request completed"') && line.includes(`"url":"${path}`))
+    .map((line) => (JSON.parse(line) as { clientAddress?: string }).clientAddress ?? '');
+}
+
+describe('The edge under attack', () => {
+  let sut: RunningSystem;
+
+  beforeAll(async () => {
+    sut = await RunningSystem.start({
+      appEnv: {
+        users: { AUTH_RATE_LIMIT_PER_ADDRESS: String(AUTH_LIMIT), AUTH_RATE_LIMIT_WINDOW_SECONDS: '600' },
+        gateway: { TRUSTED_INGRESS_CIDRS: INGRESS },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await sut?.stopAll();
+  });
+
+  describe('forwarded addresses', () => {
+    const login = (from: string, headers: Record<string, string> = {}) =>
+      send(sut.gatewayUrl, from, 'POST', '/api/auth/login', headers, { email: `nobody-${randomUUID()}@example.com`, password: 'wrong-password-1' });
+
+    it('limits a client that forges a new X-Forwarded-For on every request exactly like one that sends none', async () => {
+      const forger = '127.0.0.5';
+      const plain = '127.0.0.6';
+      for (let i = 0; i < AUTH_LIMIT; i += 1) {
+        expect((await login(forger, { 'x-forwarded-for': `198.51.100.${i + 1}`, forwarded: `for=192.0.2.${i + 1}` })).status).toBe(401);
+        expect((await login(plain)).status).toBe(401);
+      }
+      const forged = await login(forger, { 'x-forwarded-for': '198.51.100.200' });
+      const unforged = await login(plain);
+      for (const limited of [forged, unforged]) {
+        expect(limited.status).toBe(429);
+        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+        expect(JSON.parse(limited.body)).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      }
+      // users saw the socket's address every time, never a forged one.
+      const seen = await waitFor(
+        async () => {
+          const addresses = usersSawAddresses(sut, '/api/auth/login');
+          const complete = [forger, plain].every((client) => addresses.filter((a) => a === client).length === AUTH_LIMIT + 1);
+          return complete ? addresses : undefined;
+        },
+        { what: `users to log ${AUTH_LIMIT + 1} logins from ${forger} and from ${plain}` },
+      );
+      expect(seen.filter((address) => address.startsWith('198.51.100.') || address.startsWith('192.0.2.'))).toEqual([]);
+    });
+
+    it('believes a trusted ingress proxy about its client, and only the hop it added', async () => {
+      const res = await login(INGRESS, { 'x-forwarded-for': '203.0.113.250, 203.0.113.77' });
+      expect(res.status).toBe(401);
+      const seen = await waitFor(async () => usersSawAddresses(sut, '/api/auth/login').find((a) => a.startsWith('203.0.113.')), {
+        what: 'users to log the login through the ingress',
+      });
+      expect(seen).toBe('203.0.113.77');
+    });
+  });
+});
