@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { PostgresCluster, runCommand as run } from '../lib/postgres-cluster';
 
 /**
  * The infrastructure a chaos run owns and may break: a Postgres cluster of its own (initdb into .cache/chaos/, started
@@ -20,20 +20,15 @@ export interface ChaosInfraOptions {
 }
 
 const ROOT = process.cwd();
-const PG_BIN = process.env.GALLEY_PG_BIN ?? '/usr/lib/postgresql/15/bin';
-/** Debian's binaries refuse to run as root; the cluster belongs to the postgres account then. */
-const AS_POSTGRES = process.getuid?.() === 0;
-
-function asPostgres(binary: string, args: string[]): [string, string[]] {
-  return AS_POSTGRES ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
-}
 
 export class ChaosInfra {
   readonly pgDataDir: string;
+  private readonly postgres: PostgresCluster;
   private readonly brokerName: string;
 
   constructor(readonly options: ChaosInfraOptions) {
     this.pgDataDir = path.join(ROOT, '.cache/chaos', `${options.name}-pg`);
+    this.postgres = new PostgresCluster(this.pgDataDir, options.postgresPort);
     this.brokerName = `chaos-${options.name}`;
   }
 
@@ -51,10 +46,8 @@ export class ChaosInfra {
     await this.stop();
     fs.rmSync(this.pgDataDir, { recursive: true, force: true });
     fs.rmSync(path.join(ROOT, '.cache/kafka', this.brokerName), { recursive: true, force: true });
-    fs.mkdirSync(this.pgDataDir, { recursive: true });
-    if (AS_POSTGRES) await run('chown', ['postgres:postgres', this.pgDataDir]);
     log(`postgres: initdb ${path.relative(ROOT, this.pgDataDir)}`);
-    await run(...asPostgres(`${PG_BIN}/initdb`, ['-D', this.pgDataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']));
+    await this.postgres.init();
     await this.startPostgres();
     log(`postgres: running on 127.0.0.1:${this.options.postgresPort}`);
     await this.startBroker();
@@ -64,15 +57,13 @@ export class ChaosInfra {
   }
 
   async startPostgres(): Promise<void> {
-    // No unix socket: the cluster is reached over TCP only, so it cannot shadow the machine's socket in /var/run.
-    const settings = `-p ${this.options.postgresPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200`;
-    await this.pgCtl(['start', '-w', '-t', '60', '-o', settings, '-l', path.join(this.pgDataDir, 'server.log')]);
+    await this.postgres.start({ max_connections: 200 });
     await this.waitForPostgres();
   }
 
   /** kill -9 of the postmaster's children: `pg_ctl stop -m immediate`, the crash-like shutdown (recovery on start). */
   async restartPostgres(): Promise<void> {
-    await this.pgCtl(['stop', '-m', 'immediate', '-w']);
+    await this.postgres.stop('immediate');
     await this.startPostgres();
   }
 
@@ -86,7 +77,7 @@ export class ChaosInfra {
 
   async stop(): Promise<void> {
     await this.broker('stop');
-    if (fs.existsSync(path.join(this.pgDataDir, 'postmaster.pid'))) await this.pgCtl(['stop', '-m', 'fast', '-w'], true);
+    await this.postgres.stop('fast');
   }
 
   /** Stops everything and lets the name go (and removes the data when `removeOnStop`). */
@@ -150,10 +141,6 @@ export class ChaosInfra {
     }
   }
 
-  private pgCtl(args: string[], tolerateFailure = false): Promise<void> {
-    return run(...asPostgres(`${PG_BIN}/pg_ctl`, ['-D', this.pgDataDir, ...args]), process.env, tolerateFailure);
-  }
-
   private broker(command: 'start' | 'kill' | 'stop', ...args: string[]): Promise<void> {
     return run(process.execPath, [path.join(ROOT, 'scripts/broker.mjs'), command, this.brokerName, ...args]);
   }
@@ -166,14 +153,4 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** Runs a command to its end without blocking the event loop (the load keeps running meanwhile). */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, tolerateFailure = false): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && !tolerateFailure) reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} failed (${error.code ?? error.signal}): ${(stderr || stdout).slice(-2000)}`));
-      else resolve();
-    });
-  });
 }
