@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import helmet from 'helmet';
 import { Logger } from 'pino';
 import { errorBody } from '@galley/errors';
-import { observeHttpRequest, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
+import { observeHttpRequest, redactUrl, REQUEST_ID_HEADER, requestIdOf } from '@galley/platform';
 import { CACHE_CONTROL, contentSecurityPolicy, contentTypeOf, fileInside, WebRoute, webRouteOf, withNonce } from './web-policy';
 
 export const NOT_BUILT_MESSAGE = 'the web app is not built: run npm run build -w apps/web';
@@ -56,7 +56,8 @@ export class WebAppHandler {
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       observeHttpRequest(req.method ?? 'GET', `web:${route}`, res.statusCode, seconds);
-      this.logger.debug({ req: { id: requestId, method: req.method, url: req.url }, res: { statusCode: res.statusCode } }, 'web request completed');
+      // A page link could carry a credential in its query (tracking links keep theirs in the fragment, never sent): never logged.
+      this.logger.debug({ req: { id: requestId, method: req.method, url: redactUrl(req.url) }, res: { statusCode: res.statusCode } }, 'web request completed');
     });
     this.securityHeaders(req, res, () => {
       this.serve(req, res, route, requestId).catch((error: unknown) => {
