@@ -2,6 +2,7 @@
 // each query asks the running system's GET /api/products?q=…&limit=3 and is scored by the names it
 // gets back. A case names the product that must come first (within 1) or be in the top 3 (within
 // 3); the seeded catalog repeats names, so any product with that exact name counts.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -32,6 +33,24 @@ export interface RelevanceCase {
   within: 1 | 3;
   /** Why this expectation holds in this catalog (generated cases say how they were chosen). */
   note?: string;
+  /** A store synonym set (folded terms) the case needs; stored before the run (`ensureSynonyms`). */
+  synonyms?: string[];
+}
+
+/** Stores each synonym set the cases name, unless the store already has that set. */
+export async function ensureSynonyms(pool: Pool, cases: readonly RelevanceCase[]): Promise<number> {
+  const sets = new Map<string, string[]>();
+  for (const item of cases) if (item.synonyms) sets.set([...item.synonyms].sort().join('|'), item.synonyms);
+  let added = 0;
+  for (const terms of sets.values()) {
+    const { rowCount } = await pool.query(
+      `INSERT INTO inventory.search_synonyms (id, terms) SELECT $1, $2::text[]
+        WHERE NOT EXISTS (SELECT 1 FROM inventory.search_synonyms WHERE terms @> $2::text[] AND terms <@ $2::text[])`,
+      [randomUUID(), terms],
+    );
+    added += rowCount ?? 0;
+  }
+  return added;
 }
 
 export interface RelevanceMiss {

@@ -22,7 +22,7 @@ import { SearchVocabularyRepository } from '../apps/inventory/src/repositories/s
 import { StockRepository } from '../apps/inventory/src/repositories/stock.repository';
 import { CatalogService, ProductQuery } from '../apps/inventory/src/services/catalog.service';
 import { seedCatalog } from '../scripts/seed/catalog-seeder';
-import { formatRelevance, loadDemoMenuIfEmpty, loadRelevanceCases, measureRelevance } from './search-relevance';
+import { ensureSynonyms, formatRelevance, loadDemoMenuIfEmpty, loadRelevanceCases, measureRelevance } from './search-relevance';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
@@ -191,7 +191,9 @@ async function main(): Promise<void> {
     if (check.status !== 200) throw new Error(`gateway answered ${check.status}: ${await check.text()}`);
 
     // Relevance (issue 12) before the latency runs; `--relevance-only` stops after it (npm run bench:search-relevance).
-    const relevance = formatRelevance(await measureRelevance(gatewayUrl, loadRelevanceCases()));
+    const relevanceCases = loadRelevanceCases();
+    console.log(`  relevance: ${await ensureSynonyms(pool, relevanceCases)} synonym sets stored for its synonym cases`);
+    const relevance = formatRelevance(await measureRelevance(gatewayUrl, relevanceCases));
     console.log(`\n${relevance}`);
     if (process.argv.includes('--relevance-only')) return;
 
