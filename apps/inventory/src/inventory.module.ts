@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule, verifierFromSettings } from '@galley/auth';
 import { ServiceConfig, verifierSettingsOf } from '@galley/config';
 import { ServicePlatformModule } from '@galley/platform';
@@ -10,6 +11,7 @@ import { PaymentSucceededConsumer } from './consumers/payment-succeeded.consumer
 import { ReviewRatingChangedConsumer } from './consumers/review-rating-changed.consumer';
 import { CategoriesController } from './controllers/categories.controller';
 import { ImagesController } from './controllers/images.controller';
+import { ListingCacheInterceptor } from './controllers/listing-cache.interceptor';
 import { ProductsController } from './controllers/products.controller';
 import { SearchSynonymsController } from './controllers/search-synonyms.controller';
 import { StockController } from './controllers/stock.controller';
@@ -19,6 +21,7 @@ import { inventorySchema } from './schema/inventory.schema';
 import { CatalogService } from './services/catalog.service';
 import { DemoCatalogLoader } from './services/demo-catalog.service';
 import { ProductImagesService } from './services/product-images.service';
+import { ProductListingsService } from './services/product-listings.service';
 import { RatingsService } from './services/ratings.service';
 import { ReservationSweeper } from './services/reservation-sweeper.service';
 import { ReservationsService } from './services/reservations.service';
@@ -48,6 +51,8 @@ export class InventoryModule {
         ReservationSweeper,
         DemoCatalogLoader,
         SearchSynonymsService,
+        ProductListingsService,
+        { provide: APP_INTERCEPTOR, useClass: ListingCacheInterceptor },
         OrderPlacedConsumer,
         PaymentSucceededConsumer,
         OrderCancelledConsumer,

@@ -22,6 +22,7 @@ import {
   UpdateProductRequest,
 } from '../dtos/product.dto';
 import { CatalogService, MAX_AVAILABILITY_PAGE } from '../services/catalog.service';
+import { ProductListingsService } from '../services/product-listings.service';
 import { InventoryErrorFilter } from './inventory-error.filter';
 
 const DEFAULT_LIMIT = 20;
@@ -31,7 +32,10 @@ const DEFAULT_LIMIT = 20;
 @UseFilters(InventoryErrorFilter)
 @Controller('api')
 export class ProductsController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly listings: ProductListingsService,
+  ) {}
 
   @Get('products')
   @Public()
@@ -39,7 +43,7 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductListResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   async list(@Query() query: ProductListQuery): Promise<ProductListResponse> {
-    const page = await this.catalog.listProducts({
+    const page = await this.listings.list({
       q: query.q,
       category: query.category,
       minPrice: query.minPrice,
