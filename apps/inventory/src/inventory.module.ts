@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuthModule, verifierFromSettings } from '@galley/auth';
 import { ServiceConfig, verifierSettingsOf } from '@galley/config';
 import { ServicePlatformModule } from '@galley/platform';
@@ -15,7 +17,8 @@ import { ListingCacheInterceptor } from './controllers/listing-cache.interceptor
 import { ProductsController } from './controllers/products.controller';
 import { SearchSynonymsController } from './controllers/search-synonyms.controller';
 import { StockController } from './controllers/stock.controller';
-import { IMAGE_STORAGE, LocalDiskImageStorage } from './repositories/image-storage';
+import { IMAGE_STORAGE } from './repositories/image-storage';
+import { imageStorageFor } from './repositories/image-storage.factory';
 import { InventoryStore } from './repositories/inventory-store';
 import { inventorySchema } from './schema/inventory.schema';
 import { CatalogService } from './services/catalog.service';
@@ -41,7 +44,8 @@ export class InventoryModule {
       controllers: [CategoriesController, ProductsController, ImagesController, StockController, SearchSynonymsController],
       providers: [
         { provide: INVENTORY_CONFIG, useValue: inventory },
-        { provide: IMAGE_STORAGE, useValue: new LocalDiskImageStorage(inventory.IMAGE_STORAGE_DIR) },
+        // IMAGE_STORAGE: postgres (default, the service's own connection), s3 or disk.
+        { provide: IMAGE_STORAGE, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => imageStorageFor(inventory, dataSource) },
         InventoryStore,
         CatalogService,
         StockService,

@@ -13,7 +13,8 @@ describe('inventory product images', () => {
 
   beforeAll(async () => {
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'galley-images-'));
-    sut = await InventoryTestApp.start({ IMAGE_STORAGE_DIR: storageDir });
+    // The local-disk storage (IMAGE_STORAGE=disk): the checks below look at its files.
+    sut = await InventoryTestApp.start({ IMAGE_STORAGE: 'disk', IMAGE_STORAGE_DIR: storageDir });
     admin = `Bearer ${await sut.token('admin')}`;
   });
 

@@ -128,7 +128,13 @@ export class InventoryTestApp {
       await this.db.query(`DELETE FROM inventory.reservation_lines WHERE product_id = ANY($1::uuid[])`, [products]);
       await this.db.query(`DELETE FROM inventory.reservations WHERE order_id = ANY($1::uuid[])`, [orders]);
       await this.db.query(`DELETE FROM inventory.stock_movements WHERE product_id = ANY($1::uuid[])`, [products]);
-      await this.db.query(`DELETE FROM inventory.product_images WHERE product_id = ANY($1::uuid[])`, [products]);
+      // The bytes of their pictures too (IMAGE_STORAGE=postgres), unless a product not made here uses the same picture.
+      await this.db.query(
+        `WITH gone AS (DELETE FROM inventory.product_images WHERE product_id = ANY($1::uuid[]) RETURNING thumb_key, large_key)
+         DELETE FROM inventory.image_blobs b WHERE b.key IN (SELECT thumb_key FROM gone UNION SELECT large_key FROM gone)
+           AND NOT EXISTS (SELECT 1 FROM inventory.product_images p WHERE (p.thumb_key = b.key OR p.large_key = b.key) AND p.product_id <> ALL($1::uuid[]))`,
+        [products],
+      );
       await this.db.query(`DELETE FROM inventory.stock_levels WHERE product_id = ANY($1::uuid[])`, [products]);
       await this.db.query(`DELETE FROM inventory.products WHERE id = ANY($1::uuid[])`, [products]);
       await this.db.query(`DELETE FROM inventory.categories WHERE parent_id = ANY($1::uuid[])`, [[...this.categoryIds]]);

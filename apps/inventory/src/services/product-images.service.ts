@@ -64,9 +64,11 @@ export class ProductImagesService {
       width: prepared.width,
       height: prepared.height,
     });
-    // Written while the content lock is held; a rollback leaves only unreferenced, harmless bytes.
-    await this.storage.put(prepared.thumb.key, prepared.thumb.bytes);
-    await this.storage.put(prepared.large.key, prepared.large.bytes);
+    // Written while the content lock is held. In Postgres the bytes commit with the row; in a bucket
+    // or directory a rollback leaves only unreferenced, harmless bytes.
+    const storage = this.storageIn(tx);
+    await storage.put(prepared.thumb.key, prepared.thumb.bytes);
+    await storage.put(prepared.large.key, prepared.large.bytes);
     return image;
   }
 
@@ -76,8 +78,9 @@ export class ProductImagesService {
       const image = await tx.images.delete(productId, imageId);
       if (!image) throw new InventoryError(InventoryErrorCode.ImageNotFound, 'No such image on this product');
       await tx.images.lockContent(image.largeKey);
+      const storage = this.storageIn(tx);
       for (const key of [image.thumbKey, image.largeKey]) {
-        if (!(await tx.images.keyInUse(key))) await this.storage.delete(key);
+        if (!(await tx.images.keyInUse(key))) await storage.delete(key);
       }
     });
   }
@@ -87,6 +90,11 @@ export class ProductImagesService {
     const bytes = IMAGE_KEY_PATTERN.test(key) ? await this.storage.get(key) : null;
     if (!bytes) throw new InventoryError(InventoryErrorCode.ImageNotFound, 'No such image');
     return bytes;
+  }
+
+  /** The storage writing through this transaction when it lives in the database, else the storage itself. */
+  private storageIn(tx: InventoryTransaction): ImageStorage {
+    return this.storage.within?.(tx.sql) ?? this.storage;
   }
 }
 
