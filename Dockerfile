@@ -7,7 +7,7 @@
 #   docker run --rm -e PORT=3003 -e DB_USER=galley_orders ... galley/orders
 #
 # Any of the images also runs every service's migrations and creates the Kafka topics (the
-# `migrate` service of docker-compose.yml, k8s/migrate-job.yaml):
+# `migrate` service of docker-compose.yml, k8s/base/migrate-job.yaml):
 #   node -r ./scripts/register-paths.cjs dist/scripts/setup-services.js
 
 ARG NODE_IMAGE=node:20-slim
@@ -45,7 +45,7 @@ ENV APP=${APP}
 # The apps' default ports (libs/config/src/services.ts); each app listens on its PORT variable.
 EXPOSE 8080 3001 3002 3003 3004 3005
 
-# Where inventory keeps product images (a volume in compose and k8s), writable by the app user.
+# Where inventory keeps product images on disk (IMAGE_STORAGE=disk), writable by the app user.
 RUN mkdir -p /var/lib/galley/images && chown 1000:1000 /var/lib/galley/images
 
 # uid/gid 1000 is the image's `node` user; numeric so that Kubernetes can verify runAsNonRoot.
