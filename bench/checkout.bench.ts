@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     appEnv: {
       users: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_RATE_LIMIT_PER_ADDRESS: '1000000' },
       inventory: { DEMO_CATALOG: 'false' },
+      // One load generator is one address: the gateway's per-address limit is not what is measured.
+      gateway: { RATE_LIMIT_PER_ADDRESS: '100000000' },
     },
   });
   const db = adminPool();

@@ -94,6 +94,8 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
         users: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
         inventory: { DEMO_CATALOG: 'false' },
         payments: { STRIPE_WEBHOOK_SECRET: webhookSecret },
+        // Every simulated customer comes from 127.0.0.1: the gateway's per-address limit would stop the load.
+        gateway: { RATE_LIMIT_PER_ADDRESS: '100000000' },
       },
     });
     log(`system ready: gateway ${system.gatewayUrl}`);

@@ -4,6 +4,8 @@ import { RunningSystem, waitFor } from '@galley/testing';
 
 /** users' per-address budget of /api/auth requests in this system (small, so the limit is reached quickly). */
 const AUTH_LIMIT = 12;
+/** The gateway's per-address budget of requests in this system. */
+const EDGE_LIMIT = 60;
 /** A loopback address the gateway treats as a trusted ingress proxy in front of it. */
 const INGRESS = '127.0.0.2';
 
@@ -58,7 +60,7 @@ describe('The edge under attack', () => {
     sut = await RunningSystem.start({
       appEnv: {
         users: { AUTH_RATE_LIMIT_PER_ADDRESS: String(AUTH_LIMIT), AUTH_RATE_LIMIT_WINDOW_SECONDS: '600' },
-        gateway: { TRUSTED_INGRESS_CIDRS: INGRESS },
+        gateway: { TRUSTED_INGRESS_CIDRS: INGRESS, RATE_LIMIT_PER_ADDRESS: String(EDGE_LIMIT), RATE_LIMIT_WINDOW_SECONDS: '600' },
       },
     });
   });
@@ -104,6 +106,27 @@ describe('The edge under attack', () => {
         what: 'users to log the login through the ingress',
       });
       expect(seen).toBe('203.0.113.77');
+    });
+  });
+
+  describe('the gateway rate limit', () => {
+    it('answers 429 with Retry-After and the JSON error past the per-address budget, per address, before any token work', async () => {
+      const client = '127.0.0.7';
+      for (let i = 0; i < EDGE_LIMIT; i += 1) {
+        const res = await send(sut.gatewayUrl, client, 'GET', i % 2 ? '/api/store' : '/api/users/me');
+        expect(res.status).toBe(i % 2 ? 200 : 401);
+      }
+      for (const path of ['/api/store', '/api/users/me', '/api/orders']) {
+        const limited = await send(sut.gatewayUrl, client, 'GET', path, { authorization: 'Bearer not-a-token' });
+        expect(limited.status).toBe(429);
+        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(500);
+        expect(JSON.parse(limited.body)).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/Retry-After/), requestId: expect.any(String) });
+      }
+      // Forged forwarding headers do not buy a fresh budget; another address has its own.
+      expect((await send(sut.gatewayUrl, client, 'GET', '/api/store', { 'x-forwarded-for': '198.51.100.9' })).status).toBe(429);
+      expect((await send(sut.gatewayUrl, '127.0.0.8', 'GET', '/api/store')).status).toBe(200);
+      // Stripe's webhook is signed and retried by Stripe: never limited by address (a bad signature is payments' 400).
+      expect((await send(sut.gatewayUrl, client, 'POST', '/api/webhooks/stripe', { 'stripe-signature': 't=1,v1=00' }, {})).status).toBe(400);
     });
   });
 });

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, AuthModule, createLocalVerifier } from '@galley/auth';
 import { AuthConfig, ServiceConfig } from '@galley/config';
 import { ServicePlatformModule } from '@galley/platform';
@@ -11,6 +13,7 @@ import { JwksController } from './controllers/jwks.controller';
 import { MeController } from './controllers/me.controller';
 import { OrderLinksController } from './controllers/order-links.controller';
 import { TrustProxySetting } from './controllers/trust-proxy';
+import { RateLimitHitsStorage } from './repositories/rate-limit-hits.storage';
 import { UsersStore } from './repositories/users-store';
 import { usersSchema } from './schema/users.schema';
 import { accessTokenIssuerProvider } from './services/access-token-issuer.provider';
@@ -48,11 +51,15 @@ export class UsersModule {
           inject: [AccessTokenIssuer],
           useFactory: (issuer: AccessTokenIssuer) => createLocalVerifier(issuer.jwks()),
         }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', limit: auth.AUTH_RATE_LIMIT_PER_ADDRESS, ttl: auth.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000 }],
-          // One budget per address across every /api/auth route (not one per route).
-          generateKey: (_context, tracker) => `auth:${tracker}`,
-          errorMessage: 'Too many authentication requests from this address; retry after the time in Retry-After',
+        ThrottlerModule.forRootAsync({
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => ({
+            throttlers: [{ name: 'default', limit: auth.AUTH_RATE_LIMIT_PER_ADDRESS, ttl: auth.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000 }],
+            // One budget per address across every /api/auth route (not one per route), shared by every instance.
+            generateKey: (_context, tracker) => `auth:${tracker}`,
+            storage: new RateLimitHitsStorage(dataSource),
+            errorMessage: 'Too many authentication requests from this address; retry after the time in Retry-After',
+          }),
         }),
       ],
       controllers: [AuthController, OrderLinksController, MeController, AddressesController, AdminUsersController, JwksController],

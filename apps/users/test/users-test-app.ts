@@ -51,9 +51,13 @@ export class UsersTestApp {
       ...overrides,
     };
     const auth = loadAuthConfig(env);
+    // The per-address budget of /api/auth lives in Postgres (shared by every instance): each test
+    // app starts with a fresh one, as it did when the budget was in each instance's memory.
+    const db = adminPool();
+    await db.query(`DELETE FROM users.rate_limit_hits`);
     const app = await createHttpApp(UsersModule.forRoot(loadServiceConfig('users', env), auth), { app: 'users', description: 'users under test' });
     await app.listen(0, '127.0.0.1');
-    return new UsersTestApp(app, auth, signingJwk, adminEmail, adminPool());
+    return new UsersTestApp(app, auth, signingJwk, adminEmail, db);
   }
 
   get http() {

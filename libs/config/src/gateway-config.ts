@@ -73,6 +73,21 @@ export class GatewayConfig extends KafkaAppConfig {
   @IsAddressList()
   TRUSTED_INGRESS_CIDRS: string = '';
 
+  /**
+   * Requests per client address and window at the gateway, every route but Stripe's webhook
+   * (429 with Retry-After past it). Kept in memory per replica. Generous by default: it stops
+   * floods, not a busy storefront behind one NAT; load tests raise it.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100000000)
+  RATE_LIMIT_PER_ADDRESS: number = 6000;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
   /** The web app's build (index.html, assets/) the gateway serves; relative paths are from the working directory (the repository root). */
   @IsString()
   WEB_DIST_DIR: string = 'apps/web/dist';

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { APP_NAMES, AppName, databaseRoleFor, SERVICE_NAMES, ServiceName, upstreamUrlVariable } from '@galley/config';
-import { testEnvironment } from './test-environment';
+import { adminPool, testEnvironment } from './test-environment';
 
 const OUTPUT_LIMIT = 512 * 1024;
 const STOP_GRACE_MS = 10_000;
@@ -119,6 +119,7 @@ export class RunningSystem {
     if (busy.length > 0) {
       throw new Error(`ports already in use: ${busy.map((app) => `${app}=${system.ports[app!]}`).join(', ')} (a previous run left processes behind?)`);
     }
+    await system.resetSharedRateLimits();
     for (const service of SERVICE_NAMES) system.spawn(service);
     system.spawn('gateway');
     try {
@@ -204,6 +205,23 @@ export class RunningSystem {
       }
       return true;
     });
+  }
+
+  /**
+   * users keeps its per-address budget of /api/auth in Postgres (shared by its instances). Every test
+   * client is 127.0.0.1, so each system starts with a fresh budget, as when it was in memory.
+   */
+  private async resetSharedRateLimits(): Promise<void> {
+    const target = this.options.database;
+    const pool = adminPool(target ? { host: target.host, port: target.port, database: target.name, max: 1 } : { max: 1 });
+    try {
+      await pool.query(`DELETE FROM users.rate_limit_hits`);
+    } catch (error) {
+      // A database migrated before the table existed has nothing to reset.
+      if ((error as { code?: string }).code !== '42P01') throw error;
+    } finally {
+      await pool.end();
+    }
   }
 
   private spawn(app: AppName): AppProcess {

@@ -12,6 +12,7 @@ import { decide, policyFor, RoutePolicy } from '../routing/route-policy';
 import { resolveService } from '../routing/route-table';
 import { AVAILABILITY_STREAM_PATH, AvailabilityStreams } from '../streams/availability-streams';
 import { ORDER_BOARD_STREAM_PATH, ORDER_STREAM_PATH, OrderStreams } from '../streams/order-streams';
+import { AddressRateLimit } from './address-rate-limit';
 import { clientAddress, TrustedIngress } from './client-address';
 
 /** Identity headers only the gateway may set; whatever a client sends under these names is dropped. */
@@ -21,6 +22,8 @@ const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 
 
 // A browser's EventSource cannot set headers, so the order streams also take the token in the URL.
 const TOKEN_IN_QUERY = /^\/api\/(orders\/[^/]+|admin\/orders)\/stream$/;
+// Stripe signs its webhooks and retries them; it is never rate-limited by address.
+const UNLIMITED = /^\/api\/webhooks\/stripe$/;
 // Product images are the one upload larger than ordinary JSON bodies.
 const IMAGE_UPLOAD = /^\/api\/admin\/products\/[^/]+\/images$/;
 const UPSTREAM_TIMEOUT_MS = 30_000;
@@ -46,6 +49,7 @@ export class EdgeRequestHandler {
   private readonly securityHeaders: Middleware;
   private readonly crossOrigin: Middleware;
   private readonly ingress: TrustedIngress;
+  private readonly rateLimit: AddressRateLimit;
 
   constructor(
     private readonly config: GatewayConfig,
@@ -56,6 +60,7 @@ export class EdgeRequestHandler {
     this.verifier = createRemoteVerifier(config.JWT_JWKS_URL ?? `${config.USERS_URL}/.well-known/jwks.json`, {
       cacheMaxAgeMs: config.JWT_JWKS_CACHE_SECONDS * 1000,
     });
+    this.rateLimit = new AddressRateLimit(config.RATE_LIMIT_PER_ADDRESS, config.RATE_LIMIT_WINDOW_SECONDS);
     this.ingress = { hops: config.TRUSTED_INGRESS_HOPS, addresses: AddressList.parse(config.TRUSTED_INGRESS_CIDRS) };
     this.securityHeaders = helmet({ contentSecurityPolicy: false }) as Middleware;
     this.crossOrigin = cors({
@@ -112,7 +117,7 @@ export class EdgeRequestHandler {
       this.crossOrigin(req, res, () => {
         const policy = policyFor(req.method ?? 'GET', path);
         if (policy) route = policy.pattern.source;
-        this.authorize(req, res, path, policy, requestId).catch((error: unknown) => {
+        this.admit(req, res, path, client, policy, requestId).catch((error: unknown) => {
           this.logger.error({ err: error, requestId }, 'edge failure');
           if (!res.headersSent) sendError(res, 500, 'Something went wrong on our side; quote the request id when reporting it', requestId);
         });
@@ -127,6 +132,19 @@ export class EdgeRequestHandler {
   /** The access-token key cache, for the gateway's readiness. */
   get keyCache(): VerificationKeyCache {
     return this.verifier;
+  }
+
+  /** The per-address limit (before any token is verified), then the route's policy. */
+  private async admit(req: IncomingMessage, res: ServerResponse, path: string, client: string, policy: RoutePolicy | undefined, requestId: string): Promise<void> {
+    if (!UNLIMITED.test(path)) {
+      const verdict = await this.rateLimit.take(client);
+      if (!verdict.allowed) {
+        res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+        sendError(res, 429, 'Too many requests from this address; retry after the time in Retry-After', requestId);
+        return;
+      }
+    }
+    await this.authorize(req, res, path, policy, requestId);
   }
 
   private async authorize(req: IncomingMessage, res: ServerResponse, path: string, policy: RoutePolicy | undefined, requestId: string): Promise<void> {
