@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix, relative } from 'node:path';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import express from 'express';
 import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1';
@@ -37,7 +38,7 @@ import {
   loadConfig,
   upstreamUrlVariable,
 } from '@galley/config';
-import { InventoryConfig } from '../../apps/inventory/src/config/inventory-config';
+import { InventoryConfig, loadInventoryConfig } from '../../apps/inventory/src/config/inventory-config';
 import { OrdersConfig } from '../../apps/orders/src/config/orders-config';
 import { PaymentsConfig } from '../../apps/payments/src/config/payments-config';
 import { ReviewsConfig } from '../../apps/reviews/src/config/reviews-config';
@@ -288,15 +289,15 @@ function k8sYamlErrors(): string[] {
   );
 }
 
-const renderedOverlays = new Map<Overlay, string>();
+const renderedKustomizations = new Map<string, string>();
 
-/** `kubectl kustomize k8s/overlays/<overlay>`: the objects `kubectl apply -k` would send. */
-function renderOverlay(overlay: Overlay): string {
-  const cached = renderedOverlays.get(overlay);
+/** `kubectl kustomize <dir>`: the objects `kubectl apply -k <dir>` would send. */
+function renderKustomization(dir: string): string {
+  const cached = renderedKustomizations.get(dir);
   if (cached !== undefined) return cached;
   let output: string;
   try {
-    output = execFileSync('kubectl', ['kustomize', join(K8S_DIR, 'overlays', overlay)], {
+    output = execFileSync('kubectl', ['kustomize', dir], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -306,9 +307,9 @@ function renderOverlay(overlay: Overlay): string {
     if (failure.code === 'ENOENT') {
       throw new Error('kubectl is not on the PATH: these checks render k8s/overlays/* with `kubectl kustomize` (install kubectl)');
     }
-    throw new Error(`kubectl kustomize k8s/overlays/${overlay} failed: ${failure.stderr || failure.message}`);
+    throw new Error(`kubectl kustomize ${dir} failed: ${failure.stderr || failure.message}`);
   }
-  renderedOverlays.set(overlay, output);
+  renderedKustomizations.set(dir, output);
   return output;
 }
 
@@ -377,15 +378,15 @@ class Cluster {
   readonly manifests: Manifest[];
   readonly yamlErrors: string[];
 
-  /** One overlay as rendered, plus the Secret template (the Secrets the README creates). */
-  constructor(readonly overlay: Overlay) {
-    const rendered = parseManifests(renderOverlay(overlay), `overlays/${overlay}`);
+  /** A kustomization as rendered (an overlay by default), plus the Secret template (the Secrets the README creates). */
+  constructor(label: string, dir = join(K8S_DIR, label)) {
+    const rendered = parseManifests(renderKustomization(dir), label);
     const template = parseManifests(readFileSync(join(K8S_DIR, SECRET_TEMPLATE), 'utf8'), SECRET_TEMPLATE);
     this.manifests = [...rendered.manifests, ...template.manifests];
     this.yamlErrors = [...rendered.yamlErrors, ...template.yamlErrors];
   }
 
-  /** What `kubectl apply -k k8s/overlays/<overlay>` creates: everything but the Secret template. */
+  /** What `kubectl apply -k` creates: everything but the Secret template. */
   get applied(): Manifest[] {
     return this.manifests.filter((manifest) => manifest.file !== SECRET_TEMPLATE);
   }
@@ -485,7 +486,7 @@ class Cluster {
 
 const clusters = new Map<Overlay, Cluster>();
 function clusterFor(overlay: Overlay): Cluster {
-  const cluster = clusters.get(overlay) ?? new Cluster(overlay);
+  const cluster = clusters.get(overlay) ?? new Cluster(`overlays/${overlay}`);
   clusters.set(overlay, cluster);
   return cluster;
 }
@@ -907,6 +908,33 @@ describe('k8s/ sources', () => {
 
     expect(fromTemplate.length).toBeGreaterThan(0);
     expect(fromReadme).toEqual(fromTemplate);
+  });
+});
+
+describe('the S3 image storage of k8s/README.md, on the prod overlay', () => {
+  let dir: string;
+  let sut: Cluster;
+
+  beforeAll(() => {
+    const snippet = /```yaml\n(configMapGenerator:[\s\S]*?)```/.exec(K8S_README())?.[1] ?? '';
+    dir = mkdtempSync(join(tmpdir(), 'galley-k8s-s3-'));
+    writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n  - ${relative(dir, join(K8S_DIR, 'overlays', 'prod'))}\n${snippet}`);
+    sut = new Cluster('README S3 snippet', dir);
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('makes inventory a valid S3 image storage, its keys from the Secret the README creates', () => {
+    const container = sut.find<IDeployment>('Deployment', 'inventory')?.spec?.template.spec?.containers[0] ?? ({} as IContainer);
+    const { env, sources, problems } = sut.resolveEnv(container);
+    const schemas = configClassesFor('inventory');
+
+    expect(problems).toEqual([]);
+    expect(loadInventoryConfig(env).IMAGE_STORAGE).toBe('s3');
+    expect(configProblemsOf(schemas, env)).toEqual([]);
+    expect(Object.keys(env).filter((key) => !configKeysOf(schemas).includes(key))).toEqual([]);
+    expect([sources.IMAGE_S3_ACCESS_KEY_ID, sources.IMAGE_S3_SECRET_ACCESS_KEY]).toEqual(['Secret', 'Secret']);
+    expect(readmeCreations(K8S_README()).some((c) => c.kind === 'Secret' && c.name === 'galley-inventory-s3')).toBe(true);
   });
 });
 
@@ -1353,11 +1381,12 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
     }
 
     if (app === 'inventory') {
-      it('keeps product images where every replica sees them, on no volume of its own', () => {
+      it('keeps product images in Postgres, which every replica shares, and on no volume of its own', () => {
         const { env } = cluster.resolveEnv(container);
-        const volumes = (sut.spec?.template.spec?.volumes ?? []).filter((volume) => volume.name !== 'tmp' && !volume.configMap);
+        const volumes = (sut.spec?.template.spec?.volumes ?? []).filter((volume) => !(volume.name === 'tmp' && volume.emptyDir) && !volume.configMap);
 
-        expect(env.IMAGE_STORAGE ?? 'postgres').not.toBe('disk');
+        expect(env.IMAGE_STORAGE).toBe('postgres');
+        expect(loadInventoryConfig(env).IMAGE_STORAGE).toBe('postgres');
         expect(env.IMAGE_STORAGE_DIR).toBeUndefined();
         expect(volumes.map((volume) => volume.name)).toEqual([]);
       });
