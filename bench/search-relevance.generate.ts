@@ -21,11 +21,14 @@
 //   descriptions are about their dish), or a word that is in a target's name and in other
 //   products' descriptions: the name match must come before those.
 // - Synonym cases come with the synonym set the benchmark stores first (staff-editable sets).
-// - A typo variant is dropped when it happens to be a real word of the catalog.
+// - A typo keeps the word within its typo budget (1 from 5 letters, 2 from 9, the documented
+//   defaults: "keab" for "kebab" is a 4-letter word, which gets none), and is dropped when it is a
+//   real word of the catalog or at least as close to another catalog word ("caperse" is one edit
+//   from "caprese" and from "capers").
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_MENU } from '../apps/inventory/src/domain/demo-menu';
-import { foldText } from '../apps/inventory/src/domain/search-text';
+import { DEFAULT_TYPO_SETTINGS, editDistance, foldText, typoBudget } from '../apps/inventory/src/domain/search-text';
 import { fakeProducts } from '../scripts/seed/fake-catalog';
 import type { RelevanceCase, RelevanceKind } from './search-relevance';
 
@@ -103,7 +106,7 @@ const NEIGHBOUR: Record<string, string> = {
 
 function oneTypo(word: string, variant: number): string {
   const at = Math.floor(word.length / 2);
-  switch (variant % 3) {
+  switch ((word.length <= DEFAULT_TYPO_SETTINGS.oneTypoFrom ? 2 * (variant % 2) : variant) % 3) {
     case 0:
       return word.slice(0, at) + (NEIGHBOUR[word[at]] ?? 'x') + word.slice(at + 1); // substitution
     case 1:
@@ -131,6 +134,22 @@ function longestWord(list: string[], min: number): number {
 
 const replaced = (list: string[], index: number, word: string) => list.map((w, i) => (i === index ? word : w)).join(' ');
 
+/** A misspelling that points at `intended` only: within the typed word's budget, no real word, nothing else as close. */
+function clearTypo(typo: string, intended: string): boolean {
+  const budget = typoBudget(typo, DEFAULT_TYPO_SETTINGS);
+  const distance = editDistance(typo, intended, budget);
+  if (distance === 0 || distance > budget || vocabulary.has(typo)) return false;
+  for (const word of vocabulary) if (word !== intended && editDistance(typo, word, distance) <= distance) return false;
+  return true;
+}
+
+/** Whether a word or its likely stem (its first max(5, n - 2) letters) occurs in the text of a product other than `name`. */
+function elsewhere(word: string, name: string): boolean {
+  const stem = word.slice(0, Math.max(5, word.length - 2));
+  for (const [other, names] of descriptionWords) if (other.startsWith(stem) && [...names].some((n) => n !== name)) return true;
+  return all.some((entry) => entry.name !== name && words(entry.name).some((w) => w.startsWith(stem)));
+}
+
 targets.forEach((target, n) => {
   const nameWords = words(target.name);
   const within = wholeNameWithin(target);
@@ -142,17 +161,17 @@ targets.forEach((target, n) => {
   if (typoAt >= 0) {
     for (let variant = n; variant < n + 3; variant += 1) {
       const typo = oneTypo(nameWords[typoAt], variant);
-      if (!vocabulary.has(typo)) {
+      if (clearTypo(typo, nameWords[typoAt])) {
         push(replaced(nameWords, typoAt, typo), 'typo', target.name, within, `${note}; 1 edit in "${nameWords[typoAt]}"`);
         break;
       }
     }
     if (nameWords[typoAt].length >= 9) {
-      const twice = oneTypo(oneTypo(nameWords[typoAt], n), n + 1);
-      if (!vocabulary.has(twice) && twice !== nameWords[typoAt]) push(replaced(nameWords, typoAt, twice), 'typo', target.name, within, `${note}; 2 edits in a 9+ letter word`);
+      const twice = oneTypo(oneTypo(nameWords[typoAt], 0), 2); // a substituted letter, then doubled
+      if (clearTypo(twice, nameWords[typoAt])) push(replaced(nameWords, typoAt, twice), 'typo', target.name, within, `${note}; 2 edits in a 9+ letter word`);
     }
     const swapped = transposed(nameWords[typoAt]);
-    if (swapped && !vocabulary.has(swapped)) push(replaced(nameWords, typoAt, swapped), 'transposition', target.name, within, `${note}; neighbours swapped in "${nameWords[typoAt]}"`);
+    if (swapped && clearTypo(swapped, nameWords[typoAt])) push(replaced(nameWords, typoAt, swapped), 'transposition', target.name, within, `${note}; neighbours swapped in "${nameWords[typoAt]}"`);
   }
 
   // Joined: two neighbouring words typed as one (the first pair, and the last pair of longer names).
@@ -211,8 +230,18 @@ for (const dish of demoDishes) {
   const target = dish.name === 'Tiramisu' ? null : counts.get(dish.name)!;
   if (!target) continue;
   const own = new Set(words(dish.name));
-  const only = [...new Set(words(dish.description))].filter((word) => word.length >= 6 && !own.has(word) && descriptionWords.get(word)?.size === 1);
+  const only = [...new Set(words(dish.description))].filter((word) => word.length >= 6 && !own.has(word) && !elsewhere(word, dish.name));
   for (const word of only.slice(0, 3)) push(word, 'description', dish.name, 1, `demo menu; "${word}" is in this dish's description only`);
+}
+for (const target of demoTargets) {
+  for (const word of words(target.name)) {
+    const stem = word.slice(0, Math.max(5, word.length - 2));
+    const inNames = all.filter((entry) => words(entry.name).some((w) => w.startsWith(stem)));
+    const inDescriptions = [...(descriptionWords.get(word) ?? [])].filter((name) => name !== target.name).length;
+    if (word.length >= 5 && inNames.length === 1 && inDescriptions > 0) {
+      push(word, 'description', target.name, 1, `demo menu; the only name with "${word}", which ${inDescriptions} other names have in their descriptions`);
+    }
+  }
 }
 for (const target of fixedDishes) {
   for (const word of words(target.name)) {
