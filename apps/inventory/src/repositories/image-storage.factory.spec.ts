@@ -12,19 +12,19 @@ describe(imageStorageFor.name, () => {
     ['Postgres when asked', { IMAGE_STORAGE: 'postgres' }, PostgresImageStorage],
     ['a bucket for s3', { IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images' }, S3ImageStorage],
     ['a directory for disk', { IMAGE_STORAGE: 'disk' }, LocalDiskImageStorage],
-  ])('gives %s', (_case, env, kind) => {
-    const sut = imageStorageFor(loadInventoryConfig(env), database);
+  ])('gives %s', async (_case, env, kind) => {
+    const sut = await imageStorageFor(loadInventoryConfig(env), database);
     expect(sut).toBeInstanceOf(kind);
   });
 
   it('lets only the Postgres storage join a transaction, writing through it', async () => {
     const statements: string[] = [];
     const tx = { query: async (sql: string) => (statements.push(sql), []) };
-    const sut = imageStorageFor(loadInventoryConfig({}), database);
+    const sut = await imageStorageFor(loadInventoryConfig({}), database);
     await sut.within!(tx).put('a'.repeat(64) + '.webp', Buffer.from('x'));
     expect(statements).toEqual([expect.stringMatching(/^INSERT INTO inventory\.image_blobs .* ON CONFLICT \(key\) DO NOTHING$/)]);
-    expect(imageStorageFor(loadInventoryConfig({ IMAGE_STORAGE: 'disk' }), database).within).toBeUndefined();
-    expect(imageStorageFor(loadInventoryConfig({ IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images' }), database).within).toBeUndefined();
+    expect((await imageStorageFor(loadInventoryConfig({ IMAGE_STORAGE: 'disk' }), database)).within).toBeUndefined();
+    expect((await imageStorageFor(loadInventoryConfig({ IMAGE_STORAGE: 's3', IMAGE_S3_BUCKET: 'images' }), database)).within).toBeUndefined();
   });
 });
 
