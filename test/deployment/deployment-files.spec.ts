@@ -42,6 +42,8 @@ import { InventoryConfig, loadInventoryConfig } from '../../apps/inventory/src/c
 import { OrdersConfig } from '../../apps/orders/src/config/orders-config';
 import { PaymentsConfig } from '../../apps/payments/src/config/payments-config';
 import { ReviewsConfig } from '../../apps/reviews/src/config/reviews-config';
+import { AddressList } from '@galley/platform';
+import { clientAddress } from '../../apps/gateway/src/edge/client-address';
 import { allows, externalEgressPorts, isIsolated, podIn, selectorMatches, type Endpoint } from './network-policies';
 
 // Offline checks of the deployment files (Dockerfile, docker-compose.yml, deploy/, and k8s/ as
@@ -1345,6 +1347,15 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
     });
 
     if (app === 'gateway') {
+      it('counts a request through the ingress controller by the client address the controller saw, not by its own pod', () => {
+        const config = loadConfig(GatewayConfig, cluster.resolveEnv(container).env);
+        const trust = { hops: config.TRUSTED_INGRESS_HOPS, addresses: AddressList.parse(config.TRUSTED_INGRESS_CIDRS) };
+        const controllerPod = '10.244.3.9';
+
+        expect(clientAddress(controllerPod, PUBLIC_ADDRESS, trust)).toBe(PUBLIC_ADDRESS);
+        expect(clientAddress(controllerPod, `198.51.100.66, ${PUBLIC_ADDRESS}`, trust)).toBe(PUBLIC_ADDRESS);
+      });
+
       it('allows browser calls from explicit https origins only, not the development defaults', () => {
         const { env } = cluster.resolveEnv(container);
         const origins = loadConfig(GatewayConfig, env).CORS_ORIGINS;
