@@ -6,6 +6,8 @@ import { RunningSystem, waitFor } from '@galley/testing';
 const AUTH_LIMIT = 12;
 /** The gateway's per-address budget of requests in this system. */
 const EDGE_LIMIT = 60;
+/** Failures of one email from all clients before clients the account does not know are slowed down. */
+const EMAIL_FREE_FAILURES = 8;
 /** A loopback address the gateway treats as a trusted ingress proxy in front of it. */
 const INGRESS = '127.0.0.2';
 
@@ -59,7 +61,10 @@ describe('The edge under attack', () => {
   beforeAll(async () => {
     sut = await RunningSystem.start({
       appEnv: {
-        users: { AUTH_RATE_LIMIT_PER_ADDRESS: String(AUTH_LIMIT), AUTH_RATE_LIMIT_WINDOW_SECONDS: '600' },
+        users: { AUTH_RATE_LIMIT_PER_ADDRESS: String(AUTH_LIMIT), AUTH_RATE_LIMIT_WINDOW_SECONDS: '600', LOGIN_FAILURES_PER_EMAIL: String(EMAIL_FREE_FAILURES),
+          // A first delay of 30 s (default 1 s), so a slow machine cannot outwait it between two requests.
+          LOGIN_SLOWDOWN_BASE_SECONDS: '30',
+        },
         gateway: { TRUSTED_INGRESS_CIDRS: INGRESS, RATE_LIMIT_PER_ADDRESS: String(EDGE_LIMIT), RATE_LIMIT_WINDOW_SECONDS: '600' },
       },
     });
@@ -127,6 +132,46 @@ describe('The edge under attack', () => {
       expect((await send(sut.gatewayUrl, '127.0.0.8', 'GET', '/api/store')).status).toBe(200);
       // Stripe's webhook is signed and retried by Stripe: never limited by address (a bad signature is payments' 400).
       expect((await send(sut.gatewayUrl, client, 'POST', '/api/webhooks/stripe', { 'stripe-signature': 't=1,v1=00' }, {})).status).toBe(400);
+    });
+  });
+
+  describe('failed logins', () => {
+    const password = 'the-owners-password-1';
+    const loginFrom = (from: string, email: string, secret: string, cookie?: string) =>
+      send(sut.gatewayUrl, from, 'POST', '/api/auth/login', cookie ? { cookie } : {}, { email, password: secret });
+    const deviceOf = (answer: Answer) => ([answer.headers['set-cookie']].flat() as string[]).find((c) => c?.startsWith('galley_device='))?.split(';')[0];
+
+    it('slow down the address that guesses, never the owner signing in elsewhere, nor a device that signed in before', async () => {
+      const email = `owner-${randomUUID()}@example.com`;
+      expect((await send(sut.gatewayUrl, '127.0.0.1', 'POST', '/api/auth/register', {}, { email, password, name: 'Owner' })).status).toBe(201);
+      // The owner signed in from this browser before: it keeps a device marker.
+      const first = await loginFrom('127.0.0.4', email, password);
+      expect(first.status).toBe(200);
+      const device = deviceOf(first);
+      expect(device).toMatch(/^galley_device=[A-Za-z0-9_-]{43}$/);
+
+      // Address A guesses 10 times: 5 wrong answers, then it is slowed down.
+      const attacker = '127.0.0.3';
+      const answers = [];
+      for (let i = 0; i < 10; i += 1) answers.push(await loginFrom(attacker, email, `guess-number-${i}`));
+      expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+      for (const slowed of answers.slice(5)) {
+        expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(25);
+        expect(JSON.parse(slowed.body)).toMatchObject({ statusCode: 429, message: expect.stringMatching(/failed logins/) });
+      }
+      // The owner signs in from B (a new address, no marker) and from the known device; A is slowed even with the right password.
+      expect((await loginFrom('127.0.0.9', email, password)).status).toBe(200);
+      expect((await loginFrom('127.0.0.4', email, password, device)).status).toBe(200);
+      expect((await loginFrom(attacker, email, password)).status).toBe(429);
+
+      // A second attacker pushes the email past its free failures: now every unknown client waits, the device does not.
+      for (let i = 0; i < 5; i += 1) await loginFrom('127.0.0.11', email, `other-guess-${i}`);
+      const unknown = await loginFrom('127.0.0.12', email, password);
+      expect(unknown.status).toBe(429);
+      expect(Number(unknown.headers['retry-after'])).toBeGreaterThanOrEqual(25);
+      const known = await loginFrom('127.0.0.13', email, password, device);
+      expect(known.status).toBe(200);
+      expect(JSON.parse(known.body)).toMatchObject({ accessToken: expect.any(String) });
     });
   });
 });

@@ -113,46 +113,85 @@ describe('users sessions (register, login, refresh, logout)', () => {
     });
   });
 
-  describe('failed logins per email', () => {
-    const wrongLogin = (email: string) => sut.http.post('/api/auth/login').send({ email, password: 'not the password' });
+  describe('failed logins per email and client', () => {
+    const wrongLogin = (email: string, address = '198.51.100.60') =>
+      sut.http.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password: 'not the password' });
+    const rightLogin = (email: string, address: string, cookie?: string) => {
+      const req = sut.http.post('/api/auth/login').set('X-Forwarded-For', address);
+      return (cookie ? req.set('Cookie', cookie) : req).send({ email, password: PASSWORD });
+    };
+    const deviceCookieOf = (res: { headers: Record<string, unknown> }) =>
+      ([res.headers['set-cookie']].flat() as string[]).find((c) => c?.startsWith('galley_device='))?.split(';')[0];
 
-    it('answers 429 with Retry-After after 5 failures, also for the right password, until the window passes', async () => {
-      const { email } = await sut.register('locked');
+    it('slows the client down after 5 failures, doubling the delay, the right password included, but not other clients', async () => {
+      const { email } = await sut.register('slowed');
       for (let i = 0; i < 5; i += 1) await wrongLogin(email).expect(401);
-      const locked = await wrongLogin(email).expect(429);
-      const retryAfter = Number(locked.headers['retry-after']);
-      expect(retryAfter).toBeGreaterThan(800);
-      expect(retryAfter).toBeLessThanOrEqual(900);
-      expect(locked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
-      await sut.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(429);
+      const slowed = await wrongLogin(email).expect(429);
+      expect(Number(slowed.headers['retry-after'])).toBe(1);
+      expect(slowed.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      await rightLogin(email, '198.51.100.60').expect(429);
+      // Another client signs in at once.
+      await rightLogin(email, '198.51.100.61').expect(200);
 
-      // The window passes (the failures age by 15 minutes).
+      // The delay passes (the failures age by 2 s): one more failure, then 2 s.
+      await sut.db.query(`UPDATE users.login_attempts SET attempted_at = attempted_at - interval '2 seconds' WHERE email = $1`, [email]);
+      await wrongLogin(email).expect(401);
+      expect(Number((await wrongLogin(email).expect(429)).headers['retry-after'])).toBe(2);
+      // The window passes: the right password works again from there.
       await sut.db.query(`UPDATE users.login_attempts SET attempted_at = attempted_at - interval '15 minutes' WHERE email = $1`, [email]);
-      await sut.login(email);
+      await rightLogin(email, '198.51.100.60').expect(200);
     });
 
-    it('locks an unknown email like a known one (no account enumeration)', async () => {
-      const email = sut.email('unknown-locked');
+    it('slows down an unknown email like a known one (no account enumeration)', async () => {
+      const email = sut.email('unknown-slowed');
       for (let i = 0; i < 5; i += 1) await wrongLogin(email).expect(401);
       await wrongLogin(email).expect(429);
     });
 
-    it('never counts successful logins, and a success clears earlier failures', async () => {
+    it('never counts successful logins, and a success clears that client\'s earlier failures', async () => {
       const { email } = await sut.register('unlocked');
       for (let i = 0; i < 7; i += 1) await sut.login(email);
       for (let round = 0; round < 2; round += 1) {
         for (let i = 0; i < 4; i += 1) await wrongLogin(email).expect(401);
-        await sut.login(email);
+        await rightLogin(email, '198.51.100.60').expect(200);
       }
       const { rows } = await sut.db.query(`SELECT count(*)::int AS n FROM users.login_attempts WHERE email = $1`, [email]);
       expect(rows[0].n).toBe(0);
     });
 
-    it('lets only the allowed number of simultaneous wrong guesses through', async () => {
+    it('lets only the allowed number of simultaneous wrong guesses of one client through', async () => {
       const { email } = await sut.register('parallel');
       const statuses = await Promise.all(Array.from({ length: 8 }, () => wrongLogin(email).then((res) => res.status)));
       expect(statuses.filter((status) => status === 401)).toHaveLength(5);
       expect(statuses.filter((status) => status === 429)).toHaveLength(3);
+    });
+
+    it('slows every unknown client once the email has 20 failures from all clients, never a device that signed in before', async () => {
+      const { email } = await sut.register('stuffed');
+      const signedIn = await rightLogin(email, '198.51.100.70').expect(200);
+      const device = deviceCookieOf(signedIn);
+      expect(device).toMatch(/^galley_device=[A-Za-z0-9_-]{43}$/);
+      expect([signedIn.headers['set-cookie']].flat().join()).toMatch(/galley_device=[^;]+; HttpOnly; Secure; SameSite=Strict; Path=\/api\/auth\/login; Max-Age=31536000/);
+      // Four attackers, five failures each.
+      for (let attacker = 0; attacker < 4; attacker += 1) {
+        for (let i = 0; i < 5; i += 1) await wrongLogin(email, `203.0.113.${attacker + 1}`).expect(401);
+      }
+      // Ten more from a botnet, written directly (its 21st attempt onwards would be slowed already): 30 failures owe 900 s.
+      await sut.db.query(
+        `INSERT INTO users.login_attempts (email, client_address, attempted_at) SELECT $1, '192.0.2.' || n, clock_timestamp() FROM generate_series(1, 10) n`,
+        [email],
+      );
+      const slowed = await rightLogin(email, '198.51.100.71').expect(429);
+      expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(800);
+      await rightLogin(email, '198.51.100.70').expect(429);
+      await wrongLogin(email, '203.0.113.9').expect(429);
+      // The owner's browser sends its device marker: never slowed by the others' failures, from any address.
+      const again = await rightLogin(email, '198.51.100.72', device).expect(200);
+      expect(deviceCookieOf(again)).toBe(device);
+      // A marker of another account does not count for this one.
+      const other = await sut.register('other-device');
+      const otherDevice = deviceCookieOf(await rightLogin(other.email, '198.51.100.73').expect(200));
+      await rightLogin(email, '198.51.100.73', otherDevice).expect(429);
     });
   });
 

@@ -85,12 +85,36 @@ export class AuthConfig extends VerifierConfig {
   @Max(86400)
   AUTH_RATE_LIMIT_WINDOW_SECONDS: number = 60;
 
-  /** Failed logins per email within the window before logins of that email answer 429. */
+  /**
+   * Failed logins of an email from one client address within the window before that client is
+   * slowed down (429 with Retry-After, a delay that doubles with each further failure).
+   */
   @IsInt()
   @Min(1)
   @Max(1000)
-  LOGIN_FAILURES_PER_EMAIL: number = 5;
+  LOGIN_FAILURES_PER_CLIENT: number = 5;
 
+  /**
+   * Failed logins of an email from all clients together within the window before every client the
+   * account does not know (no device marker from an earlier sign-in) is slowed down the same way.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_FAILURES_PER_EMAIL: number = 20;
+
+  /** The first delay once the free failures are used up; each further failure doubles it, up to the max. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_SLOWDOWN_BASE_SECONDS: number = 1;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_SLOWDOWN_MAX_SECONDS: number = 900;
+
+  /** How long a failed login counts. */
   @IsInt()
   @Min(1)
   @Max(86400)

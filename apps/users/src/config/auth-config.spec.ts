@@ -22,7 +22,10 @@ describe(AuthConfig.name, () => {
       PASSWORD_HASH_MEMORY_KIB: 19456,
       PASSWORD_HASH_ITERATIONS: 2,
       PASSWORD_HASH_PARALLELISM: 1,
-      LOGIN_FAILURES_PER_EMAIL: 5,
+      LOGIN_FAILURES_PER_CLIENT: 5,
+      LOGIN_FAILURES_PER_EMAIL: 20,
+      LOGIN_SLOWDOWN_BASE_SECONDS: 1,
+      LOGIN_SLOWDOWN_MAX_SECONDS: 900,
       LOGIN_FAILURE_WINDOW_SECONDS: 900,
       TRUST_PROXY: 'loopback',
     });
@@ -41,6 +44,9 @@ describe(AuthConfig.name, () => {
       AUTH_RATE_LIMIT_WINDOW_SECONDS: '5',
       LOGIN_FAILURES_PER_EMAIL: '3',
       LOGIN_FAILURE_WINDOW_SECONDS: '120',
+      LOGIN_FAILURES_PER_CLIENT: '2',
+      LOGIN_SLOWDOWN_BASE_SECONDS: '4',
+      LOGIN_SLOWDOWN_MAX_SECONDS: '60',
     });
     expect([
       sut.ACCESS_TOKEN_TTL_SECONDS,
@@ -53,7 +59,10 @@ describe(AuthConfig.name, () => {
       sut.AUTH_RATE_LIMIT_WINDOW_SECONDS,
       sut.LOGIN_FAILURES_PER_EMAIL,
       sut.LOGIN_FAILURE_WINDOW_SECONDS,
-    ]).toEqual([60, 3600, 30, 8192, 3, 2, 10, 5, 3, 120]);
+      sut.LOGIN_FAILURES_PER_CLIENT,
+      sut.LOGIN_SLOWDOWN_BASE_SECONDS,
+      sut.LOGIN_SLOWDOWN_MAX_SECONDS,
+    ]).toEqual([60, 3600, 30, 8192, 3, 2, 10, 5, 3, 120, 2, 4, 60]);
   });
 
   it.each<[string, NodeJS.ProcessEnv, string[]]>([

@@ -17,11 +17,13 @@ import { Public } from '@galley/auth';
 import { AuthConfig } from '@galley/config';
 import { ErrorResponse } from '@galley/platform';
 import { AUTH_CONFIG } from '../config/auth-config.token';
+import { deviceCookie } from '../domain/device-cookie';
 import { clearedRefreshCookie, cookieValue, REFRESH_COOKIE_NAME, refreshCookie } from '../domain/refresh-cookie';
 import { GuestRequest, LoginRequest, LogoutRequest, RefreshTokenRequest, RegisterRequest, TokenResponse } from '../dtos/auth.dto';
 import { mapUser, UserResponse } from '../dtos/user.dto';
 import { AccountsService } from '../services/accounts.service';
 import { SessionsService, SessionTokens } from '../services/sessions.service';
+import { loginClientOf } from './login-client';
 import { UsersErrorFilter } from './users-error.filter';
 
 const SET_COOKIE_HEADER = {
@@ -57,10 +59,25 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token (the refresh token as an httpOnly cookie with `cookie: true`)' })
-  @ApiOkResponse({ type: TokenResponse, headers: SET_COOKIE_HEADER })
+  @ApiOkResponse({
+    type: TokenResponse,
+    headers: {
+      'Set-Cookie': {
+        description:
+          'The device marker, `galley_device=<token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth/login; Max-Age=31536000` (failed logins from other clients never slow a device that signed in before), and with `cookie: true` the refresh token cookie as for the other routes',
+        schema: { type: 'string' },
+      },
+    },
+  })
   @ApiUnauthorizedResponse({ description: 'Email or password is incorrect (one message for both)', type: ErrorResponse })
-  async login(@Body() body: LoginRequest, @Res({ passthrough: true }) res: Response): Promise<TokenResponse> {
-    return this.deliver(await this.sessions.login(body.email, body.password), body.cookie === true, res);
+  @ApiTooManyRequestsResponse({
+    description: 'Rate limited, or this client is slowed down after failed logins of the email (the delay doubles per failure); see Retry-After',
+    type: ErrorResponse,
+  })
+  async login(@Body() body: LoginRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenResponse> {
+    const signedIn = await this.sessions.login(body.email, body.password, loginClientOf(req));
+    if (signedIn.deviceToken) res.append('Set-Cookie', deviceCookie(signedIn.deviceToken));
+    return this.deliver(signedIn.tokens, body.cookie === true, res);
   }
 
   @Post('guest')

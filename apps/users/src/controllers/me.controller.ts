@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,10 +11,12 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
 import { AuthenticatedUser, CurrentUser } from '@galley/auth';
 import { ErrorResponse } from '@galley/platform';
 import { ChangePasswordRequest, mapUser, UpdateProfileRequest, UpgradeGuestRequest, UserResponse } from '../dtos/user.dto';
 import { AccountsService } from '../services/accounts.service';
+import { loginClientOf } from './login-client';
 import { UsersErrorFilter } from './users-error.filter';
 
 /** The caller's own account. */
@@ -48,8 +50,8 @@ export class MeController {
   @ApiBadRequestResponse({ description: 'Wrong current password, or the new one breaks the policy', type: ErrorResponse })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords; see Retry-After', type: ErrorResponse })
   @ApiConflictResponse({ description: 'A guest account has no password (upgrade it first)', type: ErrorResponse })
-  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordRequest): Promise<void> {
-    await this.accounts.changePassword(user.id, body.currentPassword, body.newPassword);
+  async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordRequest, @Req() req: Request): Promise<void> {
+    await this.accounts.changePassword(user.id, body.currentPassword, body.newPassword, loginClientOf(req));
   }
 
   @Post('upgrade')

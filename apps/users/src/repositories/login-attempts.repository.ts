@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 
-/** Queries on `users.login_attempts`: logins of an email that have not succeeded. */
+/** Queries on `users.login_attempts` (logins of an email that have not succeeded) and `users.login_devices`. */
 export class LoginAttemptsRepository {
   constructor(private readonly manager: EntityManager) {}
 
@@ -9,27 +9,53 @@ export class LoginAttemptsRepository {
     await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('users.login:' || $1, 0))`, [email]);
   }
 
-  /** Start times of the email's attempts since `since`, newest first. */
-  async since(email: string, since: Date): Promise<Date[]> {
-    const rows: { attempted_at: Date }[] = await this.manager.query(
-      `SELECT attempted_at FROM "users".login_attempts WHERE email = $1 AND attempted_at > $2 ORDER BY attempted_at DESC`,
+  /** Start times of the email's attempts since `since` from every client, and from `clientAddress`. */
+  async since(email: string, clientAddress: string, since: Date): Promise<{ email: Date[]; client: Date[] }> {
+    const rows: { attempted_at: Date; client_address: string }[] = await this.manager.query(
+      `SELECT attempted_at, client_address FROM "users".login_attempts WHERE email = $1 AND attempted_at > $2 ORDER BY attempted_at DESC`,
       [email, since],
     );
-    return rows.map((row) => row.attempted_at);
+    return {
+      email: rows.map((row) => row.attempted_at),
+      client: rows.filter((row) => row.client_address === clientAddress).map((row) => row.attempted_at),
+    };
   }
 
-  async record(email: string, at: Date): Promise<void> {
-    await this.manager.query(`INSERT INTO "users".login_attempts (email, attempted_at) VALUES ($1, $2)`, [email, at]);
+  async record(email: string, clientAddress: string, at: Date): Promise<void> {
+    await this.manager.query(`INSERT INTO "users".login_attempts (email, client_address, attempted_at) VALUES ($1, $2, $3)`, [email, clientAddress, at]);
   }
 
-  /** Forgets the email's attempts (after a successful login). */
-  async clear(email: string): Promise<void> {
-    await this.manager.query(`DELETE FROM "users".login_attempts WHERE email = $1`, [email]);
+  /** Forgets the attempts of the email from one client (after it signed in). */
+  async clear(email: string, clientAddress: string): Promise<void> {
+    await this.manager.query(`DELETE FROM "users".login_attempts WHERE email = $1 AND client_address = $2`, [email, clientAddress]);
   }
 
   /** Drops attempts that no window can count any more. */
   async purgeBefore(before: Date, email?: string): Promise<void> {
     if (email) await this.manager.query(`DELETE FROM "users".login_attempts WHERE email = $1 AND attempted_at <= $2`, [email, before]);
     else await this.manager.query(`DELETE FROM "users".login_attempts WHERE attempted_at <= $1`, [before]);
+  }
+
+  /** Whether the device token (its hash) signed in before to the full account with this email. */
+  async isKnownDevice(email: string, tokenHash: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `SELECT 1 FROM "users".login_devices d JOIN "users".accounts a ON a.id = d.account_id
+       WHERE d.token_hash = $1 AND a.email = $2 AND NOT a.guest LIMIT 1`,
+      [tokenHash, email],
+    );
+    return rows.length > 0;
+  }
+
+  async rememberDevice(accountId: string, tokenHash: string, at: Date): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO "users".login_devices (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
+       ON CONFLICT (token_hash, account_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at`,
+      [tokenHash, accountId, at],
+    );
+  }
+
+  /** Forgets devices not seen since `before`. */
+  async purgeDevicesBefore(before: Date): Promise<void> {
+    await this.manager.query(`DELETE FROM "users".login_devices WHERE last_seen_at <= $1`, [before]);
   }
 }

@@ -12,7 +12,7 @@ import { UsersError, UsersErrorCode } from '../domain/users-error';
 import { isEmailTakenError } from '../repositories/accounts.repository';
 import { UsersStore } from '../repositories/users-store';
 import { AccountEntity } from '../schema/account.entity';
-import { LoginAttemptsService } from './login-attempts.service';
+import { LoginAttemptsService, LoginClient } from './login-attempts.service';
 import { PasswordHasher } from './password-hasher.service';
 
 export interface Registration {
@@ -120,10 +120,10 @@ export class AccountsService {
   }
 
   /**
-   * Needs the current password (failures count towards the per-email login limit, so a stolen
+   * Needs the current password (failures count towards the login slowdown of this client, so a stolen
    * access token cannot be used to guess it) and ends every sign-in of the account.
    */
-  async changePassword(accountId: string, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(accountId: string, currentPassword: string, newPassword: string, client: LoginClient): Promise<void> {
     const account = await this.profile(accountId);
     if (account.email === null || account.passwordHash === null) {
       throw new UsersError(UsersErrorCode.GuestHasNoPassword, 'A guest account has no password; upgrade it to a full account first');
@@ -131,11 +131,12 @@ export class AccountsService {
     const email = account.email;
     const problems = passwordProblems('newPassword', newPassword, { email, current: currentPassword });
     if (problems.length > 0) throw new UsersError(UsersErrorCode.PasswordPolicy, problems.join('; '));
-    await this.attempts.admit(email);
+    // The caller holds a valid access token of the account: other clients' failures do not slow it, its own do.
+    await this.attempts.admit(email, client, true);
     if (!(await this.hasher.verify(account.passwordHash, currentPassword))) {
       throw new UsersError(UsersErrorCode.WrongCurrentPassword, 'currentPassword is not the current password');
     }
-    await this.attempts.succeeded(email);
+    await this.attempts.succeeded(email, client);
     const passwordHash = await this.hasher.hash(newPassword);
     const now = new Date();
     const revoked = await this.store.transaction(async (tx) => {

@@ -9,13 +9,19 @@ import { UsersError, UsersErrorCode } from '../domain/users-error';
 import { UsersStore, UsersTransaction } from '../repositories/users-store';
 import { AccountEntity } from '../schema/account.entity';
 import { AccountsService, GuestDetails } from './accounts.service';
-import { LoginAttemptsService } from './login-attempts.service';
+import { LoginAttemptsService, LoginClient } from './login-attempts.service';
 import { PasswordHasher } from './password-hasher.service';
 
 export interface SessionTokens {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
+}
+
+/** A password sign-in: the tokens, and the device marker the client keeps (see LoginAttemptsService). */
+export interface SignedIn {
+  tokens: SessionTokens;
+  deviceToken?: string;
 }
 
 export interface OrderLink {
@@ -52,16 +58,16 @@ export class SessionsService {
    * The same answer, after the same work (one argon2 verification), for an unknown email and a
    * wrong password. A hash made with older parameters is upgraded once the password is proven.
    */
-  async login(rawEmail: string, password: string): Promise<SessionTokens> {
+  async login(rawEmail: string, password: string, client: LoginClient): Promise<SignedIn> {
     const email = normaliseEmail(rawEmail);
-    await this.attempts.admit(email);
+    await this.attempts.admit(email, client);
     const account = await this.store.read.accounts.findByEmail(email);
     const hash = account?.passwordHash;
     const valid = hash ? await this.hasher.verify(hash, password) : await this.hasher.verifyWithoutAccount(password);
     if (!account || !hash || !valid) throw new UsersError(UsersErrorCode.InvalidCredentials, INVALID_CREDENTIALS);
-    await this.attempts.succeeded(email);
+    const deviceToken = await this.attempts.succeeded(email, client, account.id);
     await this.upgradeHash(account, hash, password);
-    return this.open(account);
+    return { tokens: await this.open(account), deviceToken };
   }
 
   /** A new guest account and its first sign-in (the refresh token is the only way back into it). */

@@ -3027,7 +3027,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description With `cookie: true` (or a token read from the cookie): `galley_refresh=<token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<refresh token lifetime>` */
+                    /** @description The device marker, `galley_device=<token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth/login; Max-Age=31536000` (failed logins from other clients never slow a device that signed in before), and with `cookie: true` the refresh token cookie as for the other routes */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -3080,7 +3080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
+            /** @description Rate limited, or this client is slowed down after failed logins of the email (the delay doubles per failure); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
