@@ -137,6 +137,21 @@ describe('inventory product search (GET /api/products)', () => {
       expect(vanilla.sort()).toEqual(['Cream Soda', 'Crème Brûlée', 'Icecream Sundae', 'Rice Pudding']);
     });
 
+    it('ranks the name that begins with the first word above the same dish behind an adjective when that word was corrected, joined or pluralised', async () => {
+      // Found by the relevance set: "caeaar salad" ranked "Delicious Caesar Salad" first, as the
+      // name-starts rule compared names with the word as typed. The near miss is rated higher, so
+      // only that rule can put the plain name first.
+      const { id: ownCategory } = await sut.category();
+      await sut.product(0, { categoryId: ownCategory, name: 'Caesar Salad', description: 'Romaine' });
+      const nearMiss = await sut.product(0, { categoryId: ownCategory, name: 'Fresh Caesar Salad', description: 'Romaine' });
+      await sut.db.query(`UPDATE inventory.products SET rating_average = 4.9, rating_count = 9 WHERE id = $1`, [nearMiss.id]);
+      const first = async (q: string) => (await list({ q, category: ownCategory })).items.map((item: { name: string }) => item.name);
+      expect(await first('caesar salad')).toEqual(['Caesar Salad', 'Fresh Caesar Salad']);
+      expect(await first('caeser salad')).toEqual(['Caesar Salad', 'Fresh Caesar Salad']); // a typo in the first word
+      expect(await first('caesarsalad')).toEqual(['Caesar Salad', 'Fresh Caesar Salad']); // joined
+      expect(await first('caesars salad')).toEqual(['Caesar Salad', 'Fresh Caesar Salad']); // its stem
+    });
+
     it('returns the matched spans of the name for highlighting', async () => {
       const [item] = (await search('marg')).items;
       expect(item.nameHighlights).toEqual([{ start: 6, end: 10 }]); // "Pizza [Marg]herita"

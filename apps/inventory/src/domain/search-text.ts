@@ -136,7 +136,7 @@ export interface SearchPlan {
   groups: Alternative[][];
   /** The query as it was understood, when a word was corrected or split ("showing results for"). */
   correctedQuery: string | null;
-  /** The first query word, for the "name starts with it" ranking rule. */
+  /** The first query word as typed (`nameStarts` holds it and what else it may stand for). */
   firstWord: string;
 }
 
@@ -235,6 +235,12 @@ export interface PlanQueries {
   match: string;
   /** Per group: matched in the name by the word as typed, its stem, a split, a join or a synonym. */
   exactInName: string[];
+  /**
+   * The words a name may begin with for the "name starts with the first word" rule: the first
+   * word as typed and every word it was taken for (stem, prefix, correction, split, join,
+   * synonym), so "caeser salad" and "caesarsalad" still put "Caesar Salad" before "Fresh Caesar Salad".
+   */
+  nameStarts: string[];
   /** Per group: matched without a typo (exact or as a prefix), anywhere. */
   withoutTypo: string[];
   /** Per group: matched in the name by any alternative. */
@@ -250,6 +256,7 @@ export function planQueries(plan: SearchPlan): PlanQueries {
   return {
     match: plan.groups.map((group) => anyOf(group, 'anywhere')!).join(' & '),
     exactInName: plan.groups.map((group) => anyOf(group.filter((a) => a.kind === 'exact'), 'name') ?? never),
+    nameStarts: [...new Set([plan.firstWord, ...(plan.groups[0] ?? []).map((alternative) => alternative.lexemes[0])])],
     withoutTypo: plan.groups.map((group) => anyOf(group.filter((a) => a.kind !== 'typo'), 'anywhere') ?? never),
     inName: plan.groups.map((group) => anyOf(group, 'name')!),
     inTags: plan.groups.map((group) => anyOf(group, 'tags')!),

@@ -362,7 +362,8 @@ function matchConditions(filter: ProductFilter, params: unknown[]): string[] {
  * The SQL of each sort key and the type its cursor value is cast back to. Relevance is one number
  * whose digit blocks are the ranking rules in order (README "Search"): exact name words, words
  * without typos, proximity and prefix (all words next to each other in the name; the name starts
- * with the first word), words in the name, words in the tags, then rating and units sold as tie-breakers.
+ * with the first word or what it was taken for), words in the name, words in the tags, then rating
+ * and units sold as tie-breakers.
  */
 function sortKeyColumns(sort: ProductSort, filter: ProductFilter, params: unknown[]): { sql: string; type: string }[] {
   switch (sort) {
@@ -380,8 +381,9 @@ function sortKeyColumns(sort: ProductSort, filter: ProductFilter, params: unknow
       const inName = matches(text.inName);
       const inTags = matches(text.inTags);
       const phrase = text.phraseInName === null ? '0' : matches([text.phraseInName]);
-      params.push(text.firstWord);
-      const starts = `starts_with(p.search_name, $${params.length}::text)::int`;
+      // Lexemes are letters and digits only (domain/search-text), so they are LIKE patterns as they are.
+      params.push(text.nameStarts.map((word) => `${word}%`));
+      const starts = `(p.search_name LIKE ANY ($${params.length}::text[]))::int`;
       return [
         {
           sql: `((${exact}) * 1e8 + (${withoutTypo}) * 1e7 + (${phrase} + ${starts}) * 1e6 + (${inName}) * 1e5 + (${inTags}) * 1e4
