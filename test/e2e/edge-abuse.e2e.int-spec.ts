@@ -1,13 +1,14 @@
 import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { RunningSystem, waitFor } from '@galley/testing';
+import { GalleyClient, RunningSystem, waitFor } from '@galley/testing';
 
 /** users' per-address budget of /api/auth requests in this system (small, so the limit is reached quickly). */
 const AUTH_LIMIT = 12;
 /** The gateway's per-address budget of requests in this system. */
-const EDGE_LIMIT = 60;
+const EDGE_LIMIT = 100;
 /** Failures of one email from all clients before clients the account does not know are slowed down. */
 const EMAIL_FREE_FAILURES = 8;
+const ADMIN = { email: `admin-${randomUUID().slice(0, 8)}@galley.test`, password: 'edge-abuse-admin-password' };
 /** A loopback address the gateway treats as a trusted ingress proxy in front of it. */
 const INGRESS = '127.0.0.2';
 
@@ -61,7 +62,10 @@ describe('The edge under attack', () => {
   beforeAll(async () => {
     sut = await RunningSystem.start({
       appEnv: {
-        users: { AUTH_RATE_LIMIT_PER_ADDRESS: String(AUTH_LIMIT), AUTH_RATE_LIMIT_WINDOW_SECONDS: '600', LOGIN_FAILURES_PER_EMAIL: String(EMAIL_FREE_FAILURES),
+        users: {
+          ADMIN_EMAIL: ADMIN.email,
+          ADMIN_PASSWORD: ADMIN.password,
+          AUTH_RATE_LIMIT_PER_ADDRESS: String(AUTH_LIMIT), AUTH_RATE_LIMIT_WINDOW_SECONDS: '600', LOGIN_FAILURES_PER_EMAIL: String(EMAIL_FREE_FAILURES),
           // A first delay of 30 s (default 1 s), so a slow machine cannot outwait it between two requests.
           LOGIN_SLOWDOWN_BASE_SECONDS: '30',
         },
@@ -172,6 +176,91 @@ describe('The edge under attack', () => {
       const known = await loginFrom('127.0.0.13', email, password, device);
       expect(known.status).toBe(200);
       expect(JSON.parse(known.body)).toMatchObject({ accessToken: expect.any(String) });
+    });
+  });
+
+  describe('live streams', () => {
+    let api: GalleyClient;
+    let admin: string;
+    const BOARD = '/api/admin/orders/stream';
+
+    beforeAll(async () => {
+      api = new GalleyClient(sut.gatewayUrl);
+      admin = await api.login(ADMIN.email, ADMIN.password);
+    });
+
+    const ticketFor = async (token: string) => {
+      const issued = await api.call<{ ticket: string; expiresAt: string }>('POST', '/api/stream-tickets', { token });
+      expect(issued.status).toBe(201);
+      expect(issued.headers.get('cache-control')).toBe('no-store');
+      const lifetime = new Date(issued.body.expiresAt).getTime() - Date.now();
+      expect(lifetime).toBeGreaterThan(50_000);
+      expect(lifetime).toBeLessThanOrEqual(60_000);
+      return issued.body.ticket;
+    };
+    const openWithTicket = async (ticket: string) => {
+      const controller = new AbortController();
+      const res = await fetch(`${sut.gatewayUrl}${BOARD}?ticket=${encodeURIComponent(ticket)}`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+      return { res, close: () => controller.abort() };
+    };
+
+    it('open with a single-use ticket in the URL, never a bearer token, and the ticket is not logged', async () => {
+      const ticket = await ticketFor(admin);
+      const first = await openWithTicket(ticket);
+      try {
+        expect(first.res.status).toBe(200);
+        expect(first.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+        // Used: the same URL opens nothing more.
+        const again = await openWithTicket(ticket);
+        expect(again.res.status).toBe(401);
+        expect(await again.res.json()).toMatchObject({ statusCode: 401, message: expect.stringMatching(/ticket/) });
+      } finally {
+        first.close();
+      }
+      // A bearer token in the URL is not accepted any more, nor a forged ticket.
+      const inUrl = await fetch(`${sut.gatewayUrl}${BOARD}?access_token=${encodeURIComponent(admin)}`);
+      expect(inUrl.status).toBe(401);
+      expect((await openWithTicket('A'.repeat(80))).res.status).toBe(401);
+      // Anonymous callers get no ticket.
+      expect((await api.call('POST', '/api/stream-tickets')).status).toBe(401);
+      const logged = await waitFor(async () => {
+        const lines = (sut.process('gateway')?.stdout ?? '').split('\n').filter((line) => line.includes(`"url":"${BOARD}?`));
+        return lines.length >= 3 ? lines : undefined;
+      }, { what: 'the gateway to log the stream requests' });
+      expect(logged.join('\n')).not.toContain(ticket);
+      expect(logged.join('\n')).not.toContain(admin);
+      expect(logged.join('\n')).toContain('ticket=[redacted]');
+    });
+
+    it('allow 5 open streams per account and answer the 6th with 429 until one closes', async () => {
+      const open = [];
+      try {
+        for (let i = 0; i < 5; i += 1) {
+          const stream = await api.stream(BOARD, { token: admin, tokenInQuery: i % 2 === 0 });
+          expect(stream.status).toBe(200);
+          open.push(stream);
+        }
+        const sixth = await fetch(`${sut.gatewayUrl}${BOARD}`, { headers: { authorization: `Bearer ${admin}` } });
+        expect(sixth.status).toBe(429);
+        expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await sixth.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/5 live streams/) });
+        // Another account is not affected.
+        const customer = await api.newCustomer();
+        const theirs = await api.stream(BOARD.replace('/admin/orders', '/orders/' + randomUUID()), { token: customer.token });
+        expect(theirs.status).not.toBe(429);
+        theirs.close();
+
+        open.shift()!.close();
+        const replacement = await waitFor(async () => {
+          const res = await fetch(`${sut.gatewayUrl}${BOARD}`, { headers: { authorization: `Bearer ${admin}` } });
+          if (res.status === 200) return res;
+          await res.body?.cancel();
+          return undefined;
+        }, { what: 'a stream slot to free up once one stream closed' });
+        await replacement.body?.cancel();
+      } finally {
+        for (const stream of open) stream.close();
+      }
     });
   });
 });

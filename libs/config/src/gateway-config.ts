@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { IsAddressList } from './address-setting';
 import { KafkaAppConfig } from './service-config';
 
@@ -87,6 +87,21 @@ export class GatewayConfig extends KafkaAppConfig {
   @Min(1)
   @Max(86400)
   RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  /**
+   * The key of stream tickets (POST /api/stream-tickets), shared by every gateway replica so a
+   * ticket issued by one opens a stream at another. Unset: a random key per process (one replica).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'STREAM_TICKET_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)' })
+  STREAM_TICKET_SECRET?: string;
+
+  /** Live streams (order status, order board) one account may hold open per gateway replica; the next answers 429. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_STREAMS_PER_ACCOUNT: number = 5;
 
   /** The web app's build (index.html, assets/) the gateway serves; relative paths are from the working directory (the repository root). */
   @IsString()

@@ -152,10 +152,17 @@ export class GalleyClient {
     throw new Error(`no PaymentIntent for order ${orderId} within ${timeoutMs} ms`);
   }
 
-  /** Opens a Server-Sent Events stream and collects its events until closed. */
+  /**
+   * Opens a Server-Sent Events stream and collects its events until closed. With `tokenInQuery`
+   * the token travels as a browser's EventSource sends it: a stream ticket (POST /api/stream-tickets)
+   * in the URL, never the token itself.
+   */
   async stream(path: string, options: { token?: string; lastEventId?: string; tokenInQuery?: boolean } = {}): Promise<EventStream> {
     const url = new URL(`${this.baseUrl}${path}`);
-    if (options.token && options.tokenInQuery) url.searchParams.set('access_token', options.token);
+    if (options.token && options.tokenInQuery) {
+      const issued = await this.expect<{ ticket: string }>(201, 'POST', '/api/stream-tickets', { token: options.token });
+      url.searchParams.set('ticket', issued.ticket);
+    }
     const controller = new AbortController();
     const res = await fetch(url, {
       headers: {

@@ -15,13 +15,52 @@ const errors = {
   '404': { description: 'No such order for this caller', content: errorBody },
 };
 
-/** The routes the gateway answers itself (live order status), for the merged OpenAPI document. */
+const ticketParameter = {
+  name: 'ticket',
+  in: 'query',
+  required: false,
+  description: 'A stream ticket from POST /api/stream-tickets, for clients that cannot send Authorization (EventSource); opens one stream',
+  schema: { type: 'string' },
+} as const;
+const streamErrors = {
+  '429': { description: 'This account already has MAX_STREAMS_PER_ACCOUNT (default 5) live streams open, or the address is rate limited; see Retry-After', content: errorBody },
+};
+
+/** The routes the gateway answers itself (live order status, stream tickets), for the merged OpenAPI document. */
 export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
+  '/api/stream-tickets': {
+    post: {
+      operationId: 'StreamTickets_issue',
+      tags: ['orders'],
+      summary: 'A short-lived, single-use ticket that opens one live stream (?ticket=), so no bearer token goes into a URL',
+      description:
+        'For EventSource, which cannot set headers: the ticket stands for the access token of this request (an order link\'s token too, ' +
+        'and then opens only that order\'s stream) for 60 seconds, and opens one stream. Ask for a new one for each (re)connection.',
+      responses: {
+        '201': {
+          description: 'The ticket and when it expires',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['ticket', 'expiresAt'],
+                properties: {
+                  ticket: { type: 'string', description: 'Opaque; put it in the stream URL as ?ticket=' },
+                  expiresAt: { type: 'string', format: 'date-time' },
+                },
+              },
+            },
+          },
+        },
+        '429': { description: 'Rate limited; see Retry-After', content: errorBody },
+      },
+    },
+  },
   '/api/orders/{id}/stream': {
     get: {
       operationId: 'OrderStreams_orderStatus',
       tags: ['orders'],
-      summary: 'Live status of an order (SSE), resumable with Last-Event-ID; the token may be given as ?access_token=',
+      summary: 'Live status of an order (SSE), resumable with Last-Event-ID; a browser gives a stream ticket as ?ticket=',
       description:
         'Events: `status` (id: the history sequence; data: `{orderId, sequence, status, at, reason}`) and `eta` (no id; data: ' +
         '`{orderId, estimatedReadyAt}`, an ISO time or null once the order is finished): one `eta` after the replay with the current ' +
@@ -29,9 +68,9 @@ export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
         { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
-        { name: 'access_token', in: 'query', required: false, schema: { type: 'string' } },
+        ticketParameter,
       ],
-      responses: { '200': sseResponse, ...errors },
+      responses: { '200': sseResponse, ...errors, ...streamErrors },
     },
   },
   '/api/admin/orders/stream': {
@@ -48,10 +87,11 @@ export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
       parameters: [
         { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', example: '9f3a61c2:42' } },
         { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string', example: '9f3a61c2:42' } },
-        { name: 'access_token', in: 'query', required: false, schema: { type: 'string' } },
+        ticketParameter,
       ],
       responses: {
         '200': { description: 'text/event-stream of `status`, `ready` and `resync` events', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+        ...streamErrors,
       },
     },
   },

@@ -11,7 +11,9 @@ import { AddressList, observeHttpRequest, orderIdOfPath, redactUrl, REQUEST_ID_H
 import { decide, policyFor, RoutePolicy } from '../routing/route-policy';
 import { resolveService } from '../routing/route-table';
 import { AVAILABILITY_STREAM_PATH, AvailabilityStreams } from '../streams/availability-streams';
+import { AccountStreamLimit } from '../streams/account-stream-limit';
 import { ORDER_BOARD_STREAM_PATH, ORDER_STREAM_PATH, OrderStreams } from '../streams/order-streams';
+import { StreamTickets } from '../streams/stream-tickets';
 import { AddressRateLimit } from './address-rate-limit';
 import { clientAddress, TrustedIngress } from './client-address';
 
@@ -20,8 +22,12 @@ export const IDENTITY_HEADERS = { id: 'x-user-id', role: 'x-user-role' } as cons
 /** Forwarding headers a client could forge: the gateway drops them and sets X-Forwarded-For and -Proto itself. */
 const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-port', 'x-forwarded-proto', 'x-real-ip'] as const;
 
-// A browser's EventSource cannot set headers, so the order streams also take the token in the URL.
-const TOKEN_IN_QUERY = /^\/api\/(orders\/[^/]+|admin\/orders)\/stream$/;
+// A browser's EventSource cannot set headers: the order streams also take a single-use ticket in the
+// URL (POST /api/stream-tickets), never a bearer token.
+const TICKET_IN_QUERY = /^\/api\/(orders\/[^/]+|admin\/orders)\/stream$/;
+/** The gateway's own route that issues stream tickets. */
+export const STREAM_TICKETS_PATH = '/api/stream-tickets';
+const STREAM_BUSY_RETRY_SECONDS = 5;
 // Stripe signs its webhooks and retries them; it is never rate-limited by address.
 const UNLIMITED = /^\/api\/webhooks\/stripe$/;
 // Product images are the one upload larger than ordinary JSON bodies.
@@ -50,6 +56,8 @@ export class EdgeRequestHandler {
   private readonly crossOrigin: Middleware;
   private readonly ingress: TrustedIngress;
   private readonly rateLimit: AddressRateLimit;
+  private readonly tickets: StreamTickets;
+  private readonly streamLimit: AccountStreamLimit;
 
   constructor(
     private readonly config: GatewayConfig,
@@ -60,6 +68,8 @@ export class EdgeRequestHandler {
     this.verifier = createRemoteVerifier(config.JWT_JWKS_URL ?? `${config.USERS_URL}/.well-known/jwks.json`, {
       cacheMaxAgeMs: config.JWT_JWKS_CACHE_SECONDS * 1000,
     });
+    this.tickets = new StreamTickets(config.STREAM_TICKET_SECRET ?? StreamTickets.randomSecret());
+    this.streamLimit = new AccountStreamLimit(config.MAX_STREAMS_PER_ACCOUNT);
     this.rateLimit = new AddressRateLimit(config.RATE_LIMIT_PER_ADDRESS, config.RATE_LIMIT_WINDOW_SECONDS);
     this.ingress = { hops: config.TRUSTED_INGRESS_HOPS, addresses: AddressList.parse(config.TRUSTED_INGRESS_CIDRS) };
     this.securityHeaders = helmet({ contentSecurityPolicy: false }) as Middleware;
@@ -148,7 +158,7 @@ export class EdgeRequestHandler {
   }
 
   private async authorize(req: IncomingMessage, res: ServerResponse, path: string, policy: RoutePolicy | undefined, requestId: string): Promise<void> {
-    const service = resolveService(path);
+    const service = path === STREAM_TICKETS_PATH ? 'gateway' : resolveService(path);
     if (!policy || !service) {
       sendError(res, 404, `No route for ${req.method} ${path}`, requestId);
       return;
@@ -156,17 +166,27 @@ export class EdgeRequestHandler {
     delete req.headers[IDENTITY_HEADERS.id];
     delete req.headers[IDENTITY_HEADERS.role];
 
-    const token = bearerToken(req.headers.authorization) ?? this.tokenFromQuery(req, path);
+    const ticket = this.ticketFromQuery(req, path);
+    if (ticket && !ticket.token) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      sendError(res, 401, `The stream ticket is invalid, expired or already used; ask ${STREAM_TICKETS_PATH} for a new one`, requestId);
+      return;
+    }
+    const token = ticket?.token ?? bearerToken(req.headers.authorization);
     let role: string | undefined;
+    let accountId: string | undefined;
     if (token) {
       try {
         const user = await this.verifier.verify(token);
-        // A tracking link's token opens its order's routes and nothing else, public routes included.
-        if (user.scope !== undefined && !scopeAllowsRequest(user.scope, req.method ?? 'GET', path)) {
+        // A tracking link's token opens its order's routes and nothing else, public routes included
+        // (it may ask for a stream ticket: the ticket carries the same token, checked again at the stream).
+        const ticketRequest = req.method === 'POST' && path === STREAM_TICKETS_PATH;
+        if (user.scope !== undefined && !ticketRequest && !scopeAllowsRequest(user.scope, req.method ?? 'GET', path)) {
           sendError(res, 403, 'This token is restricted to one order and cannot be used here', requestId);
           return;
         }
         role = user.role;
+        accountId = user.id;
         req.headers[IDENTITY_HEADERS.id] = user.id;
         req.headers[IDENTITY_HEADERS.role] = user.role;
       } catch (error) {
@@ -193,11 +213,23 @@ export class EdgeRequestHandler {
       sendError(res, 413, `Request bodies are limited to ${limit} bytes`, requestId);
       return;
     }
+    if (service === 'gateway') {
+      this.issueTicket(req, res, token!);
+      return;
+    }
     if (this.availability && req.method === 'GET' && AVAILABILITY_STREAM_PATH.test(path)) {
       await this.availability.serve(req, res, requestId);
       return;
     }
-    if (this.streams && req.method === 'GET') {
+    if (this.streams && req.method === 'GET' && (ORDER_STREAM_PATH.test(path) || ORDER_BOARD_STREAM_PATH.test(path))) {
+      // The policy let only signed-in callers this far: a verified token gave the account.
+      const release = this.streamLimit.acquire(accountId!);
+      if (!release) {
+        res.setHeader('Retry-After', String(STREAM_BUSY_RETRY_SECONDS));
+        sendError(res, 429, `This account already has ${this.config.MAX_STREAMS_PER_ACCOUNT} live streams open; close one first`, requestId);
+        return;
+      }
+      res.once('close', release);
       const order = ORDER_STREAM_PATH.exec(path);
       if (order) {
         await this.streams.serveOrder(req, res, order[1], requestId);
@@ -231,12 +263,26 @@ export class EdgeRequestHandler {
     return address;
   }
 
-  private tokenFromQuery(req: IncomingMessage, path: string): string | undefined {
-    if (!TOKEN_IN_QUERY.test(path)) return undefined;
-    const value = new URL(req.url ?? '/', 'http://gateway').searchParams.get('access_token');
+  /**
+   * The access token a stream's `?ticket=` stands for (redeemed: a ticket opens one stream), set as
+   * the request's Authorization for the services the stream asks. Undefined without a ticket;
+   * `{ token: undefined }` for a ticket that is forged, expired or used.
+   */
+  private ticketFromQuery(req: IncomingMessage, path: string): { token: string | undefined } | undefined {
+    if (!TICKET_IN_QUERY.test(path)) return undefined;
+    const value = new URL(req.url ?? '/', 'http://gateway').searchParams.get('ticket');
     if (!value) return undefined;
-    req.headers.authorization = `Bearer ${value}`;
-    return value;
+    const token = this.tickets.redeem(value);
+    if (token) req.headers.authorization = `Bearer ${token}`;
+    return { token };
+  }
+
+  /** `POST /api/stream-tickets`: a ticket for the caller's verified access token (any body is ignored). */
+  private issueTicket(req: IncomingMessage, res: ServerResponse, token: string): void {
+    req.resume();
+    const body = JSON.stringify(this.tickets.issue(token));
+    res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+    res.end(body);
   }
 
   private proxyTo(service: ServiceName, target: string): RequestHandler<IncomingMessage, ServerResponse> {

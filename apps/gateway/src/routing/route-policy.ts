@@ -41,6 +41,8 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
   route(['GET'], `/api/orders/${ID}`, 'customer'),
   route(['GET'], `/api/orders/${ID}/(payment|stream)`, 'customer'),
   route(['POST'], `/api/orders/${ID}/cancel`, 'customer'),
+  // Single-use tickets for the live streams (the gateway's own route; an order link's token may ask too).
+  route(['POST'], '/api/stream-tickets', 'customer'),
   route(['POST'], '/api/payments/dev/simulate', 'customer'),
   route(['GET'], '/api/payments/config', 'public'),
   // The store's public face: name, hours, open now, taking orders.

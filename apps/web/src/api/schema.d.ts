@@ -54,6 +54,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stream-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived, single-use ticket that opens one live stream (?ticket=), so no bearer token goes into a URL
+         * @description For EventSource, which cannot set headers: the ticket stands for the access token of this request (an order link's token too, and then opens only that order's stream) for 60 seconds, and opens one stream. Ask for a new one for each (re)connection.
+         */
+        post: operations["StreamTickets_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/stream": {
         parameters: {
             query?: never;
@@ -62,7 +82,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Live status of an order (SSE), resumable with Last-Event-ID; the token may be given as ?access_token=
+         * Live status of an order (SSE), resumable with Last-Event-ID; a browser gives a stream ticket as ?ticket=
          * @description Events: `status` (id: the history sequence; data: `{orderId, sequence, status, at, reason}`) and `eta` (no id; data: `{orderId, estimatedReadyAt}`, an ISO time or null once the order is finished): one `eta` after the replay with the current estimate, then one whenever the kitchen's estimate for this order moves.
          */
         get: operations["OrderStreams_orderStatus"];
@@ -2788,10 +2808,63 @@ export interface operations {
             };
         };
     };
+    StreamTickets_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket and when it expires */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Opaque; put it in the stream URL as ?ticket= */
+                        ticket: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The bearer token is an order tracking link, valid only on that order's routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     OrderStreams_orderStatus: {
         parameters: {
             query?: {
-                access_token?: string;
+                /** @description A stream ticket from POST /api/stream-tickets, for clients that cannot send Authorization (EventSource); opens one stream */
+                ticket?: string;
             };
             header?: {
                 "Last-Event-ID"?: string;
@@ -2848,13 +2921,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description This account already has MAX_STREAMS_PER_ACCOUNT (default 5) live streams open, or the address is rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     OrderStreams_allStatuses: {
         parameters: {
             query?: {
                 lastEventId?: string;
-                access_token?: string;
+                /** @description A stream ticket from POST /api/stream-tickets, for clients that cannot send Authorization (EventSource); opens one stream */
+                ticket?: string;
             };
             header?: {
                 "Last-Event-ID"?: string;
@@ -2884,6 +2967,15 @@ export interface operations {
             };
             /** @description Staff only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This account already has MAX_STREAMS_PER_ACCOUNT (default 5) live streams open, or the address is rate limited; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { refreshSession } from '../../shared/api/client';
+import { api } from '../../shared/api/client';
 import { tokenStore } from '../../shared/api/token-store';
 import type { Order } from '../checkout/orders-api';
 import { mergeHistory, type StatusEvent } from './order-steps';
@@ -8,9 +8,19 @@ import { mergeHistory, type StatusEvent } from './order-steps';
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
 /**
- * Follows `GET /api/orders/:id/stream`. EventSource resumes with Last-Event-ID by itself; when
- * the server closes it for good (an expired token), a new one is opened with a fresh token and
- * the replayed history is merged by sequence, so nothing is shown twice.
+ * A single-use stream ticket (`POST /api/stream-tickets`) for the link's token or the session's:
+ * EventSource cannot send Authorization, and a bearer token in a URL ends up in logs.
+ */
+async function streamTicket(linkToken: string | null): Promise<string | null> {
+  const { data } = await api.POST('/api/stream-tickets', linkToken ? { headers: { Authorization: `Bearer ${linkToken}` } } : {});
+  return data?.ticket ?? null;
+}
+
+/**
+ * Follows `GET /api/orders/:id/stream`. A ticket opens one connection, so EventSource's own
+ * reconnects (which reuse the URL) cannot: on any error the stream is closed and reopened with a
+ * new ticket (the client refreshes an expired session when the ticket is asked for), sending the
+ * last event id as `lastEventId`; the replayed history is merged by sequence, so nothing is shown twice.
  */
 export function useOrderStream(orderId: string, linkToken: string | null, enabled: boolean): StreamState {
   const queryClient = useQueryClient();
@@ -34,15 +44,21 @@ export function useOrderStream(orderId: string, linkToken: string | null, enable
       });
     };
 
-    const open = () => {
-      const token = linkToken ?? tokenStore.getAccessToken();
-      const url = `/api/orders/${encodeURIComponent(orderId)}/stream${token ? `?access_token=${encodeURIComponent(token)}` : ''}`;
+    let lastEventId: string | null = null;
+    const open = async () => {
+      const ticket = linkToken || tokenStore.getAccessToken() ? await streamTicket(linkToken).catch(() => null) : null;
+      if (closed) return;
+      const query = new URLSearchParams();
+      if (ticket) query.set('ticket', ticket);
+      if (lastEventId) query.set('lastEventId', lastEventId);
+      const url = `/api/orders/${encodeURIComponent(orderId)}/stream${query.size ? `?${query}` : ''}`;
       source = new EventSource(url);
       source.onopen = () => {
         attempts = 0;
         setState('live');
       };
       source.addEventListener('status', (e: MessageEvent<string>) => {
+        if (e.lastEventId) lastEventId = e.lastEventId;
         try {
           const data = JSON.parse(e.data) as StatusEvent;
           if (data.status && typeof data.sequence === 'number') apply(data);
@@ -63,15 +79,17 @@ export function useOrderStream(orderId: string, linkToken: string | null, enable
       });
       source.onerror = () => {
         setState('reconnecting');
-        if (source?.readyState === EventSource.CLOSED && !closed) {
+        // Its ticket is used up: EventSource's own retry would be refused, so every reconnect is ours.
+        if (source && !closed) {
           source.close();
           attempts += 1;
-          const delay = Math.min(15_000, 1000 * 2 ** Math.min(attempts, 4));
-          retryTimer = setTimeout(async () => {
-            if (!linkToken) await refreshSession();
+          // 1 s, 2 s, then every 3 s (the server's own retry hint); an expired session is refreshed by the
+          // client's 401 handling when the ticket is asked for.
+          const delay = Math.min(3000, 1000 * attempts);
+          retryTimer = setTimeout(() => {
             if (!closed) {
               void queryClient.invalidateQueries({ queryKey: ['order', orderId] });
-              open();
+              void open();
             }
           }, delay);
         }
@@ -79,7 +97,7 @@ export function useOrderStream(orderId: string, linkToken: string | null, enable
     };
 
     setState('connecting');
-    open();
+    void open();
     return () => {
       closed = true;
       clearTimeout(retryTimer);
