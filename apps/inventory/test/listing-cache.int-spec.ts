@@ -66,9 +66,26 @@ describe('listing cache', () => {
     await sut.db.query(`UPDATE inventory.products SET name = $2 WHERE id = $1`, [id, `${name} Tart`]);
     const took = await eventually(() => names(name), [`${name} Tart`], 1000);
     expect(took).toBeLessThan(1000);
-    // Stock changes count too: the listing shows what can be sold.
+  });
+
+  it('keeps a page over stock and rating changes and serves their new figures within a second', async () => {
+    const name = word();
+    const { id } = await sut.product(0, { name: `${name} Curry` });
+    const item = async () => (await sut.http.get('/api/products').query({ q: name }).expect(200)).body.items[0] as { name: string; available: number; rating: { average: number; count: number } };
+    expect(await item()).toMatchObject({ name: `${name} Curry`, available: 0 });
+    await renameUnannounced(id, `${name} Korma`);
+    // A sale-like stock write: the figures change, the kept page (still saying Curry) is patched, not dropped.
     await sut.db.query(`UPDATE inventory.stock_levels SET on_hand = 7 WHERE product_id = $1`, [id]);
-    await eventually(async () => (await sut.http.get('/api/products').query({ q: name }).expect(200)).body.items[0].available, 7, 1000);
+    await eventually(async () => (await item()).available, 7, 1000);
+    expect((await item()).name).toBe(`${name} Curry`);
+    await sut.db.query(`UPDATE inventory.products SET rating_average = 4.5, rating_count = 2 WHERE id = $1`, [id]);
+    await eventually(async () => (await item()).rating, { average: 4.5, count: 2 }, 1000);
+    expect((await item()).name).toBe(`${name} Curry`);
+    // An in-stock listing depends on stock itself: it is read anew, and sees the rename.
+    const inStock = async () => ((await sut.http.get('/api/products').query({ q: name, inStock: 'true' }).expect(200)).body.items as { name: string }[]).map((i) => i.name);
+    expect(await inStock()).toEqual([`${name} Korma`]);
+    await sut.db.query(`UPDATE inventory.stock_levels SET on_hand = 0 WHERE product_id = $1`, [id]);
+    await eventually(inStock, [], 1000);
   });
 
   it('sees its own writes at once', async () => {

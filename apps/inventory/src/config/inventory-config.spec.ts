@@ -26,7 +26,7 @@ describe(InventoryConfig.name, () => {
       DEMO_CATALOG: true,
       SEARCH_ONE_TYPO_FROM: 5,
       SEARCH_TWO_TYPOS_FROM: 9,
-      SEARCH_CACHE_ENTRIES: 2000,
+      SEARCH_CACHE_MB: 64,
     });
   });
 

@@ -97,13 +97,13 @@ export class InventoryConfig extends VerifierConfig {
   SEARCH_TWO_TYPOS_FROM: number = 9;
 
   /**
-   * Product listing pages (search included) kept per instance until the catalog changes (README
-   * "Search"); 0 turns the cache off.
+   * Megabytes of product listing pages (search included, about 15 KB a page of 20) each instance
+   * keeps until the catalog changes (README "Search"); 0 turns the cache off.
    */
   @IsInt()
   @Min(0)
-  @Max(1_000_000)
-  SEARCH_CACHE_ENTRIES: number = 2000;
+  @Max(16_384)
+  SEARCH_CACHE_MB: number = 64;
 }
 
 function booleanText(raw: unknown): unknown {
@@ -128,7 +128,7 @@ export function loadInventoryConfig(env: NodeJS.ProcessEnv): InventoryConfig {
     IMAGE_S3_PREFIX: env.IMAGE_S3_PREFIX,
     SEARCH_ONE_TYPO_FROM: env.SEARCH_ONE_TYPO_FROM,
     SEARCH_TWO_TYPOS_FROM: env.SEARCH_TWO_TYPOS_FROM,
-    SEARCH_CACHE_ENTRIES: env.SEARCH_CACHE_ENTRIES,
+    SEARCH_CACHE_MB: env.SEARCH_CACHE_MB,
     DEMO_CATALOG: env.DEMO_CATALOG || String((env.NODE_ENV || 'development') === 'development'),
     JWT_JWKS_URL: env.JWT_JWKS_URL,
     JWT_PUBLIC_KEYS: env.JWT_PUBLIC_KEYS,

@@ -42,8 +42,8 @@ export class ProductsController {
   @ApiOperation({ summary: 'Search live products: q (ranked, typo-tolerant), category (id or slug), price range, inStock, sort, keyset cursor; with facets' })
   @ApiOkResponse({ type: ProductListResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  async list(@Query() query: ProductListQuery): Promise<ProductListResponse> {
-    const page = await this.listings.list({
+  list(@Query() query: ProductListQuery): Promise<ProductListResponse> {
+    return this.listings.list({
       q: query.q,
       category: query.category,
       minPrice: query.minPrice,
@@ -53,12 +53,6 @@ export class ProductsController {
       cursor: query.cursor,
       limit: query.limit ?? DEFAULT_LIMIT,
     });
-    return {
-      items: page.items.map((item) => ({ ...mapProduct(item), nameHighlights: item.nameHighlights })),
-      correctedQuery: page.correctedQuery,
-      nextCursor: page.nextCursor,
-      facets: page.facets,
-    };
   }
 
   // Declared before products/:id, which would otherwise take "availability" for an id.

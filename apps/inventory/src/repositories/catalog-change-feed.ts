@@ -1,9 +1,12 @@
 import { Client } from 'pg';
 import { CATALOG_CHANGED_CHANNEL } from '../schema/inventory-catalog-changes.migration';
+import { LISTING_FIGURES_CHANNEL } from '../schema/inventory-listing-channels.migration';
 
 export interface CatalogChangeHandlers {
-  /** A transaction that changed the catalog committed. */
-  changed(): void;
+  /** A transaction that changed the catalog (what listings match and how they rank) committed. */
+  catalogChanged(): void;
+  /** A transaction that changed stock levels or ratings committed. */
+  figuresChanged(): void;
   /** Listening (again): changes from now on are reported. */
   up(): void;
   /** The connection is lost: changes go unreported until `up`. */
@@ -13,7 +16,7 @@ export interface CatalogChangeHandlers {
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
 
 /**
- * Committed catalog changes as Postgres reports them (LISTEN on the channel the catalog triggers
+ * Committed catalog changes as Postgres reports them (LISTEN on the channels the catalog triggers
  * notify), over one connection of its own that is reopened whenever it is lost.
  */
 export class CatalogChangeFeed {
@@ -55,13 +58,14 @@ export class CatalogChangeFeed {
       this.failures += 1;
     };
     client.on('notification', (message) => {
-      if (message.channel === CATALOG_CHANGED_CHANNEL) this.handlers.changed();
+      if (message.channel === CATALOG_CHANGED_CHANNEL) this.handlers.catalogChanged();
+      else if (message.channel === LISTING_FIGURES_CHANNEL) this.handlers.figuresChanged();
     });
     client.on('error', lose);
     client.on('end', () => lose(new Error('catalog change feed connection ended')));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}`);
+      await client.query(`LISTEN ${CATALOG_CHANGED_CHANNEL}; LISTEN ${LISTING_FIGURES_CHANNEL}`);
     } catch (error) {
       lose(error);
       return;

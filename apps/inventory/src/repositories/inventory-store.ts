@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqlExecutor } from '@galley/messaging';
 import { CategoriesRepository } from './categories.repository';
+import { ListingFiguresRepository } from './listing-figures.repository';
 import { ProductImagesRepository } from './product-images.repository';
 import { ProductsRepository } from './products.repository';
 import { ReservationsRepository } from './reservations.repository';
@@ -16,6 +17,7 @@ export interface InventoryRepositories {
   stock: StockRepository;
   reservations: ReservationsRepository;
   search: SearchVocabularyRepository;
+  listingFigures: ListingFiguresRepository;
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
@@ -31,6 +33,7 @@ function repositoriesOf(manager: EntityManager): InventoryRepositories {
     stock: new StockRepository(manager),
     reservations: new ReservationsRepository(manager),
     search: new SearchVocabularyRepository(manager),
+    listingFigures: new ListingFiguresRepository(manager),
   };
 }
 
