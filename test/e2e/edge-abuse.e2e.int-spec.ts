@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GalleyClient, RunningSystem, waitFor } from '@galley/testing';
 
 /** users' per-address budget of /api/auth requests in this system (small, so the limit is reached quickly). */
-const AUTH_LIMIT = 12;
+const AUTH_LIMIT = 20;
 /** The gateway's per-address budget of requests in this system. */
 const EDGE_LIMIT = 100;
 /** Failures of one email from all clients before clients the account does not know are slowed down. */
@@ -260,6 +260,62 @@ describe('The edge under attack', () => {
         await replacement.body?.cancel();
       } finally {
         for (const stream of open) stream.close();
+      }
+    });
+  });
+
+  describe('revoked sessions', () => {
+    let api: GalleyClient;
+    const BOARD = '/api/admin/orders/stream';
+
+    beforeAll(() => {
+      api = new GalleyClient(sut.gatewayUrl);
+    });
+
+    const signIn = async (password = ADMIN.password) =>
+      api.expect<{ accessToken: string; refreshToken: string }>(200, 'POST', '/api/auth/login', { body: { email: ADMIN.email, password } });
+    /** Resolves when the server ends the stream (its body is done). */
+    const ended = (stream: Awaited<ReturnType<GalleyClient['stream']>>) =>
+      Promise.race([stream.done.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000))]);
+
+    it('end the streams of a signed-out session at once, and its still valid token opens no new one', async () => {
+      const first = await signIn();
+      const second = await signIn();
+      const mine = await api.stream(BOARD, { token: first.accessToken, tokenInQuery: true });
+      const other = await api.stream(BOARD, { token: second.accessToken });
+      try {
+        expect([mine.status, other.status]).toEqual([200, 200]);
+        await mine.waitFor((events) => events.some((event) => event.event === 'ready'));
+        expect((await api.call('POST', '/api/auth/logout', { body: { refreshToken: first.refreshToken } })).status).toBe(204);
+        expect(await ended(mine)).toBe(true);
+        // The access token is valid for minutes still, but no longer for streams.
+        const retry = await fetch(`${sut.gatewayUrl}${BOARD}`, { headers: { authorization: `Bearer ${first.accessToken}` } });
+        expect(retry.status).toBe(401);
+        expect(await retry.json()).toMatchObject({ message: expect.stringMatching(/sign-in has ended/) });
+        expect((await api.call('POST', '/api/stream-tickets', { token: first.accessToken })).status).toBe(401);
+        // The other session's stream goes on.
+        const stillOpen = await Promise.race([other.done.then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('open'), 1000))]);
+        expect(stillOpen).toBe('open');
+      } finally {
+        mine.close();
+        other.close();
+      }
+    });
+
+    it('end every stream of the account when its password changes', async () => {
+      const session = await signIn();
+      const streams = [await api.stream(BOARD, { token: session.accessToken }), await api.stream(BOARD, { token: session.accessToken, tokenInQuery: true })];
+      try {
+        for (const stream of streams) await stream.waitFor((events) => events.some((event) => event.event === 'ready'));
+        const changed = await api.call('POST', '/api/users/me/password', {
+          token: session.accessToken,
+          body: { currentPassword: ADMIN.password, newPassword: 'a-new-admin-password-2' },
+        });
+        expect(changed.status).toBe(204);
+        expect(await Promise.all(streams.map(ended))).toEqual([true, true]);
+        expect((await fetch(`${sut.gatewayUrl}${BOARD}`, { headers: { authorization: `Bearer ${session.accessToken}` } })).status).toBe(401);
+      } finally {
+        for (const stream of streams) stream.close();
       }
     });
   });

@@ -14,6 +14,8 @@ import { AvailabilityFeed } from './streams/availability-feed';
 import { AvailabilityStreams } from './streams/availability-streams';
 import { OrderStatusFeed } from './streams/order-status-feed';
 import { OrderStreams } from './streams/order-streams';
+import { SessionRevocationFeed } from './streams/session-revocation-feed';
+import { StreamSessions } from './streams/stream-sessions';
 import { WebAppHandler } from './web/web-app-handler';
 
 async function main(): Promise<void> {
@@ -53,7 +55,19 @@ async function main(): Promise<void> {
   );
   availabilityFeed.start();
   const availability = new AvailabilityStreams(availabilityFeed, config.SSE_HEARTBEAT_SECONDS * 1000, logger);
-  const edge = new EdgeRequestHandler(config, logger, streams, availability);
+  // Streams end when users announces their sign-in revoked (logout, password change).
+  const streamSessions = new StreamSessions();
+  const revocations = new SessionRevocationFeed(
+    createKafkaClient({ clientId: 'galley-gateway-sessions', ...kafkaConnectionOptions(config) }),
+    config.KAFKA_TOPIC_PREFIX,
+    (revocation) => {
+      const ended = streamSessions.revoke(revocation);
+      if (ended > 0) logger.info({ accountId: revocation.accountId, reason: revocation.reason, ended }, 'ended the live streams of revoked sessions');
+    },
+    logger,
+  );
+  revocations.start();
+  const edge = new EdgeRequestHandler(config, logger, streams, availability, streamSessions);
   const readiness = app.get(GatewayReadiness);
   readiness.watchKeys(edge.keyCache);
   // The storefront and dashboard (apps/web/dist) on the same bare server; /docs, health and metrics stay Nest's.
@@ -71,6 +85,7 @@ async function main(): Promise<void> {
     edge.close();
     void feed.stop();
     void availabilityFeed.stop();
+    void revocations.stop();
   });
   // Open streams would hold a graceful shutdown forever: end them first (clients resume with Last-Event-ID).
   process.once('SIGTERM', () => {

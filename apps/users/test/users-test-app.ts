@@ -104,6 +104,8 @@ export class UsersTestApp {
     } finally {
       await this.db.query(`DELETE FROM users.outbox WHERE envelope->'payload'->>'email' = ANY($1)`, [emails]);
       await this.db.query(`DELETE FROM users.outbox WHERE message_key = ANY($1)`, [[...this.accountIds]]);
+      // session.revoked carries the account id, not the email.
+      await this.db.query(`DELETE FROM users.outbox WHERE message_key IN (SELECT id::text FROM users.accounts WHERE email = ANY($1))`, [emails]);
       await this.db.query(`DELETE FROM users.accounts WHERE email = ANY($1) OR id = ANY($2::uuid[])`, [emails, [...this.accountIds]]);
       await this.db.query(`DELETE FROM users.login_attempts WHERE email = ANY($1)`, [emails]);
       await this.db.end();

@@ -21,6 +21,11 @@ export interface AuthenticatedUser {
    * the routes of that one order (see `scopeAllowsRequest`).
    */
   scope?: string;
+  /**
+   * The sign-in (refresh token family) the token was issued for (claim `sid`): the gateway ends
+   * live streams of a session when users announces it revoked (`session.revoked`).
+   */
+  sessionId?: string;
 }
 
 /** A public JSON Web Key as served in the JWKS. */

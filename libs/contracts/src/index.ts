@@ -9,6 +9,7 @@ export * from './validation';
 export * from './docs/contract-path';
 export * from './docs/render-events-doc';
 export * from './events/users/user-registered.v1';
+export * from './events/users/session-revoked.v1';
 export * from './events/inventory/product-created.v1';
 export * from './events/inventory/product-updated.v1';
 export * from './events/inventory/product-archived.v1';

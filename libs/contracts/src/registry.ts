@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { contractKey, EventContract } from './contract';
 import { userRegisteredV1 } from './events/users/user-registered.v1';
+import { sessionRevokedV1 } from './events/users/session-revoked.v1';
 import { productCreatedV1 } from './events/inventory/product-created.v1';
 import { productUpdatedV1 } from './events/inventory/product-updated.v1';
 import { productArchivedV1 } from './events/inventory/product-archived.v1';
@@ -33,6 +34,7 @@ import { reviewRatingChangedV1 } from './events/reviews/review-rating-changed.v1
 /** Every event contract, current and older versions still published, grouped by producer. */
 export const ALL_CONTRACTS: readonly EventContract[] = [
   userRegisteredV1,
+  sessionRevokedV1,
   productCreatedV1,
   productUpdatedV1,
   productArchivedV1,

@@ -13,6 +13,7 @@ import { resolveService } from '../routing/route-table';
 import { AVAILABILITY_STREAM_PATH, AvailabilityStreams } from '../streams/availability-streams';
 import { AccountStreamLimit } from '../streams/account-stream-limit';
 import { ORDER_BOARD_STREAM_PATH, ORDER_STREAM_PATH, OrderStreams } from '../streams/order-streams';
+import { StreamSessions } from '../streams/stream-sessions';
 import { StreamTickets } from '../streams/stream-tickets';
 import { AddressRateLimit } from './address-rate-limit';
 import { clientAddress, TrustedIngress } from './client-address';
@@ -64,6 +65,7 @@ export class EdgeRequestHandler {
     private readonly logger: Logger,
     private readonly streams?: OrderStreams,
     private readonly availability?: AvailabilityStreams,
+    private readonly sessions: StreamSessions = new StreamSessions(),
   ) {
     this.verifier = createRemoteVerifier(config.JWT_JWKS_URL ?? `${config.USERS_URL}/.well-known/jwks.json`, {
       cacheMaxAgeMs: config.JWT_JWKS_CACHE_SECONDS * 1000,
@@ -175,6 +177,7 @@ export class EdgeRequestHandler {
     const token = ticket?.token ?? bearerToken(req.headers.authorization);
     let role: string | undefined;
     let accountId: string | undefined;
+    let sessionId: string | undefined;
     if (token) {
       try {
         const user = await this.verifier.verify(token);
@@ -187,6 +190,7 @@ export class EdgeRequestHandler {
         }
         role = user.role;
         accountId = user.id;
+        sessionId = user.sessionId;
         req.headers[IDENTITY_HEADERS.id] = user.id;
         req.headers[IDENTITY_HEADERS.role] = user.role;
       } catch (error) {
@@ -213,6 +217,12 @@ export class EdgeRequestHandler {
       sendError(res, 413, `Request bodies are limited to ${limit} bytes`, requestId);
       return;
     }
+    const wantsStream = req.method === 'GET' && (ORDER_STREAM_PATH.test(path) || ORDER_BOARD_STREAM_PATH.test(path));
+    if ((service === 'gateway' || wantsStream) && this.sessions.isRevoked(sessionId)) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      sendError(res, 401, 'This sign-in has ended (signed out or password changed); sign in again', requestId);
+      return;
+    }
     if (service === 'gateway') {
       this.issueTicket(req, res, token!);
       return;
@@ -221,7 +231,7 @@ export class EdgeRequestHandler {
       await this.availability.serve(req, res, requestId);
       return;
     }
-    if (this.streams && req.method === 'GET' && (ORDER_STREAM_PATH.test(path) || ORDER_BOARD_STREAM_PATH.test(path))) {
+    if (this.streams && wantsStream) {
       // The policy let only signed-in callers this far: a verified token gave the account.
       const release = this.streamLimit.acquire(accountId!);
       if (!release) {
@@ -229,7 +239,12 @@ export class EdgeRequestHandler {
         sendError(res, 429, `This account already has ${this.config.MAX_STREAMS_PER_ACCOUNT} live streams open; close one first`, requestId);
         return;
       }
-      res.once('close', release);
+      // Ends when the sign-in is revoked (StreamSessions); the client's reconnect is then refused above.
+      const untrack = this.sessions.track(accountId!, sessionId, () => res.end());
+      res.once('close', () => {
+        release();
+        untrack();
+      });
       const order = ORDER_STREAM_PATH.exec(path);
       if (order) {
         await this.streams.serveOrder(req, res, order[1], requestId);

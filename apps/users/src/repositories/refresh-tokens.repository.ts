@@ -68,28 +68,35 @@ export class RefreshTokensRepository {
     await this.manager.update(RefreshTokenFamilyEntity, { id: familyId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
   }
 
-  /** Revokes the family the token belongs to, whatever the token's state; false when unknown. */
-  async revokeFamilyOfToken(tokenHash: string, reason: FamilyRevocationReason, at: Date): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(
+  /**
+   * Revokes the family the token belongs to, whatever the token's state. Returns the family and its
+   * account when this call revoked it (undefined when unknown or already revoked).
+   */
+  async revokeFamilyOfToken(tokenHash: string, reason: FamilyRevocationReason, at: Date): Promise<{ familyId: string; accountId: string } | undefined> {
+    const result: unknown[] = await this.manager.query(
       `UPDATE "users".refresh_token_families f
-          SET revoked_at = COALESCE(f.revoked_at, $2), revoked_reason = COALESCE(f.revoked_reason, $3)
+          SET revoked_at = $2, revoked_reason = $3
          FROM "users".refresh_tokens t
-        WHERE t.token_hash = $1 AND f.id = t.family_id
-        RETURNING f.id`,
+        WHERE t.token_hash = $1 AND f.id = t.family_id AND f.revoked_at IS NULL
+        RETURNING f.id, f.account_id`,
       [tokenHash, at, reason],
     );
-    return rowCount(rows) > 0;
+    const [row] = rowsOf<{ id: string; account_id: string }>(result);
+    return row ? { familyId: row.id, accountId: row.account_id } : undefined;
   }
 
-  /** Revokes every live family of an account; returns how many. */
-  async revokeAllFamilies(accountId: string, reason: FamilyRevocationReason, at: Date): Promise<number> {
-    const result = await this.manager.update(RefreshTokenFamilyEntity, { accountId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
-    return result.affected ?? 0;
+  /** Revokes every live family of an account; returns their ids. */
+  async revokeAllFamilies(accountId: string, reason: FamilyRevocationReason, at: Date): Promise<string[]> {
+    const result: unknown[] = await this.manager.query(
+      `UPDATE "users".refresh_token_families SET revoked_at = $2, revoked_reason = $3 WHERE account_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [accountId, at, reason],
+    );
+    return rowsOf<{ id: string }>(result).map((row) => row.id);
   }
 }
 
-/** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, count]. */
-function rowCount(result: unknown[]): number {
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
-  return result.length;
+/** The rows of an UPDATE … RETURNING (TypeORM's postgres driver answers [rows, count]). */
+function rowsOf<T>(result: unknown[]): T[] {
+  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
 }

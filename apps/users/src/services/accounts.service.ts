@@ -13,6 +13,7 @@ import { isEmailTakenError } from '../repositories/accounts.repository';
 import { UsersStore } from '../repositories/users-store';
 import { AccountEntity } from '../schema/account.entity';
 import { LoginAttemptsService, LoginClient } from './login-attempts.service';
+import { announceSessionsRevoked } from './session-revocations';
 import { PasswordHasher } from './password-hasher.service';
 
 export interface Registration {
@@ -141,7 +142,9 @@ export class AccountsService {
     const now = new Date();
     const revoked = await this.store.transaction(async (tx) => {
       await tx.accounts.setPasswordHash(accountId, passwordHash, now);
-      return tx.refreshTokens.revokeAllFamilies(accountId, 'password-change', now);
+      const sessionIds = await tx.refreshTokens.revokeAllFamilies(accountId, 'password-change', now);
+      await announceSessionsRevoked(this.outbox, tx, { accountId, sessionIds, allSessions: true, reason: 'password-change', at: now });
+      return sessionIds.length;
     });
     this.logger.log({ accountId, revokedFamilies: revoked }, 'password changed; every refresh family revoked');
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AccessTokenIssuer, AuthenticatedUser, generateRefreshToken, hashRefreshToken, looksLikeRefreshToken, orderScope } from '@galley/auth';
 import { AuthConfig } from '@galley/config';
+import { OutboxWriter } from '@galley/messaging';
 import { AUTH_CONFIG } from '../config/auth-config.token';
 import { normaliseEmail } from '../domain/email';
 import { judgeRefresh } from '../domain/refresh-family';
@@ -11,6 +12,7 @@ import { AccountEntity } from '../schema/account.entity';
 import { AccountsService, GuestDetails } from './accounts.service';
 import { LoginAttemptsService, LoginClient } from './login-attempts.service';
 import { PasswordHasher } from './password-hasher.service';
+import { announceSessionsRevoked } from './session-revocations';
 
 export interface SessionTokens {
   accessToken: string;
@@ -51,6 +53,7 @@ export class SessionsService {
     private readonly attempts: LoginAttemptsService,
     private readonly accounts: AccountsService,
     private readonly issuer: AccessTokenIssuer,
+    private readonly outbox: OutboxWriter,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
@@ -93,7 +96,10 @@ export class SessionsService {
     const outcome = await this.store.transaction(async (tx) => {
       const token = await tx.refreshTokens.findForUpdate(hashRefreshToken(refreshToken));
       const verdict = judgeRefresh(token, now);
-      if (verdict === 'reused') await tx.refreshTokens.revokeFamily(token!.familyId, 'reuse', now);
+      if (verdict === 'reused') {
+        await tx.refreshTokens.revokeFamily(token!.familyId, 'reuse', now);
+        await announceSessionsRevoked(this.outbox, tx, { accountId: token!.accountId, sessionIds: [token!.familyId], allSessions: false, reason: 'reuse', at: now });
+      }
       if (verdict !== 'rotate') return { verdict, token } as const;
       const account = await tx.accounts.findById(token!.accountId);
       if (!account) return { verdict: 'unknown', token } as const;
@@ -103,7 +109,7 @@ export class SessionsService {
     });
     switch (outcome.verdict) {
       case 'rotate':
-        return { ...(await this.issuer.issue(identityOf(outcome.account))), refreshToken: outcome.next };
+        return { ...(await this.issuer.issue({ ...identityOf(outcome.account), sessionId: outcome.token!.familyId })), refreshToken: outcome.next };
       case 'reused':
         this.logger.warn({ familyId: outcome.token?.familyId, accountId: outcome.token?.accountId }, 'rotated refresh token presented again; family revoked');
         throw new UsersError(UsersErrorCode.RefreshTokenReused, 'The refresh token was already used; this sign-in has been revoked');
@@ -117,7 +123,11 @@ export class SessionsService {
   /** Ends the sign-in the token belongs to. Unknown tokens are ignored (logout is idempotent). */
   async logout(refreshToken: string | undefined): Promise<void> {
     if (refreshToken === undefined || !looksLikeRefreshToken(refreshToken)) return;
-    await this.store.read.refreshTokens.revokeFamilyOfToken(hashRefreshToken(refreshToken), 'logout', new Date());
+    const now = new Date();
+    await this.store.transaction(async (tx) => {
+      const revoked = await tx.refreshTokens.revokeFamilyOfToken(hashRefreshToken(refreshToken), 'logout', now);
+      if (revoked) await announceSessionsRevoked(this.outbox, tx, { accountId: revoked.accountId, sessionIds: [revoked.familyId], allSessions: false, reason: 'logout', at: now });
+    });
   }
 
   /** A new sign-in for a proven account: a new family with its first refresh token, and an access token. */
@@ -126,9 +136,9 @@ export class SessionsService {
     const refreshToken = await this.store.transaction(async (tx) => {
       const familyId = randomUUID();
       await tx.refreshTokens.createFamily(familyId, account.id, now);
-      return this.addToken(tx, familyId, now);
+      return { familyId, token: await this.addToken(tx, familyId, now) };
     });
-    return { ...(await this.issuer.issue(identityOf(account))), refreshToken };
+    return { ...(await this.issuer.issue({ ...identityOf(account), sessionId: refreshToken.familyId })), refreshToken: refreshToken.token };
   }
 
   private async addToken(tx: UsersTransaction, familyId: string, now: Date): Promise<string> {

@@ -61,6 +61,7 @@ export class AccessTokenIssuer {
     if (user.email !== null) claims.email = user.email;
     if (user.guest) claims.guest = true;
     if (user.scope !== undefined) claims.scope = user.scope;
+    if (user.sessionId !== undefined) claims.sid = user.sessionId;
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: this.key.kid, typ: ACCESS_TOKEN_TYPE })
       .setSubject(user.id)

@@ -88,6 +88,13 @@ describe('createLocalVerifier', () => {
     await expect(sut.verify(await forge(key, changes))).rejects.toBeInstanceOf(InvalidAccessTokenError);
   });
 
+  it('returns the session a token was issued for, and ignores a session claim it cannot use', async () => {
+    const session = { ...alice, sessionId: '0c9d8e7f-1a2b-4c3d-9e8f-7a6b5c4d3e2f' };
+    await expect(sut.verify((await new AccessTokenIssuer(key, 900).issue(session)).accessToken)).resolves.toEqual(session);
+    await expect(sut.verify(await forge(key, { claims: { sid: 42 } }))).resolves.toEqual(alice);
+    await expect(sut.verify(await forge(key, { claims: { sid: 'x'.repeat(65) } }))).resolves.toEqual(alice);
+  });
+
   it('returns a guest without an email, and the scope of a restricted token', async () => {
     const guest: AuthenticatedUser = { id: alice.id, email: null, role: 'customer', guest: true };
     const issuer = new AccessTokenIssuer(key, 900);

@@ -83,7 +83,7 @@ class JoseAccessTokenVerifier implements AccessTokenVerifier, VerificationKeyCac
     } catch (error) {
       throw this.remote ? classifyRemote(error) : new InvalidAccessTokenError(error instanceof errors.JOSEError ? error.code : 'malformed');
     }
-    const { sub, role, email, guest, scope } = payload as JWTPayload & { role?: unknown; email?: unknown; guest?: unknown; scope?: unknown };
+    const { sub, role, email, guest, scope, sid } = payload as JWTPayload & { role?: unknown; email?: unknown; guest?: unknown; scope?: unknown; sid?: unknown };
     if (typeof sub !== 'string' || sub.length === 0) throw new InvalidAccessTokenError('no subject');
     if (!isRole(role)) throw new InvalidAccessTokenError('unknown role');
     if (guest !== undefined && guest !== true) throw new InvalidAccessTokenError('bad guest claim');
@@ -93,6 +93,8 @@ class JoseAccessTokenVerifier implements AccessTokenVerifier, VerificationKeyCac
     const user: AuthenticatedUser = { id: sub, email: typeof email === 'string' ? email : null, role };
     if (guest === true) user.guest = true;
     if (typeof scope === 'string') user.scope = scope;
+    // The session is informational (ending live streams); a token without a usable one is still valid.
+    if (typeof sid === 'string' && sid.length > 0 && sid.length <= 64) user.sessionId = sid;
     const ttl = (payload.exp ?? 0) * 1000 - Date.now();
     if (ttl > 0) this.verified.set(token, user, { ttl });
     return user;
