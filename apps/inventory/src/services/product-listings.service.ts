@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { Client } from 'pg';
+import { Counter } from 'prom-client';
 import { postgresConnectionOptions, ServiceConfig } from '@galley/config';
 import { SERVICE_CONFIG } from '@galley/platform';
 import { InventoryConfig } from '../config/inventory-config';
@@ -10,6 +11,12 @@ import { CatalogChangeFeed } from '../repositories/catalog-change-feed';
 import { InventoryStore } from '../repositories/inventory-store';
 import { CatalogService, ProductPage, ProductQuery } from './catalog.service';
 import { ListingCache } from './listing-cache';
+
+const listingRequests = new Counter({
+  name: 'galley_listing_cache_requests_total',
+  help: 'Product listing requests by how the listing cache answered them: hit, figures (kept page, stock and rating read again) or miss',
+  labelNames: ['outcome'],
+});
 
 /**
  * The public product listing (`GET /api/products`, the search box included) with a cache of whole
@@ -65,8 +72,12 @@ export class ProductListingsService implements OnApplicationBootstrap, OnApplica
     const key = JSON.stringify([query.q, query.category, query.minPrice, query.maxPrice, query.inStock, query.sort, query.cursor, query.limit]);
     const token = this.cache.begin();
     const kept = this.cache.get(key);
-    if (kept?.figuresFresh) return JSON.parse(kept.json) as ProductListResponse;
+    if (kept?.figuresFresh) {
+      listingRequests.inc({ outcome: 'hit' });
+      return JSON.parse(kept.json) as ProductListResponse;
+    }
     if (kept) {
+      listingRequests.inc({ outcome: 'figures' });
       const page = JSON.parse(kept.json) as ProductListResponse;
       const figures = new Map((await this.store.read.listingFigures.ofProducts(page.items.map((item) => item.id))).map((row) => [row.id, row]));
       for (const item of page.items) {
@@ -78,6 +89,7 @@ export class ProductListingsService implements OnApplicationBootstrap, OnApplica
       this.cache.refreshed(key, token, JSON.stringify(page));
       return page;
     }
+    listingRequests.inc({ outcome: 'miss' });
     const page = listResponseOf(await this.catalog.listProducts(query));
     // In-stock filters and rating order depend on the figures themselves: such pages are read anew.
     this.cache.set(key, token, JSON.stringify(page), { dropOnFigures: query.inStock === true || query.sort === 'rating' });
