@@ -60,6 +60,7 @@ const PLACEHOLDER_SHAPES: Record<string, string> = {
   STRIPE_WEBHOOK_SECRET: 'whsec_from_the_stripe_dashboard',
   STRIPE_SECRET_KEY: 'sk_live_from_the_stripe_dashboard',
   STRIPE_PUBLISHABLE_KEY: 'pk_live_from_the_stripe_dashboard',
+  STREAM_TICKET_SECRET: 'output-of-openssl-rand-base64-32-goes-here=',
 };
 /** Migrations of every service, then the topics (scripts/setup-services.ts, as `npm start` runs it). */
 const MIGRATE_SCRIPT = 'dist/scripts/setup-services.js';
@@ -75,6 +76,7 @@ const SECRET_VARIABLES = [
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
   'IMAGE_S3_SECRET_ACCESS_KEY',
+  'STREAM_TICKET_SECRET',
 ];
 /** Peers that must not be trusted to set X-Forwarded-For: a public address (TEST-NET-3). */
 const PUBLIC_ADDRESS = '203.0.113.7';
