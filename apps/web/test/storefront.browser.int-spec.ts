@@ -296,6 +296,31 @@ describe('The storefront in Chromium', () => {
     await checkPage(watched, 'menu sold out live');
   });
 
+  it('finds a dish in the search box through a one-letter typo, a joined name, missing accents and its first letters', async () => {
+    // Names no other suite uses, so the catalog's leftovers cannot crowd them; earlier runs' copies are archived first.
+    const names = ['Xochipilli Tamal', 'Pâté Quinzelle'];
+    for (const name of names) {
+      const earlier = await api.expect<{ items: ProductItem[] }>(200, 'GET', `/api/products?q=${encodeURIComponent(name)}&limit=100`);
+      for (const item of earlier.items.filter((p) => p.name === name)) await api.call('DELETE', `/api/admin/products/${item.id}`, { token: admin });
+      await api.newProduct(admin, { name, stock: 5 });
+    }
+    const watched = await open();
+    const { page } = watched;
+    await page.goto(`${system.gatewayUrl}/`);
+    const search = page.getByRole('searchbox', { name: 'Search the menu' });
+    const suggestions = page.getByRole('listbox', { name: 'Suggestions' });
+    for (const [typed, dishName] of [
+      ['xochipilli tamol', 'Xochipilli Tamal'], // one letter wrong in a five-letter word
+      ['xochipillitamal', 'Xochipilli Tamal'], // two words typed as one
+      ['pate quinzelle', 'Pâté Quinzelle'], // without the accents
+      ['quinz', 'Pâté Quinzelle'], // the first letters, as typed so far
+    ]) {
+      await search.fill(typed);
+      await suggestions.getByRole('option').first().filter({ hasText: dishName }).waitFor();
+    }
+    await checkPage(watched, 'search by first letters');
+  });
+
   it('lets a guest order without a password and follow the order from its link in a fresh browser', async () => {
     const risotto = await dish({ stock: 30, price: 1100 });
     const watched = await open();
