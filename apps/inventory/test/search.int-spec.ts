@@ -152,6 +152,18 @@ describe('inventory product search (GET /api/products)', () => {
       expect(await first('caesars salad')).toEqual(['Caesar Salad', 'Fresh Caesar Salad']); // its stem
     });
 
+    it('still corrects a typo that also reads as two catalog words', async () => {
+      // Found by the relevance set: "tomto" split into "tom" + "to" (both catalog words), and the
+      // split alone was searched, so "pasta with tomto and basil" found nothing.
+      const { id: ownCategory } = await sut.category();
+      await sut.product(0, { categoryId: ownCategory, name: 'Pasta With Tomato And Basil', description: 'Penne' });
+      await sut.product(0, { categoryId: ownCategory, name: 'Tom Yum Soup', description: 'Tom to go: lemongrass broth with basil' });
+      const names = async (q: string) => (await list({ q, category: ownCategory })).items.map((item: { name: string }) => item.name);
+      expect(await names('pasta with tomto and basil')).toEqual(['Pasta With Tomato And Basil']);
+      // Both readings match: the correction in a name before the split found only in a description.
+      expect(await names('tomto basil')).toEqual(['Pasta With Tomato And Basil', 'Tom Yum Soup']);
+    });
+
     it('returns the matched spans of the name for highlighting', async () => {
       const [item] = (await search('marg')).items;
       expect(item.nameHighlights).toEqual([{ start: 6, end: 10 }]); // "Pizza [Marg]herita"

@@ -53,6 +53,11 @@ describe(planSearch.name, () => {
     expect(joined.groups.every((group) => group.some((a) => a.lexemes[0] === 'icecream'))).toBe(true);
     expect(joined.correctedQuery).toBeNull();
   });
+  it('keeps the typo corrections of a word that also splits into two catalog words', () => {
+    const plan = planSearch(queryWords('tomto sauce '), facts(['tom', 'to', 'sauce'], { tomto: ['tomato', 'to'] }), DEFAULT_TYPO_SETTINGS)!;
+    expect(plan.groups[0]).toContainEqual({ lexemes: ['tom', 'to'], kind: 'exact' });
+    expect(plan.groups[0]).toContainEqual({ lexemes: ['tomato'], kind: 'typo' });
+  });
   it('matches the last word as a prefix, names and tags only, without typos when catalog words continue it', () => {
     const plan = planSearch(queryWords('marg'), facts([], { marg: ['mars'] }, true), DEFAULT_TYPO_SETTINGS)!;
     expect(planQueries(plan).match).toBe("('marg' | 'marg':*AB)");

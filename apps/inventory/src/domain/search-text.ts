@@ -143,8 +143,9 @@ export interface SearchPlan {
 /**
  * The alternatives of each query word. A word the catalog knows (or, for the last word, that
  * begins catalog words) is taken as typed, with its stem; otherwise it may be a split of two
- * catalog words or a typo within its budget of a catalog word. Two adjacent words that form a
- * catalog word match it too, and synonym sets add their other terms.
+ * catalog words and a typo within its budget of a catalog word (a split, taken as exact, ranks
+ * first). Two adjacent words that form a catalog word match it too, and synonym sets add their
+ * other terms.
  */
 export function planSearch(query: QueryWords, facts: VocabularyFacts, settings: TypoSettings): SearchPlan | null {
   if (query.words.length === 0) return null;
@@ -160,12 +161,12 @@ export function planSearch(query: QueryWords, facts: VocabularyFacts, settings: 
     for (const stem of facts.stems.get(word) ?? []) if (stem !== word) group.push({ lexemes: [stem], kind: 'exact' });
     if (prefix) group.push({ lexemes: [word], kind: 'prefix' });
     if (known || (prefix && facts.lastHasLongerWords)) return;
+    // A split does not rule out a typo: "tomto" is "tom to" to the vocabulary, and "tomato" to a guest.
     const split = splits(word).find(([left, right]) => facts.known.has(left) && facts.known.has(right));
     if (split) {
       group.push({ lexemes: split, kind: 'exact' });
       understood[index] = split.join(' ');
       corrected = true;
-      return;
     }
     const budget = typoBudget(word, settings);
     if (budget === 0) return;
@@ -175,7 +176,7 @@ export function planSearch(query: QueryWords, facts: VocabularyFacts, settings: 
       .sort((a, b) => a.distance - b.distance || b.inNames - a.inNames || b.products - a.products || a.word.localeCompare(b.word))
       .slice(0, 5);
     for (const candidate of candidates) group.push({ lexemes: [candidate.word], kind: 'typo' });
-    if (candidates[0]) {
+    if (candidates[0] && !split) {
       understood[index] = candidates[0].word;
       corrected = true;
     }
