@@ -164,6 +164,23 @@ describe('inventory product search (GET /api/products)', () => {
       expect(await names('tomto basil')).toEqual(['Pasta With Tomato And Basil', 'Tom Yum Soup']);
     });
 
+    it('counts the word being typed as exact when it begins a name word, and a whole word before a longer one', async () => {
+      // Found by the relevance set: "tuna s" ranked "Summer's Special Tuna" first, whose one-letter
+      // word "s" (from the apostrophe) was an exact match while "Sashimi" was only a prefix. The
+      // near misses are rated higher, so only the ranking rules can put the right name first.
+      const { id: ownCategory } = await sut.category();
+      await sut.product(0, { categoryId: ownCategory, name: 'Tuna Sashimi', description: 'Sliced raw' });
+      const summers = await sut.product(0, { categoryId: ownCategory, name: "Summer's Special Tuna", description: 'Seared' });
+      await sut.product(0, { categoryId: ownCategory, name: 'Pizza', description: 'Tomato and cheese' });
+      const pizzaiola = await sut.product(0, { categoryId: ownCategory, name: 'Pizzaiola Steak', description: 'Beef in tomato sauce' });
+      await sut.db.query(`UPDATE inventory.products SET rating_average = 4.9, rating_count = 9 WHERE id = ANY($1::uuid[])`, [[summers.id, pizzaiola.id]]);
+      const names = async (q: string) => (await list({ q, category: ownCategory })).items.map((item: { name: string }) => item.name);
+      expect(await names('tuna s')).toEqual(['Tuna Sashimi', "Summer's Special Tuna"]);
+      expect(await names('tuna sa')).toEqual(['Tuna Sashimi']);
+      // Exactness: the whole word "pizza" before the name that only begins with it.
+      expect(await names('pizza')).toEqual(['Pizza', 'Pizzaiola Steak']);
+    });
+
     it('returns the matched spans of the name for highlighting', async () => {
       const [item] = (await search('marg')).items;
       expect(item.nameHighlights).toEqual([{ start: 6, end: 10 }]); // "Pizza [Marg]herita"

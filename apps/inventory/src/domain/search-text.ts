@@ -234,8 +234,14 @@ function anyOf(alternatives: Alternative[], scope: Scope): string | null {
 export interface PlanQueries {
   /** Every group matched by some alternative, anywhere. */
   match: string;
-  /** Per group: matched in the name by the word as typed, its stem, a split, a join or a synonym. */
+  /**
+   * Per group: matched in the name by the word as typed, its stem, a split, a join or a synonym,
+   * or, for the word still being typed, as a prefix: "tuna s" is a guest on the way to "Tuna
+   * Sashimi", and the one-letter word of "Jaren's Special Tuna" must not count as more exact.
+   */
   exactInName: string[];
+  /** Per group: matched in the name by a whole word, neither a prefix nor a typo (exactness: "pizza" finds Pizza before Pizzaiola). */
+  wordsInName: string[];
   /**
    * The words a name may begin with for the "name starts with the first word" rule: the first
    * word as typed and every word it was taken for (stem, prefix, correction, split, join,
@@ -256,7 +262,8 @@ export function planQueries(plan: SearchPlan): PlanQueries {
   const never = `'\u0000'`; // a lexeme no product has, for a group without such alternatives
   return {
     match: plan.groups.map((group) => anyOf(group, 'anywhere')!).join(' & '),
-    exactInName: plan.groups.map((group) => anyOf(group.filter((a) => a.kind === 'exact'), 'name') ?? never),
+    exactInName: plan.groups.map((group) => anyOf(group.filter((a) => a.kind !== 'typo'), 'name') ?? never),
+    wordsInName: plan.groups.map((group) => anyOf(group.filter((a) => a.kind === 'exact'), 'name') ?? never),
     nameStarts: [...new Set([plan.firstWord, ...(plan.groups[0] ?? []).map((alternative) => alternative.lexemes[0])])],
     withoutTypo: plan.groups.map((group) => anyOf(group.filter((a) => a.kind !== 'typo'), 'anywhere') ?? never),
     inName: plan.groups.map((group) => anyOf(group, 'name')!),

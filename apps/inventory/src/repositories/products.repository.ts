@@ -360,10 +360,11 @@ function matchConditions(filter: ProductFilter, params: unknown[]): string[] {
 
 /**
  * The SQL of each sort key and the type its cursor value is cast back to. Relevance is one number
- * whose digit blocks are the ranking rules in order (README "Search"): exact name words, words
- * without typos, proximity and prefix (all words next to each other in the name; the name starts
- * with the first word or what it was taken for), words in the name, words in the tags, then rating
- * and units sold as tie-breakers.
+ * whose digit blocks are the ranking rules in order (README "Search"): exact name words (the word
+ * being typed counts as a prefix), words without typos, proximity and prefix (all words next to
+ * each other in the name; the name starts with the first word or what it was taken for), words in
+ * the name, words in the tags, whole words in the name (exactness), then rating and units sold as
+ * tie-breakers. A block counts at most 8 (the query words), so it never spills into the next.
  */
 function sortKeyColumns(sort: ProductSort, filter: ProductFilter, params: unknown[]): { sql: string; type: string }[] {
   switch (sort) {
@@ -377,6 +378,7 @@ function sortKeyColumns(sort: ProductSort, filter: ProductFilter, params: unknow
           })
           .join(' + ');
       const exact = matches(text.exactInName);
+      const whole = matches(text.wordsInName);
       const withoutTypo = matches(text.withoutTypo);
       const inName = matches(text.inName);
       const inTags = matches(text.inTags);
@@ -386,8 +388,8 @@ function sortKeyColumns(sort: ProductSort, filter: ProductFilter, params: unknow
       const starts = `(p.search_name LIKE ANY ($${params.length}::text[]))::int`;
       return [
         {
-          sql: `((${exact}) * 1e8 + (${withoutTypo}) * 1e7 + (${phrase} + ${starts}) * 1e6 + (${inName}) * 1e5 + (${inTags}) * 1e4
-                 + floor(least(p.rating_average, 5) * 100) * 10 + p.units_sold::float8 / (p.units_sold + 1) * 9)::float8`,
+          sql: `((${exact}) * 1e9 + (${withoutTypo}) * 1e8 + (${phrase} + ${starts}) * 1e7 + (${inName}) * 1e6 + (${inTags}) * 1e5
+                 + (${whole}) * 1e4 + floor(least(p.rating_average, 5) * 100) * 10 + p.units_sold::float8 / (p.units_sold + 1) * 9)::float8`,
           type: 'float8',
         },
       ];
