@@ -60,6 +60,14 @@ export class ProductImagesRepository {
     return rows[0].used;
   }
 
+  /** Every key some image row uses (either rendition), in key order: what an image storage must hold. */
+  async keysInUse(): Promise<string[]> {
+    const rows: { key: string }[] = await this.manager.query(
+      `SELECT thumb_key AS key FROM inventory.product_images UNION SELECT large_key FROM inventory.product_images ORDER BY key`,
+    );
+    return rows.map((row) => row.key);
+  }
+
   /**
    * Serialises uploads and deletions of the same content until this transaction ends, so a
    * deletion never removes bytes that a concurrent upload of the same picture is about to use.

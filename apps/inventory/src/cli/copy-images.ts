@@ -1,0 +1,20 @@
+// Copies the bytes of every product image in use from one image storage to another, before or
+// after switching IMAGE_STORAGE (nothing is copied by the switch itself):
+//   npm run images:copy -- --from disk --to postgres     (development database; DB_NAME for another)
+// Both storages are configured from the environment as the service is (IMAGE_STORAGE_DIR,
+// IMAGE_S3_*). Rerunnable: keys the target holds already are skipped.
+import 'dotenv/config';
+import 'reflect-metadata';
+import { parseImageCopyArguments, runImageCopy } from './image-copy.command';
+
+async function main(): Promise<void> {
+  const args = parseImageCopyArguments(process.argv.slice(2));
+  const report = await runImageCopy(args, process.env);
+  console.log(`images:copy ${args.from} -> ${args.to}: ${report.copied.length} copied, ${report.present.length} already there, ${report.missing.length} missing in ${args.from}`);
+  for (const key of report.missing) console.log(`missing: ${key}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`images:copy: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
