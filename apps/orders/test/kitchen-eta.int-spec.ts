@@ -3,6 +3,8 @@ import { paymentSucceededV1, productCreatedV1, stockReservedV1 } from '@galley/c
 import { PaymentSucceededConsumer } from '../src/consumers/payment-succeeded.consumer';
 import { ProductCreatedConsumer } from '../src/consumers/product-created.consumer';
 import { StockReservedConsumer } from '../src/consumers/stock-reserved.consumer';
+import { ordersSchema } from '../src/schema/orders.schema';
+import { ScratchServiceDatabase } from '@galley/testing';
 import { OrdersTestApp } from './orders-test-app';
 
 const MINUTE = 60_000;
@@ -12,9 +14,12 @@ const everyDay = (intervals: object[]) => Object.fromEntries(['monday', 'tuesday
 describe('kitchen ETA', () => {
   let sut: OrdersTestApp;
   let admin: string;
+  // The kitchen queue is every open order of the store: other suites' orders in galley_test would move the estimates.
+  let scratch: ScratchServiceDatabase;
 
   beforeAll(async () => {
-    sut = await OrdersTestApp.start();
+    scratch = await ScratchServiceDatabase.create('orders', ordersSchema);
+    sut = await OrdersTestApp.start(scratch.env);
     admin = await sut.token('admin');
   });
 
@@ -24,6 +29,7 @@ describe('kitchen ETA', () => {
 
   afterAll(async () => {
     await sut?.close();
+    await scratch?.drop();
   });
 
   async function product(preparationMinutes: number): Promise<string> {
@@ -90,7 +96,7 @@ describe('kitchen ETA', () => {
 
   it('moves the estimate of the orders waiting behind a ticket when the kitchen finishes it, announcing order.eta_changed', async () => {
     const customer = await sut.token('customer');
-    // A long ticket first, so that it decides when the waiting one can start whatever else the shared database holds.
+    // A long ticket first, so that it decides when the waiting one can start.
     const first = await confirmed(customer, await product(60), 4);
     const second = await confirmed(customer, await product(5), 1);
     await sut.http
@@ -101,7 +107,7 @@ describe('kitchen ETA', () => {
     await move(first.id, 'PREPARING');
     const behind = minutesFromNow(await estimateOf(second.id, customer));
     expect(behind).toBeGreaterThanOrEqual(240 + 5 - 1);
-    // Starting the first ticket may already have moved the second (tickets other tests left in the shared queue).
+    // Starting the first ticket may already have moved the second.
     const earlier = (await sut.outbox(second.id, 'order.eta_changed')).length;
 
     await move(first.id, 'READY');

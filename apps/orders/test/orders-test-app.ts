@@ -53,7 +53,7 @@ export class OrdersTestApp {
     const module = OrdersModule.forRoot(loadServiceConfig('orders', env), loadOrdersConfig(env));
     const app = await createHttpApp(module, { app: 'orders', description: 'orders under test' });
     await app.listen(0, '127.0.0.1');
-    return new OrdersTestApp(app, issuer, adminPool(), topicPrefix);
+    return new OrdersTestApp(app, issuer, adminPool({ database: env.DB_NAME }), topicPrefix);
   }
 
   get http() {

@@ -11,3 +11,4 @@ export * from './openapi-response-validator';
 export * from './checkout-driver';
 export * from './test-events';
 export * from './browser';
+export * from './scratch-database';
