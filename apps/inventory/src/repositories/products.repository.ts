@@ -1,5 +1,4 @@
 import { EntityManager } from 'typeorm';
-import { searchWords } from '@galley/platform';
 import { ProductSort, SearchPosition } from '../domain/product-search';
 import { PlanQueries } from '../domain/search-text';
 import { isUniqueViolation } from './sql-rows';
