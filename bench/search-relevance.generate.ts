@@ -273,6 +273,32 @@ for (const [q, name] of [
   push(q, 'split', name, wholeNameWithin(counts.get(name)!), 'hand-written; a compound word typed apart');
 }
 
+// Hand-written misspellings guests really make (a first letter, both words, a common spelling),
+// each kept only when every misspelt word passes the same test as the generated typos.
+for (const [q, kind, name, intended] of [
+  ['ceasar salad', 'transposition', 'Caesar Salad', { ceasar: 'caesar' }],
+  ['vaesar salad', 'typo', 'Caesar Salad', { vaesar: 'caesar' }],
+  ['caesar slaad', 'transposition', 'Caesar Salad', { slaad: 'salad' }],
+  ['ceasar slaad', 'transposition', 'Caesar Salad', { ceasar: 'caesar', slaad: 'salad' }],
+  ['spagetti carbonara', 'typo', 'Spaghetti Carbonara', { spagetti: 'spaghetti' }],
+  ['expresso', 'typo', 'Espresso', { expresso: 'espresso' }],
+  ['lasagna', 'typo', 'Lasagne', { lasagna: 'lasagne' }],
+  ['fettucine alfredo', 'typo', 'Fettuccine Alfredo', { fettucine: 'fettuccine' }],
+  ['pappardelle bolognaise', 'typo', 'Pappardelle Alla Bolognese', { bolognaise: 'bolognese' }],
+  ['chili con carne', 'typo', 'Chilli Con Carne', { chili: 'chilli' }],
+  ['cheesburger', 'typo', 'Cheeseburger', { cheesburger: 'cheeseburger' }],
+  ['salmon nigri', 'typo', 'Salmon Nigiri', { nigri: 'nigiri' }],
+  ['tiramisu', 'accent', 'Tiramisù', {}],
+  ['margherita', 'exact', 'Pizza Margherita', {}],
+  ['carbonara', 'exact', 'Pasta Carbonara', {}],
+] as const) {
+  const clear = Object.entries(intended).every(([typo, word]) => clearTypo(typo, word));
+  const target = counts.get(name)!;
+  // A whole name (as many words as the name, misspelt or not) as the generated cases; one word of it: top 3.
+  const whole = words(q).length === words(name).length;
+  if (clear) push(q, kind, name, whole ? wholeNameWithin(target) : 3, 'hand-written; a misspelling guests make, or one word of a name');
+}
+
 // Hand-written synonyms: the set (folded terms) is stored before the run, as staff would. Only
 // where no name has the words typed, and the first word or the whole name anchors one dish (a bare
 // "gyro" = "souvlaki" ties every "Greek Souvlaki" with "Souvlaki", so it says nothing).
