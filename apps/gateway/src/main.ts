@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import pino from 'pino';
 import { ConfigValidationError, GatewayConfig, kafkaConnectionOptions, loadConfig } from '@galley/config';
 import { createKafkaClient } from '@galley/messaging';
-import { createHttpApp, logMixin } from '@galley/platform';
+import { createHttpApp, listenUntilSignalled, logMixin } from '@galley/platform';
 import { GATEWAY_API_DESCRIPTION } from './docs/gateway-routes.openapi';
 import { OpenApiAggregator } from './docs/openapi-aggregator.service';
 import { EdgeRequestHandler } from './edge/edge-request-handler';
@@ -81,17 +81,17 @@ async function main(): Promise<void> {
     else if (web.handles(req)) web.handle(req, res);
     else nestHandler(req, res);
   });
-  server.once('close', () => {
-    edge.close();
-    void feed.stop();
-    void availabilityFeed.stop();
-    void revocations.stop();
-  });
-  // Open streams would hold a graceful shutdown forever: end them first (clients resume with Last-Event-ID).
-  process.once('SIGTERM', () => {
-    readiness.drain();
-    streams.closeAll();
-    availability.closeAll();
+  listenUntilSignalled(app, 'gateway', config, {
+    // Open streams would hold the server open: leave readiness and end them first (clients resume with Last-Event-ID).
+    beforeClose: () => {
+      readiness.drain();
+      streams.closeAll();
+      availability.closeAll();
+    },
+    afterHttpClosed: async () => {
+      edge.close();
+      await Promise.all([feed.stop(), availabilityFeed.stop(), revocations.stop()]);
+    },
   });
   await app.listen(config.PORT, config.HOST);
 }

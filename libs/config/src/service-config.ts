@@ -55,6 +55,12 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /** SIGTERM: in-flight requests, the current consumer batch and relay publish get this long before the process exits 1. */
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  SHUTDOWN_GRACE_MS: number = 10_000;
+
   /** OTLP/HTTP base URL of a trace collector (e.g. http://otel-collector:4318); traces are off without it. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })

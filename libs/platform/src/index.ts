@@ -19,3 +19,4 @@ export * from './http/openapi-document';
 export * from './telemetry/tracing';
 export * from './telemetry/service-metrics';
 export * from './http/address-list';
+export * from './http/graceful-shutdown';

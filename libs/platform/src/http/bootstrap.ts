@@ -27,7 +27,7 @@ export interface HttpAppOptions {
   otlpEndpoint?: string;
 }
 
-/** Applies what every Galley HTTP app shares: logs, validation, error shape, OpenAPI, shutdown. */
+/** Applies what every Galley HTTP app shares: logs, validation, error shape, OpenAPI. */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   collectProcessMetrics(options.app);
   startTracing({ app: options.app, endpoint: options.otlpEndpoint });
@@ -49,7 +49,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: apps install handleShutdownSignals (it closes HTTP before the hooks, and exits 0).
   app.disable('x-powered-by');
 
   const document = openApiDocumentOf(app, options);
