@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { MessagingHealthIndicator } from './kafka.health';
 
@@ -29,14 +30,23 @@ export class ServiceHealthController {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }
 
-  /** For people and dashboards, never a probe: database, broker and outbox relay (503 when any is down). */
+  /**
+   * For people and dashboards, never a probe: database, broker and outbox relay (503 when any is down). The 503
+   * carries terminus's details too: the service's error filter would turn the thrown exception into a bare "Service
+   * Unavailable", and the gateway, finding no `database: up` in it, counted every service down during a broker outage.
+   */
   @Get('dependencies')
-  @HealthCheck()
-  dependencies() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => this.messaging.broker(),
-      () => this.messaging.relay(),
-    ]);
+  async dependencies(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.messaging.broker(),
+        () => this.messaging.relay(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(503);
+      return error.getResponse();
+    }
   }
 }

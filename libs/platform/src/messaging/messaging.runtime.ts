@@ -155,8 +155,12 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** How far this service's consumer group is behind, per topic it consumes. */
+  /**
+   * Bounded like describeBrokers: without a broker kafkajs retries for about a minute, which held every /metrics
+   * scrape (outbox backlog included) past any scrape timeout for the whole outage.
+   */
   consumerLag(): Promise<{ group: string; lags: TopicLag[] }> {
-    return consumerGroupLag(this.admin, this.groupId, this.consumedTopics()).then((lags) => ({ group: this.groupId, lags }));
+    return withTimeout(consumerGroupLag(this.admin, this.groupId, this.consumedTopics()), 3000).then((lags) => ({ group: this.groupId, lags }));
   }
 
   outboxLag(): Promise<OutboxLag> {
