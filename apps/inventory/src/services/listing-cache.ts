@@ -53,10 +53,6 @@ export class ListingCache {
     return this.pages !== null;
   }
 
-  get size(): number {
-    return this.pages?.size ?? 0;
-  }
-
   /** The generations to pass to `set` or `refreshed` for a page about to be read. */
   begin(): ListingReadToken {
     return { catalog: this.catalog, figures: this.figures };
