@@ -84,7 +84,7 @@ export class InventoryConfig extends VerifierConfig {
   @IsBoolean({ message: 'DEMO_CATALOG must be true or false' })
   DEMO_CATALOG: boolean = false;
 
-  /** Search: query words of at least this many letters may carry one typo (README "Search"). */
+  /** Search: query words of at least this many letters may carry one typo (docs/search.md). */
   @IsInt()
   @Min(1)
   @Max(100)
@@ -98,7 +98,7 @@ export class InventoryConfig extends VerifierConfig {
 
   /**
    * Megabytes of product listing pages (search included, about 15 KB a page of 20) each instance
-   * keeps until the catalog changes (README "Search"); 0 turns the cache off.
+   * keeps until the catalog changes (docs/search.md); 0 turns the cache off.
    */
   @IsInt()
   @Min(0)

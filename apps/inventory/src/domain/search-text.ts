@@ -230,7 +230,7 @@ function anyOf(alternatives: Alternative[], scope: Scope): string | null {
   return `(${alternatives.map((alternative) => alternativeQuery(alternative, scope)).join(' | ')})`;
 }
 
-/** The tsquery texts a plan matches and ranks with; see README "Search" for the ranking rules. */
+/** The tsquery texts a plan matches and ranks with; see docs/search.md for the ranking rules. */
 export interface PlanQueries {
   /** Every group matched by some alternative, anywhere. */
   match: string;

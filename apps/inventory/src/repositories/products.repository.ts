@@ -176,7 +176,7 @@ export class ProductsRepository {
    * Runs a text search so that it reads through the GIN indexes. The planner costs the trigram
    * operator like a cheap comparison, so once a query matches a few percent of a large catalog it
    * prefers a sequential scan that computes trigrams for every row (measured at 100k products:
-   * 250 ms against 40 ms for the BitmapOr of both indexes, see README "Search"). SET LOCAL keeps
+   * 250 ms against 40 ms for the BitmapOr of both indexes, see docs/search.md). SET LOCAL keeps
    * the setting to this read's own transaction.
    */
   private planned<T>(filter: ProductFilter, read: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -359,7 +359,7 @@ function matchConditions(filter: ProductFilter, params: unknown[]): string[] {
 
 /**
  * The SQL of each sort key and the type its cursor value is cast back to. Relevance is one number
- * whose digit blocks are the ranking rules in order (README "Search"): exact name words (the word
+ * whose digit blocks are the ranking rules in order (docs/search.md): exact name words (the word
  * being typed counts as a prefix), words without typos, proximity and prefix (all words next to
  * each other in the name; the name starts with the first word or what it was taken for), words in
  * the name, words in the tags, whole words in the name (exactness), then rating and units sold as
