@@ -14,6 +14,7 @@ import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser } from '@galley/auth';
 import { ErrorResponse, PageQuery } from '@galley/platform';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { CANCELLABLE_STATUSES, listStatuses } from '../domain/order-status';
 import { CancelOrderRequest, mapOrder, mapOrderSummary, OrderListResponse, OrderResponse, PlaceOrderRequestDto } from '../dtos/order.dto';
 import { CheckoutService } from '../services/checkout.service';
 import { OrdersService } from '../services/orders.service';
@@ -70,7 +71,7 @@ export class OrdersController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel until PREPARING; stock is released and a paid order refunded' })
+  @ApiOperation({ summary: `Cancel in ${listStatuses(CANCELLABLE_STATUSES)} (until the kitchen starts); stock is released and a paid order refunded` })
   @ApiOkResponse({ type: OrderResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ description: 'Too late to cancel', type: ErrorResponse })

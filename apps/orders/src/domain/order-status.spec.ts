@@ -1,5 +1,5 @@
 import { ORDER_STATUSES_V1 } from '@galley/contracts';
-import { ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatus, transition, TransitionActor } from './order-status';
+import { CANCELLABLE_STATUSES, listStatuses, ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatus, statusesLeadingTo, transition, TransitionActor } from './order-status';
 
 const ACTORS: readonly TransitionActor[] = ['saga', 'customer', 'staff'];
 
@@ -56,5 +56,33 @@ describe(transition.name, () => {
     for (const to of ['PREPARING', 'READY', 'COMPLETED'] as const) {
       for (const from of ORDER_STATUSES) expect(transition(from, to, 'customer').allowed).toBe(false);
     }
+  });
+});
+
+describe(statusesLeadingTo.name, () => {
+  it.each([
+    ['CANCELLED', 'customer', ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED']],
+    ['CANCELLED', 'staff', ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED', 'NEEDS_ATTENTION']],
+    ['CANCELLED', 'saga', ['AWAITING_PAYMENT']],
+    ['PREPARING', 'customer', []],
+    ['COMPLETED', 'staff', ['READY', 'NEEDS_ATTENTION']],
+  ] as const)('reads the statuses that lead to %s by %s from the table', (to, actor, expected) => {
+    expect(statusesLeadingTo(to, actor)).toEqual(expected);
+  });
+
+  it('makes CANCELLABLE_STATUSES "until the kitchen starts": a customer may cancel there and nowhere else', () => {
+    expect(CANCELLABLE_STATUSES).toEqual(['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED']);
+    for (const from of ORDER_STATUSES) expect(transition(from, 'CANCELLED', 'customer').allowed).toBe(CANCELLABLE_STATUSES.includes(from));
+  });
+});
+
+describe(listStatuses.name, () => {
+  it.each([
+    [[], ''],
+    [['PENDING'], 'PENDING'],
+    [['PENDING', 'CONFIRMED'], 'PENDING or CONFIRMED'],
+    [['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED'], 'PENDING, AWAITING_PAYMENT or CONFIRMED'],
+  ] as const)('writes %j as %j', (statuses, expected) => {
+    expect(listStatuses(statuses)).toBe(expected);
   });
 });

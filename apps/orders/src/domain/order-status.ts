@@ -46,8 +46,21 @@ export const FINAL_STATUSES: readonly OrderStatus[] = ['COMPLETED', 'CANCELLED',
 /** Orders that occupy the kitchen: counted against the store's capacity. */
 export const ACTIVE_STATUSES: readonly OrderStatus[] = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED', 'PREPARING', 'READY'];
 
-/** Until the kitchen starts, an order can be cancelled (and a paid one refunded). */
-export const CANCELLABLE_STATUSES: readonly OrderStatus[] = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED'];
+/** The statuses from which `actor` may move an order to `to`, in the order of ORDER_STATUSES: read from the table. */
+export function statusesLeadingTo(to: OrderStatus, actor: TransitionActor): readonly OrderStatus[] {
+  return ORDER_STATUSES.filter((from) => ORDER_TRANSITIONS[from]?.[to]?.includes(actor) ?? false);
+}
+
+/**
+ * Until the kitchen starts, an order can be cancelled (and a paid one refunded): where the table lets a customer
+ * cancel. Staff may also cancel a flagged order, but that is settling it, not this rule.
+ */
+export const CANCELLABLE_STATUSES: readonly OrderStatus[] = statusesLeadingTo('CANCELLED', 'customer');
+
+/** "A, B or C", for messages and documentation that name a set of statuses. */
+export function listStatuses(statuses: readonly OrderStatus[]): string {
+  return statuses.length <= 1 ? statuses.join('') : `${statuses.slice(0, -1).join(', ')} or ${statuses[statuses.length - 1]}`;
+}
 
 export type TransitionResult = { allowed: true } | { allowed: false; reason: string };
 

@@ -20,7 +20,7 @@ import {
 import { Money } from '@galley/contracts';
 import { PageQuery, Trim } from '@galley/platform';
 import { MAX_LINE_QUANTITY } from '../domain/pricing';
-import { ORDER_STATUSES, OrderStatus } from '../domain/order-status';
+import { listStatuses, ORDER_STATUSES, OrderStatus, statusesLeadingTo } from '../domain/order-status';
 import { OrderDetails, STAFF_STATUSES, StaffStatus } from '../services/orders.service';
 import { HistoryEntry, OrderRecord } from '../repositories/orders.repository';
 
@@ -128,7 +128,10 @@ export class CancelOrderRequest {
 }
 
 export class StaffStatusRequest {
-  @ApiProperty({ enum: STAFF_STATUSES, description: 'CANCELLED only settles a NEEDS_ATTENTION order; use /cancel otherwise' })
+  @ApiProperty({
+    enum: STAFF_STATUSES,
+    description: `Moves follow the order state machine; CANCELLED from ${listStatuses(statusesLeadingTo('CANCELLED', 'staff'))} (only this settles a NEEDS_ATTENTION order)`,
+  })
   @IsIn(STAFF_STATUSES)
   status: StaffStatus;
 

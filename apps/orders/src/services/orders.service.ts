@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { decodeOrderCursor, encodeOrderCursor } from '../domain/order-cursor';
-import { CANCELLABLE_STATUSES, OrderStatus } from '../domain/order-status';
+import { CANCELLABLE_STATUSES, listStatuses, OrderStatus } from '../domain/order-status';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrdersStore } from '../repositories/orders-store';
 import { HistoryEntry, OrderLineRecord, OrderRecord, RefundRecord } from '../repositories/orders.repository';
@@ -66,7 +66,7 @@ export class OrdersService {
       const current = await tx.orders.lock(orderId);
       if (!current || !canSee(current, caller)) throw notFound(orderId);
       if (!CANCELLABLE_STATUSES.includes(current.status))
-        throw new OrdersError(OrdersErrorCode.IllegalTransition, `an order in ${current.status} can no longer be cancelled (only until PREPARING)`);
+        throw new OrdersError(OrdersErrorCode.IllegalTransition, `an order in ${current.status} can no longer be cancelled (only in ${listStatuses(CANCELLABLE_STATUSES)})`);
       const actor = caller.role === 'admin' && current.customerId !== caller.id ? 'staff' : 'customer';
       const refundRequired = current.paidAmount - current.refundedAmount > 0;
       return this.statuses.change(tx, current, {

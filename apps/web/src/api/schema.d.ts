@@ -798,7 +798,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel until PREPARING; stock is released and a paid order refunded */
+        /** Cancel in PENDING, AWAITING_PAYMENT or CONFIRMED (until the kitchen starts); stock is released and a paid order refunded */
         post: operations["OrdersController_cancel"];
         delete?: never;
         options?: never;
@@ -2166,7 +2166,7 @@ export interface components {
         };
         StaffStatusRequest: {
             /**
-             * @description CANCELLED only settles a NEEDS_ATTENTION order; use /cancel otherwise
+             * @description Moves follow the order state machine; CANCELLED from PENDING, AWAITING_PAYMENT, CONFIRMED or NEEDS_ATTENTION (only this settles a NEEDS_ATTENTION order)
              * @enum {string}
              */
             status: "PREPARING" | "READY" | "COMPLETED" | "CANCELLED";
