@@ -1,5 +1,5 @@
 import { ConfigValidationError, loadServiceConfig, ServiceConfig } from '@galley/config';
-import { createHttpApp, listenUntilSignalled } from '@galley/platform';
+import { createHttpApp, listenUntilSignalled, serveEvents } from '@galley/platform';
 import { loadReviewsConfig, ReviewsConfig } from './config/reviews-config';
 import { ReviewsModule } from './reviews.module';
 
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     description: 'Reviews, verified purchases, ratings, moderation and review text analysis.',
     bodyLimit: '1mb',
   });
+  await serveEvents(app);
   listenUntilSignalled(app, 'reviews', config.service, {});
   await app.listen(config.service.PORT, config.service.HOST);
 }

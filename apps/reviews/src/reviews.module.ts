@@ -29,7 +29,7 @@ export class ReviewsModule {
         // Every route needs a valid access token unless @Public(); keys come from users' JWKS.
         AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(reviews))),
       ],
-      controllers: [ProductReviewsController, ReviewsController, AdminReviewsController, TextAnalysisController],
+      controllers: [ProductReviewsController, ReviewsController, AdminReviewsController, TextAnalysisController, OrderCompletedConsumer],
       providers: [
         { provide: REVIEWS_CONFIG, useValue: reviews },
         ReviewsStore,
@@ -40,7 +40,6 @@ export class ReviewsModule {
         ModerationService,
         ReviewInsightsService,
         VerifiedPurchasesService,
-        OrderCompletedConsumer,
       ],
     };
   }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
 import { EventEnvelope, orderCompletedV1, OrderCompletedV1 } from '@galley/contracts';
-import { createHttpApp } from '@galley/platform';
+import { createHttpApp, eventHandlerOf, serveEvents } from '@galley/platform';
 import { adminPool, deliverThroughInbox, testEnvelope, testEnvironment } from '@galley/testing';
 import { loadReviewsConfig } from '../src/config/reviews-config';
 import { OrderCompletedConsumer } from '../src/consumers/order-completed.consumer';
@@ -53,6 +53,7 @@ export class ReviewsTestApp {
     const env = reviewsTestEnv({ JWT_PUBLIC_KEYS: JSON.stringify(issuer.jwks()), ...overrides });
     const module = ReviewsModule.forRoot(loadServiceConfig('reviews', env), loadReviewsConfig(env));
     const app = await createHttpApp(module, { app: 'reviews', description: 'reviews under test', bodyLimit: '1mb' });
+    await serveEvents(app);
     await app.listen(0, '127.0.0.1');
     return new ReviewsTestApp(app, issuer, adminPool());
   }
@@ -80,7 +81,7 @@ export class ReviewsTestApp {
     order.productIds.forEach((id) => this.productIds.add(id));
     const envelope = testEnvelope(orderCompletedV1, payload, { eventId, aggregateId: payload.orderId });
     this.eventIds.add(envelope.id);
-    return deliverThroughInbox(this.app.get(DataSource), 'reviews', this.app.get(OrderCompletedConsumer), envelope);
+    return deliverThroughInbox(this.app.get(DataSource), 'reviews', eventHandlerOf(this.app, this.app.get(OrderCompletedConsumer), orderCompletedV1), envelope);
   }
 
   /** A customer who bought the product, with a token. */

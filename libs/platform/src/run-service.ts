@@ -4,12 +4,14 @@ import { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import { createHttpApp } from './http/bootstrap';
+import { serveEvents } from './messaging/galley-event.transport';
 import { GracefulShutdownOptions, handleShutdownSignals } from './http/graceful-shutdown';
 import { logMixin } from './http/logging';
 
 /**
  * Entry point of a service process: validate the configuration (exit with every bad key named),
- * build the app, listen, and on SIGTERM shut down gracefully (handleShutdownSignals).
+ * build the app as a hybrid (HTTP, and its event handlers served by Galley's transport: serveEvents),
+ * listen, and on SIGTERM shut down gracefully (handleShutdownSignals).
  */
 export async function runService(
   service: ServiceName,
@@ -29,6 +31,7 @@ export async function runService(
   }
   const module = rootModule(config);
   const app = await createHttpApp(module, { app: service, description, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  await serveEvents(app);
   listenUntilSignalled(app, service, config, {});
   await app.listen(config.PORT, config.HOST);
 }

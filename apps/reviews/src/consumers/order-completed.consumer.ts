@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, orderCompletedV1, OrderCompletedV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { orderCompletedV1, OrderCompletedV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { VerifiedPurchasesService } from '../services/verified-purchases.service';
 
 /** order.completed → its customer becomes a verified purchaser of each of its products. */
-@Injectable()
-@ConsumesEvent()
-export class OrderCompletedConsumer implements EventHandler<OrderCompletedV1> {
-  readonly contract = orderCompletedV1;
-
+@Controller()
+export class OrderCompletedConsumer {
   constructor(private readonly purchases: VerifiedPurchasesService) {}
 
-  async handle(payload: OrderCompletedV1, _envelope: EventEnvelope<OrderCompletedV1>, tx: SqlExecutor): Promise<void> {
+  @HandlesEvent(orderCompletedV1)
+  async handle(@Payload() payload: OrderCompletedV1, @Ctx() { tx }: EventContext<OrderCompletedV1>): Promise<void> {
     await this.purchases.recordCompletedOrder(tx, { orderId: payload.orderId, customerId: payload.customerId, productIds: payload.productIds });
   }
 }

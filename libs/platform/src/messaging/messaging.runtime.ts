@@ -21,13 +21,15 @@ import {
   SqlExecutor,
   TopicLag,
 } from '@galley/messaging';
-import { withTopicPrefix } from '@galley/contracts';
+import { contractKey, EventContract, withTopicPrefix } from '@galley/contracts';
 import { SERVICE_CONFIG, SERVICE_NAME } from '../tokens';
 import { EVENT_HANDLER_METADATA } from './consumes-events.decorator';
+import { handledContractsOf } from './handles-event.decorator';
 
 /**
- * Owns a service's Kafka side: the idempotent producer, the outbox relay and the consumer group
- * running every `@ConsumesEvent()` handler. Starts after the app is wired, stops on shutdown.
+ * Owns a service's Kafka side: the idempotent producer, the outbox relay and the consumer group running the
+ * handlers Galley's event transport serves (`@HandlesEvent` methods, see GalleyEventTransport). Starts after the
+ * app is wired, in the background, and stops on shutdown before the database closes.
  */
 @Injectable()
 export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -37,6 +39,11 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   private readonly relayPool: Pool;
   private readonly relay: OutboxRelay;
   private consumer?: EventConsumer;
+  /** What the event transport serves; until it calls serve(), the service publishes but consumes nothing. */
+  private servedHandlers: readonly EventHandler[] = [];
+  private providerHandlers?: readonly EventHandler[];
+  private served = false;
+  private messagingStarted = false;
   private brokerCache?: { at: number; brokers: number };
   private starting?: Promise<void>;
   private stopping = false;
@@ -74,13 +81,33 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
    * /health/live and reports itself not ready until Kafka is reachable.
    */
   onApplicationBootstrap(): void {
-    this.starting = this.startWithRetries();
+    this.starting = this.startWithRetries(() => this.start());
   }
 
-  private async startWithRetries(): Promise<void> {
+  /**
+   * The event transport's handlers (startAllMicroservices, normally before the app's bootstrap hook). Handed over
+   * later, after messaging started, the consumer starts on its own, in the background too.
+   */
+  serve(handlers: readonly EventHandler[]): void {
+    if (this.served) throw new Error('the event transport is already serving this service');
+    this.served = true;
+    this.servedHandlers = handlers;
+    if (this.messagingStarted) this.starting = this.starting!.then(() => this.startWithRetries(() => this.startConsumer()));
+  }
+
+  /** The handler served for `contract`, checked to belong to `consumer` (tests deliver events through it). */
+  handlerFor<P extends object>(contract: EventContract<P>, consumer: object): EventHandler<P> {
+    const key = contractKey(contract.type, contract.version);
+    const handler = this.handlers.find((candidate) => contractKey(candidate.contract.type, candidate.contract.version) === key);
+    if (!handler) throw new Error(`no handler is served for ${key}${this.served ? '' : ' (the event transport is not connected: serveEvents(app))'}`);
+    if (!handledContractsOf(consumer.constructor).includes(contract)) throw new Error(`${consumer.constructor.name} does not handle ${key}`);
+    return handler as unknown as EventHandler<P>;
+  }
+
+  private async startWithRetries(step: () => Promise<void>): Promise<void> {
     for (let attempt = 1; !this.stopping; attempt += 1) {
       try {
-        await this.start();
+        await step();
         return;
       } catch (error) {
         const delayMs = Math.min(10_000, 500 * attempt);
@@ -94,8 +121,31 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     await this.producer.connect();
     await this.admin.connect();
     await this.relay.start();
-    const handlers = this.discoverHandlers();
-    this.consumer = new EventConsumer(this.kafka, this.producer, {
+    this.adoptProviderHandlers();
+    this.messagingStarted = true;
+    await this.startConsumer();
+  }
+
+  /** Until every app's consumers are transport controllers: `@ConsumesEvent()` providers are consumed beside them. */
+  private adoptProviderHandlers(): void {
+    this.providerHandlers ??= this.discovery
+      .getProviders()
+      .filter((wrapper) => wrapper.metatype && wrapper.instance && this.reflector.get(EVENT_HANDLER_METADATA, wrapper.metatype))
+      .map((wrapper) => wrapper.instance as EventHandler);
+  }
+
+  private get handlers(): readonly EventHandler[] {
+    const handlers = [...this.servedHandlers, ...(this.providerHandlers ?? [])];
+    const keys = handlers.map((h) => contractKey(h.contract.type, h.contract.version));
+    const twice = keys.find((key, i) => keys.indexOf(key) !== i);
+    if (twice) throw new Error(`${twice} has two handlers in this app`);
+    return handlers;
+  }
+
+  private async startConsumer(): Promise<void> {
+    if (this.consumer || this.handlers.length === 0 || this.stopping) return;
+    const handlers = this.handlers;
+    const consumer = new EventConsumer(this.kafka, this.producer, {
       // Topics of another prefix are another environment: its consumers are another group (no shared rebalances).
       groupId: this.groupId,
       schema: this.service,
@@ -109,7 +159,13 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
       logger: this.logger,
       runInTransaction: (work) => this.dataSource.transaction((manager) => work(manager as SqlExecutor)),
     });
-    await this.consumer.start();
+    try {
+      await consumer.start();
+    } catch (error) {
+      await consumer.stop().catch(() => undefined);
+      throw error;
+    }
+    this.consumer = consumer;
     this.logger.info(
       { role: databaseRoleFor(this.service), handlers: handlers.map((h) => `${h.contract.type}@v${h.contract.version}`) },
       'messaging started',
@@ -122,10 +178,17 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
    * shutdown hook; a handler still running then would fail, be retried and could end in the dead-letter topic.
    */
   async beforeApplicationShutdown(): Promise<void> {
+    await this.stopConsuming();
+    await this.relay.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'outbox relay did not stop cleanly'));
+  }
+
+  /** The consumer finishes its batch, commits and leaves the group; nothing starts after. Idempotent. */
+  async stopConsuming(): Promise<void> {
     this.stopping = true;
     await this.starting;
-    await this.consumer?.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'consumer did not stop cleanly'));
-    await this.relay.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'outbox relay did not stop cleanly'));
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'consumer did not stop cleanly'));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -141,7 +204,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
 
   /** The topics this service's handlers read (prefixed). */
   private consumedTopics(): string[] {
-    return [...new Set(this.discoverHandlers().map((handler) => withTopicPrefix(handler.contract.topic, this.config.KAFKA_TOPIC_PREFIX)))];
+    return [...new Set(this.handlers.map((handler) => withTopicPrefix(handler.contract.topic, this.config.KAFKA_TOPIC_PREFIX)))];
   }
 
   /** What this service's consumers dead-lettered, on every topic they read. */
@@ -173,13 +236,6 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     const cluster = await withTimeout(this.admin.describeCluster(), 3000);
     this.brokerCache = { at: Date.now(), brokers: cluster.brokers.length };
     return cluster.brokers.length;
-  }
-
-  private discoverHandlers(): EventHandler[] {
-    return this.discovery
-      .getProviders()
-      .filter((wrapper) => wrapper.metatype && wrapper.instance && this.reflector.get(EVENT_HANDLER_METADATA, wrapper.metatype))
-      .map((wrapper) => wrapper.instance as EventHandler);
   }
 }
 
