@@ -41,19 +41,12 @@ export class OrdersModule {
         // Every route needs a valid access token; keys come from users' JWKS.
         AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(orders))),
       ],
-      controllers: [OrdersController, AdminOrdersController, StoreSettingsController, StoreController],
-      providers: [
-        { provide: ORDERS_CONFIG, useValue: orders },
-        OrdersStore,
-        OrderStatusWriter,
-        CheckoutService,
-        OrdersService,
-        DashboardService,
-        SagaService,
-        StoreSettingsService,
-        CatalogReadModelService,
-        IdempotencyKeySweeper,
-        OrderStateMetrics,
+      controllers: [
+        OrdersController,
+        AdminOrdersController,
+        StoreSettingsController,
+        StoreController,
+        // Event handlers (@HandlesEvent), served by Galley's event transport.
         ProductCreatedConsumer,
         ProductUpdatedConsumer,
         ProductArchivedConsumer,
@@ -66,6 +59,19 @@ export class OrdersModule {
         PaymentDisputedConsumer,
         PaymentRefundFailedConsumer,
         PaymentRefundedConsumer,
+      ],
+      providers: [
+        { provide: ORDERS_CONFIG, useValue: orders },
+        OrdersStore,
+        OrderStatusWriter,
+        CheckoutService,
+        OrdersService,
+        DashboardService,
+        SagaService,
+        StoreSettingsService,
+        CatalogReadModelService,
+        IdempotencyKeySweeper,
+        OrderStateMetrics,
       ],
     };
   }

@@ -6,8 +6,7 @@ import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
 import { EventContract, EventEnvelope, productCreatedV1, ProductCreatedV1 } from '@galley/contracts';
-import { EventHandler } from '@galley/messaging';
-import { createHttpApp } from '@galley/platform';
+import { createHttpApp, eventHandlerOf, serveEvents } from '@galley/platform';
 import { adminPool, createServiceTopics, deliverThroughInbox, testEnvelope, testEnvironment, uniqueSuffix } from '@galley/testing';
 import { loadOrdersConfig } from '../src/config/orders-config';
 import { ProductCreatedConsumer } from '../src/consumers/product-created.consumer';
@@ -52,6 +51,7 @@ export class OrdersTestApp {
     };
     const module = OrdersModule.forRoot(loadServiceConfig('orders', env), loadOrdersConfig(env));
     const app = await createHttpApp(module, { app: 'orders', description: 'orders under test' });
+    await serveEvents(app);
     await app.listen(0, '127.0.0.1');
     return new OrdersTestApp(app, issuer, adminPool({ database: env.DB_NAME }), topicPrefix);
   }
@@ -81,14 +81,14 @@ export class OrdersTestApp {
 
   /** Delivers an event to a consumer the way the service's consumer does: inbox and effect in one transaction. */
   async deliver<P extends object>(
-    handler: EventHandler<P>,
+    consumer: object,
     contract: EventContract<P>,
     payload: P,
     options: { eventId?: string; aggregateId?: string; occurredAt?: Date } = {},
   ): Promise<boolean> {
     const envelope = testEnvelope(contract, payload, options);
     this.eventIds.add(envelope.id);
-    return deliverThroughInbox(this.app.get(DataSource), 'orders', handler, envelope);
+    return deliverThroughInbox(this.app.get(DataSource), 'orders', eventHandlerOf(this.app, consumer, contract), envelope);
   }
 
   /** Outbox rows of one order, oldest first. */

@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, paymentDisputedV1, PaymentDisputedV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { paymentDisputedV1, PaymentDisputedV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { SagaService } from '../services/saga.service';
 
 /** payment.disputed → NEEDS_ATTENTION for staff. */
-@Injectable()
-@ConsumesEvent()
-export class PaymentDisputedConsumer implements EventHandler<PaymentDisputedV1> {
-  readonly contract = paymentDisputedV1;
-
+@Controller()
+export class PaymentDisputedConsumer {
   constructor(private readonly saga: SagaService) {}
 
-  async handle(payload: PaymentDisputedV1, envelope: EventEnvelope<PaymentDisputedV1>, tx: SqlExecutor): Promise<void> {
-    await this.saga.apply(tx, payload.orderId, { kind: 'payment-disputed', reason: payload.reason }, envelope);
+  @HandlesEvent(paymentDisputedV1)
+  async handle(@Payload() payload: PaymentDisputedV1, @Ctx() { tx, envelope }: EventContext<PaymentDisputedV1>): Promise<void> {
+    await this.saga.paymentDisputed(tx, payload, envelope);
   }
 }

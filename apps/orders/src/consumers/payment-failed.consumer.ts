@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, paymentFailedV1, PaymentFailedV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { paymentFailedV1, PaymentFailedV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { SagaService } from '../services/saga.service';
 
 /** payment.failed → the unpaid order is CANCELLED, which makes inventory release the stock. */
-@Injectable()
-@ConsumesEvent()
-export class PaymentFailedConsumer implements EventHandler<PaymentFailedV1> {
-  readonly contract = paymentFailedV1;
-
+@Controller()
+export class PaymentFailedConsumer {
   constructor(private readonly saga: SagaService) {}
 
-  async handle(payload: PaymentFailedV1, envelope: EventEnvelope<PaymentFailedV1>, tx: SqlExecutor): Promise<void> {
-    await this.saga.apply(tx, payload.orderId, { kind: 'payment-failed', reason: payload.reason }, envelope);
+  @HandlesEvent(paymentFailedV1)
+  async handle(@Payload() payload: PaymentFailedV1, @Ctx() { tx, envelope }: EventContext<PaymentFailedV1>): Promise<void> {
+    await this.saga.paymentFailed(tx, payload, envelope);
   }
 }

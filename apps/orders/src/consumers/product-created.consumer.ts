@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, productCreatedV1, ProductCreatedV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { productCreatedV1, ProductCreatedV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { CatalogReadModelService } from '../services/catalog-read-model.service';
 
 /** product.created → the product joins the catalog read-model orders prices from. */
-@Injectable()
-@ConsumesEvent()
-export class ProductCreatedConsumer implements EventHandler<ProductCreatedV1> {
-  readonly contract = productCreatedV1;
-
+@Controller()
+export class ProductCreatedConsumer {
   constructor(private readonly catalog: CatalogReadModelService) {}
 
-  async handle(payload: ProductCreatedV1, envelope: EventEnvelope<ProductCreatedV1>, tx: SqlExecutor): Promise<void> {
+  @HandlesEvent(productCreatedV1)
+  async handle(@Payload() payload: ProductCreatedV1, @Ctx() { tx, envelope }: EventContext<ProductCreatedV1>): Promise<void> {
     await this.catalog.upsert(tx, payload, new Date(envelope.occurredAt));
   }
 }

@@ -1,23 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, stockReservedV1, StockReservedV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { stockReservedV1, StockReservedV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { SagaService } from '../services/saga.service';
 
 /** stock.reserved → the order waits for payment (payments creates the PaymentIntent). */
-@Injectable()
-@ConsumesEvent()
-export class StockReservedConsumer implements EventHandler<StockReservedV1> {
-  readonly contract = stockReservedV1;
-
+@Controller()
+export class StockReservedConsumer {
   constructor(private readonly saga: SagaService) {}
 
-  async handle(payload: StockReservedV1, envelope: EventEnvelope<StockReservedV1>, tx: SqlExecutor): Promise<void> {
-    await this.saga.apply(tx, payload.orderId, { kind: 'stock-reserved' }, envelope, async (orders, order) => {
-      if (order.status !== 'PENDING') return order;
-      const expiresAt = new Date(payload.expiresAt);
-      await orders.orders.setReservation(order.id, payload.reservationId, expiresAt);
-      return { ...order, reservationId: payload.reservationId, reservationExpiresAt: expiresAt };
-    });
+  @HandlesEvent(stockReservedV1)
+  async handle(@Payload() payload: StockReservedV1, @Ctx() { tx, envelope }: EventContext<StockReservedV1>): Promise<void> {
+    await this.saga.stockReserved(tx, payload, envelope);
   }
 }

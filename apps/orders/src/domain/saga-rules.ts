@@ -1,11 +1,11 @@
 import { OrderStatus } from './order-status';
 
-/** The facts from inventory and payments that move an order. */
+/** The facts from inventory and payments that move an order, with the data the saga records from them. */
 export type SagaFact =
-  | { kind: 'stock-reserved' }
+  | { kind: 'stock-reserved'; reservationId: string; expiresAt: Date }
   | { kind: 'stock-rejected'; shortLines: { productId: string; requested: number; available: number }[] }
   | { kind: 'reservation-expired' }
-  | { kind: 'payment-succeeded' }
+  | { kind: 'payment-succeeded'; amount: number; paymentIntentId: string }
   | { kind: 'payment-failed'; reason: string }
   | { kind: 'payment-disputed'; reason: string }
   | { kind: 'refund-failed'; reason: string };
@@ -14,7 +14,28 @@ export type SagaDecision =
   | { action: 'none'; why: string }
   | { action: 'move'; to: OrderStatus; reason: string; refundRequired?: boolean };
 
+/** What the saga writes on the order from a fact, before it decides on a move (the move's events carry it). */
+export type SagaRecord =
+  | { kind: 'reservation'; reservationId: string; expiresAt: Date }
+  | { kind: 'payment'; paidAmount: number; paymentIntentId: string };
+
 const PAID_OR_LATER: readonly OrderStatus[] = ['CONFIRMED', 'PREPARING', 'READY', 'COMPLETED'];
+
+/**
+ * What the saga records on an order in `status` from `fact`. A reservation belongs to a pending order only: one
+ * that arrives after the order was cancelled or rejected is not the order's (inventory releases it on the
+ * cancellation). Money taken is recorded whatever the status, since a refund must know it.
+ */
+export function sagaRecord(status: OrderStatus, fact: SagaFact): SagaRecord | undefined {
+  switch (fact.kind) {
+    case 'stock-reserved':
+      return status === 'PENDING' ? { kind: 'reservation', reservationId: fact.reservationId, expiresAt: fact.expiresAt } : undefined;
+    case 'payment-succeeded':
+      return { kind: 'payment', paidAmount: fact.amount, paymentIntentId: fact.paymentIntentId };
+    default:
+      return undefined;
+  }
+}
 
 /**
  * What the saga does with a fact for an order in `status`. Facts arrive at least once and, across topics, in any

@@ -1,14 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEnvelope } from '@galley/contracts';
+import {
+  EventEnvelope,
+  PaymentDisputedV1,
+  PaymentFailedV1,
+  PaymentIntentCreatedV1,
+  PaymentRefundedV1,
+  PaymentRefundFailedV1,
+  PaymentSucceededV1,
+  StockRejectedV1,
+  StockReservationExpiredV1,
+  StockReservedV1,
+} from '@galley/contracts';
 import { PermanentEventError, SqlExecutor } from '@galley/messaging';
-import { SagaFact, sagaDecision } from '../domain/saga-rules';
+import { SagaFact, sagaDecision, SagaRecord, sagaRecord } from '../domain/saga-rules';
 import { OrdersStore, OrdersTransaction } from '../repositories/orders-store';
 import { OrderRecord } from '../repositories/orders.repository';
 import { OrderStatusWriter } from './order-status-writer';
 
 /**
- * The order side of the checkout saga. Each fact from inventory or payments is applied inside the consumer's inbox
- * transaction with the order row locked, so a redelivery or a concurrent fact for the same order cannot interleave.
+ * The order side of the checkout saga: one use case per fact from inventory or payments, each called by that
+ * event's consumer. Each is applied inside the consumer's inbox transaction with the order row locked, so a
+ * redelivery or a concurrent fact for the same order cannot interleave; what a fact records and whether it moves
+ * the order are the saga's rules (domain/saga-rules.ts).
  */
 @Injectable()
 export class SagaService {
@@ -19,19 +32,70 @@ export class SagaService {
     private readonly statuses: OrderStatusWriter,
   ) {}
 
-  /** Applies `fact` after `prepare` has recorded any data it carries (reservation, payment, …) on the locked order. */
-  async apply(
-    sql: SqlExecutor,
-    orderId: string,
-    fact: SagaFact,
-    envelope: EventEnvelope<object>,
-    prepare?: (tx: OrdersTransaction, order: OrderRecord) => Promise<OrderRecord>,
-  ): Promise<void> {
+  /** stock.reserved: a pending order records its reservation and waits for payment. */
+  stockReserved(sql: SqlExecutor, event: StockReservedV1, envelope: EventEnvelope<object>): Promise<void> {
+    return this.apply(sql, event.orderId, { kind: 'stock-reserved', reservationId: event.reservationId, expiresAt: new Date(event.expiresAt) }, envelope);
+  }
+
+  /** stock.rejected: a pending order is rejected, its short lines in the history. */
+  stockRejected(sql: SqlExecutor, event: StockRejectedV1, envelope: EventEnvelope<object>): Promise<void> {
+    return this.apply(sql, event.orderId, { kind: 'stock-rejected', shortLines: event.shortLines }, envelope);
+  }
+
+  /** stock.reservation_expired: an unpaid order is cancelled; a paid one needs attention and a refund. */
+  reservationExpired(sql: SqlExecutor, event: StockReservationExpiredV1, envelope: EventEnvelope<object>): Promise<void> {
+    return this.apply(sql, event.orderId, { kind: 'reservation-expired' }, envelope);
+  }
+
+  /** payment.succeeded: the payment is recorded and the order confirmed, or flagged for a refund if it was given up. */
+  paymentSucceeded(sql: SqlExecutor, event: PaymentSucceededV1, envelope: EventEnvelope<object>): Promise<void> {
+    return this.apply(sql, event.orderId, { kind: 'payment-succeeded', amount: event.amount.amount, paymentIntentId: event.paymentIntentId }, envelope);
+  }
+
+  /** payment.failed: the unpaid order is cancelled, which releases its stock. */
+  paymentFailed(sql: SqlExecutor, event: PaymentFailedV1, envelope: EventEnvelope<object>): Promise<void> {
+    return this.apply(sql, event.orderId, { kind: 'payment-failed', reason: event.reason }, envelope);
+  }
+
+  /** payment.disputed: staff look at the order. */
+  paymentDisputed(sql: SqlExecutor, event: PaymentDisputedV1, envelope: EventEnvelope<object>): Promise<void> {
+    return this.apply(sql, event.orderId, { kind: 'payment-disputed', reason: event.reason }, envelope);
+  }
+
+  /** payment.refund_failed: staff settle the refund by hand. */
+  refundFailed(sql: SqlExecutor, event: PaymentRefundFailedV1, envelope: EventEnvelope<object>): Promise<void> {
+    return this.apply(sql, event.orderId, { kind: 'refund-failed', reason: event.reason }, envelope);
+  }
+
+  /** payment.intent_created: the order remembers its PaymentIntent (status unchanged). */
+  async recordPaymentIntent(sql: SqlExecutor, event: PaymentIntentCreatedV1, envelope: EventEnvelope<object>): Promise<void> {
+    const tx = this.store.within(sql);
+    if (!(await tx.orders.lock(event.orderId))) throw new PermanentEventError(`${envelope.type} for unknown order ${event.orderId}`);
+    await tx.orders.setPaymentIntent(event.orderId, event.paymentIntentId);
+  }
+
+  /** payment.refunded: the refund shows on the order (status unchanged); payments reports every refund, whoever asked. */
+  async recordRefund(sql: SqlExecutor, event: PaymentRefundedV1, envelope: EventEnvelope<object>): Promise<void> {
+    const tx = this.store.within(sql);
+    const order = await tx.orders.lock(event.orderId);
+    if (!order) throw new PermanentEventError(`${envelope.type} for unknown order ${event.orderId}`);
+    await tx.orders.upsertRefund(event.orderId, {
+      refundId: event.refundId,
+      amount: event.amount,
+      status: 'succeeded',
+      reason: event.reason ?? null,
+      at: new Date(envelope.occurredAt),
+    });
+  }
+
+  /** Locks the order, records what the fact carries (sagaRecord), then makes the move sagaDecision asks for, if any. */
+  private async apply(sql: SqlExecutor, orderId: string, fact: SagaFact, envelope: EventEnvelope<object>): Promise<void> {
     const tx = this.store.within(sql);
     const locked = await tx.orders.lock(orderId);
     // Orders creates every order before any other service hears of it, so an unknown order is a bad event.
     if (!locked) throw new PermanentEventError(`${envelope.type} for unknown order ${orderId}`);
-    const order = prepare ? await prepare(tx, locked) : locked;
+    const record = sagaRecord(locked.status, fact);
+    const order = record ? await this.record(tx, locked, record) : locked;
     const decision = sagaDecision(order.status, fact);
     if (decision.action === 'none') {
       this.logger.debug(`${envelope.type} ${envelope.id}: ${decision.why}`);
@@ -47,17 +111,16 @@ export class SagaService {
     });
   }
 
-  async recordPaymentIntent(sql: SqlExecutor, orderId: string, paymentIntentId: string, envelope: EventEnvelope<object>): Promise<void> {
-    const tx = this.store.within(sql);
-    if (!(await tx.orders.lock(orderId))) throw new PermanentEventError(`${envelope.type} for unknown order ${orderId}`);
-    await tx.orders.setPaymentIntent(orderId, paymentIntentId);
-  }
-
-  /** Records a refund on the order (status unchanged): payments reports every refund, whoever asked for it. */
-  async recordRefund(sql: SqlExecutor, orderId: string, refund: { refundId: string; amount: { amount: number; currency: string }; reason?: string }, at: Date): Promise<void> {
-    const tx = this.store.within(sql);
-    const order = await tx.orders.lock(orderId);
-    if (!order) throw new PermanentEventError(`payment.refunded for unknown order ${orderId}`);
-    await tx.orders.upsertRefund(orderId, { refundId: refund.refundId, amount: refund.amount, status: 'succeeded', reason: refund.reason ?? null, at });
+  /** Writes a record on the locked order; answers the order as the status change must see it. */
+  private async record(tx: OrdersTransaction, order: OrderRecord, record: SagaRecord): Promise<OrderRecord> {
+    switch (record.kind) {
+      case 'reservation':
+        await tx.orders.setReservation(order.id, record.reservationId, record.expiresAt);
+        return { ...order, reservationId: record.reservationId, reservationExpiresAt: record.expiresAt };
+      case 'payment':
+        await tx.orders.setPaid(order.id, record.paidAmount, record.paymentIntentId);
+        // The first PaymentIntent stays the order's (setPaid keeps it too).
+        return { ...order, paidAmount: record.paidAmount, paymentIntentId: order.paymentIntentId ?? record.paymentIntentId };
+    }
   }
 }
