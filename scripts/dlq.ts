@@ -1,15 +1,17 @@
-// Operator tool for dead letters:
+// Operator tool for dead letters (`npm run dlq -- --help`):
 //   npm run dlq -- list <topic>               every dead letter of <topic>.dlq, with why it failed
 //   npm run dlq -- replay <topic> [--id <id>]  publish them (or one event) back to <topic>
 // Consumers that already handled an event skip it (inbox), so replaying twice is harmless.
 import 'dotenv/config';
-import { kafkaConnectionOptions, loadServiceConfig } from '@galley/config';
+import { cliFailure, CliUsageError, kafkaConnectionOptions, loadServiceConfig, readCliArguments } from '@galley/config';
 import { createKafkaClient, DeadLetter, listDeadLetters, replayDeadLetters } from '@galley/messaging';
 
-function usage(): never {
-  console.error('usage: npm run dlq -- list <topic> | replay <topic> [--id <event-id>]');
-  process.exit(2);
-}
+const USAGE = `usage: npm run dlq -- list <topic> | replay <topic> [--id <event-id>]
+  list <topic>     every dead letter of <topic>.dlq, with why it failed
+  replay <topic>   publish them back to <topic> (consumers that handled an event skip it)
+  --id <event-id>  replay only the letters of this event; exits 1 when there is none
+  -h, --help       this text
+Brokers from KAFKA_BROKERS (and its TLS/SASL settings), as the services read them.`;
 
 function describe(letter: DeadLetter): string {
   return [
@@ -24,11 +26,12 @@ function describe(letter: DeadLetter): string {
 }
 
 async function main(): Promise<void> {
-  const [command, topic, ...rest] = process.argv.slice(2);
-  if (!topic || !['list', 'replay'].includes(command)) usage();
-  const idFlag = rest.indexOf('--id');
-  const eventId = idFlag >= 0 ? rest[idFlag + 1] : undefined;
-  if (idFlag >= 0 && !eventId) usage();
+  const args = readCliArguments(process.argv.slice(2), { usage: USAGE, options: { id: { type: 'string' } }, allowPositionals: true });
+  if (!args) return;
+  const [command, topic, ...extra] = args.positionals;
+  if (!topic || !['list', 'replay'].includes(command) || extra.length > 0) throw new CliUsageError(`expected list or replay and one topic\n${USAGE}`);
+  const eventId = args.values.id;
+  if (eventId !== undefined && (command !== 'replay' || eventId === '')) throw new CliUsageError(`--id needs an event id and goes with replay\n${USAGE}`);
 
   // Only the brokers (and their TLS/SASL) matter here; the service defaults fill in the rest.
   const config = loadServiceConfig('orders', process.env);
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`dlq: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  const failure = cliFailure('dlq', error);
+  console.error(failure.message);
+  process.exit(failure.code);
 });

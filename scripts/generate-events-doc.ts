@@ -2,9 +2,15 @@
 // It runs compiled from dist/, so the root is the working directory rather than __dirname.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { cliFailure, readCliArguments } from '@galley/config';
 import { ALL_CONTRACTS, EVENTS_DOC_PATH, renderEventsDoc } from '@galley/contracts';
 
+const USAGE = `usage: npm run docs:events
+  Writes docs/events.md from the event contracts in libs/contracts (a unit test fails when it is stale).
+  -h, --help   this text`;
+
 function main(): void {
+  if (!readCliArguments(process.argv.slice(2), { usage: USAGE, options: {} })) return;
   const root = process.cwd();
   if (!existsSync(path.join(root, 'libs', 'contracts'))) {
     console.error(`docs:events: run it from the repo root (no libs/contracts under ${root})`);
@@ -22,4 +28,10 @@ function main(): void {
   console.log(`wrote ${EVENTS_DOC_PATH} (${ALL_CONTRACTS.length} events)`);
 }
 
-main();
+try {
+  main();
+} catch (error: unknown) {
+  const failure = cliFailure('docs:events', error);
+  console.error(failure.message);
+  process.exit(failure.code);
+}

@@ -3,6 +3,7 @@
 // into apps/web/src/api/openapi.json, and its TypeScript types into apps/web/src/api/schema.d.ts.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { cliFailure, readCliArguments } from '@galley/config';
 import { buildGalleyOpenApi, OPENAPI_JSON_PATH, OPENAPI_SCHEMA_PATH, renderOpenApiJson, renderSchemaTypes } from './openapi/galley-openapi';
 
 function writeIfChanged(root: string, file: string, content: string): void {
@@ -16,7 +17,13 @@ function writeIfChanged(root: string, file: string, content: string): void {
   console.log(`wrote ${file}`);
 }
 
+const USAGE = `usage: npm run docs:openapi
+  Builds the gateway's merged OpenAPI document offline into apps/web/src/api/openapi.json and its
+  types into apps/web/src/api/schema.d.ts (a unit test fails when either is stale).
+  -h, --help   this text`;
+
 async function main(): Promise<void> {
+  if (!readCliArguments(process.argv.slice(2), { usage: USAGE, options: {} })) return;
   const root = process.cwd();
   if (!existsSync(path.join(root, 'apps', 'web'))) {
     console.error(`docs:openapi: run it from the repo root (no apps/web under ${root})`);
@@ -30,6 +37,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  const failure = cliFailure('docs:openapi', error);
+  console.error(failure.code === 2 ? failure.message : error);
+  process.exit(failure.code);
 });

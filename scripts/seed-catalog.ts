@@ -1,11 +1,20 @@
-// npm run seed -- --products 100000 [--test] [--seed 42] [--no-events] [--batch 2000]
+// npm run seed -- --products 100000 [--test] [--seed 42] [--no-events] [--batch 2000] (--help)
 // Tops the catalog up to N generated products (SKU SEED-nnnnnnn) in the development database
 // (galley), or galley_test with --test (DB_NAME overrides both), as the inventory role.
 import 'reflect-metadata';
 import 'dotenv/config';
 import { SingleBar, Presets } from 'cli-progress';
 import { Pool } from 'pg';
+import { cliFailure, cliInteger, readCliArguments } from '@galley/config';
 import { seedCatalog } from './seed/catalog-seeder';
+
+const USAGE = `usage: npm run seed -- [--products N] [--test] [--seed N] [--no-events] [--batch N]
+  --products N   top the catalog up to N generated products (SKU SEED-nnnnnnn), 0 to 5000000 (default 1000)
+  --test         galley_test instead of the development database galley (DB_NAME overrides both)
+  --seed N       the generator's seed, so two runs make the same products (default 42)
+  --no-events    write no product.created to the outbox
+  --batch N      products per insert, 1 to 20000 (default 2000)
+  -h, --help     this text`;
 
 interface Args {
   products: number;
@@ -15,27 +24,31 @@ interface Args {
   batch: number;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { products: 1000, test: false, seed: 42, events: true, batch: 2000 };
-  const positiveInt = (flag: string, value: string | undefined, max: number): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${flag} needs a whole number from 0 to ${max}, got ${value ?? 'nothing'}`);
-    return n;
+function seedArguments(argv: readonly string[]): Args | undefined {
+  const parsed = readCliArguments(argv, {
+    usage: USAGE,
+    options: {
+      products: { type: 'string', default: '1000' },
+      test: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '42' },
+      'no-events': { type: 'boolean', default: false },
+      batch: { type: 'string', default: '2000' },
+    },
+  });
+  if (!parsed) return undefined;
+  const { values } = parsed;
+  return {
+    products: cliInteger('products', values.products, { min: 0, max: 5_000_000 }, USAGE),
+    test: values.test,
+    seed: cliInteger('seed', values.seed, { min: 0, max: 2 ** 31 - 1 }, USAGE),
+    events: !values['no-events'],
+    batch: cliInteger('batch', values.batch, { min: 1, max: 20_000 }, USAGE),
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    if (flag === '--products') args.products = positiveInt(flag, argv[++i], 5_000_000);
-    else if (flag === '--seed') args.seed = positiveInt(flag, argv[++i], 2 ** 31 - 1);
-    else if (flag === '--batch') args.batch = Math.max(1, positiveInt(flag, argv[++i], 20_000));
-    else if (flag === '--test') args.test = true;
-    else if (flag === '--no-events') args.events = false;
-    else throw new Error(`unknown option ${flag} (use --products N, --test, --seed N, --no-events, --batch N)`);
-  }
-  return args;
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = seedArguments(process.argv.slice(2));
+  if (!args) return;
   const database = process.env.DB_NAME || (args.test ? 'galley_test' : 'galley');
   const pool = new Pool({
     host: process.env.DB_HOST || '127.0.0.1',
@@ -79,6 +92,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`seed failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  const failure = cliFailure('seed failed', error);
+  console.error(failure.message);
+  process.exit(failure.code);
 });

@@ -67,4 +67,18 @@ describe('npm run dlq', () => {
     expect(sut.status).toBe(2);
     expect(sut.stderr).toContain('usage: npm run dlq');
   });
+
+  it.each([[['list', 'orders.events', '--dry-run']], [['replay', 'orders.events', '--id']], [['list', 'orders.events', '--id', 'e1']]])('refuses %j with its usage, touching nothing', (args) => {
+    const sut = dlq(...args);
+    expect(sut.status).toBe(2);
+    expect(sut.stderr).toContain('usage: npm run dlq');
+    expect(sut.stdout).toBe('');
+  });
+
+  it('answers --help with its usage on stdout', () => {
+    const sut = dlq('--help');
+    expect(sut.status).toBe(0);
+    expect(sut.stdout).toMatch(/^usage: npm run dlq -- list <topic> \| replay <topic> \[--id <event-id>\]/);
+    expect(sut.stdout).toContain('--id <event-id>');
+  });
 });

@@ -6,3 +6,4 @@ export * from './auth-config';
 export * from './verifier-config';
 export * from './connection-settings';
 export * from './address-setting';
+export * from './cli-arguments';

@@ -5,16 +5,19 @@
 // IMAGE_S3_*). Rerunnable: keys the target holds already are skipped.
 import 'dotenv/config';
 import 'reflect-metadata';
+import { cliFailure } from '@galley/config';
 import { parseImageCopyArguments, runImageCopy } from './image-copy.command';
 
 async function main(): Promise<void> {
   const args = parseImageCopyArguments(process.argv.slice(2));
+  if (!args) return;
   const report = await runImageCopy(args, process.env);
   console.log(`images:copy ${args.from} -> ${args.to}: ${report.copied.length} copied, ${report.present.length} already there, ${report.missing.length} missing in ${args.from}`);
   for (const key of report.missing) console.log(`missing: ${key}`);
 }
 
 main().catch((error: unknown) => {
-  console.error(`images:copy: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  const failure = cliFailure('images:copy', error);
+  console.error(failure.message);
+  process.exit(failure.code);
 });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { loadServiceConfig } from '@galley/config';
+import { CliUsageError, loadServiceConfig, readCliArguments } from '@galley/config';
 import { serviceDataSourceOptions } from '@galley/platform';
 import { IMAGE_STORAGE_KINDS, ImageStorageKind, loadInventoryConfig } from '../config/inventory-config';
 import { ImageStorage } from '../repositories/image-storage';
@@ -13,21 +13,23 @@ export interface ImageCopyArguments {
   to: ImageStorageKind;
 }
 
-const USAGE = `usage: npm run images:copy -- --from <${IMAGE_STORAGE_KINDS.join('|')}> --to <${IMAGE_STORAGE_KINDS.join('|')}>`;
+const KINDS = IMAGE_STORAGE_KINDS.join('|');
+const USAGE = `usage: npm run images:copy -- --from <${KINDS}> --to <${KINDS}>
+  Copies every picture in use from one image storage to the other, each configured from the
+  environment as inventory is (IMAGE_STORAGE_DIR, IMAGE_S3_*); rerunnable, present keys are skipped.
+  -h, --help   this text`;
 
-/** `--from disk --to postgres` and the like; anything else is an error that carries the usage line. */
-export function parseImageCopyArguments(argv: readonly string[]): ImageCopyArguments {
-  const value = (flag: string): string | undefined => {
-    const at = argv.indexOf(flag);
-    return at >= 0 ? argv[at + 1] : undefined;
-  };
-  const known = new Set(['--from', '--to']);
-  const stray = argv.filter((arg, index) => arg.startsWith('--') && !known.has(arg) && !known.has(argv[index - 1] ?? ''));
-  if (stray.length > 0) throw new Error(`unknown option ${stray[0]}\n${USAGE}`);
-  const [from, to] = [value('--from'), value('--to')];
+/**
+ * `--from disk --to postgres` and the like; undefined after printing the usage for --help, and
+ * anything else is a CliUsageError that carries the usage line.
+ */
+export function parseImageCopyArguments(argv: readonly string[], print?: (text: string) => void): ImageCopyArguments | undefined {
+  const parsed = readCliArguments(argv, { usage: USAGE, options: { from: { type: 'string' }, to: { type: 'string' } } }, print);
+  if (!parsed) return undefined;
+  const { from, to } = parsed.values;
   const isKind = (kind: string | undefined): kind is ImageStorageKind => (IMAGE_STORAGE_KINDS as readonly string[]).includes(kind ?? '');
-  if (!isKind(from) || !isKind(to)) throw new Error(`--from and --to must each name a storage\n${USAGE}`);
-  if (from === to) throw new Error(`--from and --to are both ${from}: nothing to copy\n${USAGE}`);
+  if (!isKind(from) || !isKind(to)) throw new CliUsageError(`--from and --to must each name a storage\n${USAGE}`);
+  if (from === to) throw new CliUsageError(`--from and --to are both ${from}: nothing to copy\n${USAGE}`);
   return { from, to };
 }
 

@@ -4,21 +4,23 @@
 // Exit code 0 when everything agrees, 1 with one line per difference, 2 when it could not run.
 import 'dotenv/config';
 import { Pool } from 'pg';
-import { loadServiceConfig, postgresConnectionOptions } from '@galley/config';
+import { cliFailure, loadServiceConfig, postgresConnectionOptions, readCliArguments } from '@galley/config';
 import { fromPgClient } from '@galley/messaging';
 import { reconcilePayments } from '../services/reconciliation';
 
+const USAGE = `usage: npm run payments:reconcile [-- --test]
+  Compares the ledger, payments and refunds and the order states payments has seen, in one snapshot.
+  Exit code 0 when they agree, 1 with one line per difference, 2 when it could not run.
+  --test       the test database (GALLEY_TEST_DB_NAME, default galley_test) instead of DB_NAME (default galley)
+  -h, --help   this text`;
+
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== '--test');
-  if (unknown.length > 0) {
-    console.error('usage: npm run payments:reconcile [-- --test]');
-    return 2;
-  }
+  const args = readCliArguments(process.argv.slice(2), { usage: USAGE, options: { test: { type: 'boolean', default: false } } });
+  if (!args) return 0;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DB_PASSWORD: process.env.DB_PASSWORD ?? process.env.DB_PASSWORD_PAYMENTS ?? 'galley_payments_dev',
-    ...(args.includes('--test') ? { DB_NAME: process.env.GALLEY_TEST_DB_NAME ?? 'galley_test' } : {}),
+    ...(args.values.test ? { DB_NAME: process.env.GALLEY_TEST_DB_NAME ?? 'galley_test' } : {}),
   };
   const config = loadServiceConfig('payments', env);
   const pool = new Pool({ ...postgresConnectionOptions(config), max: 1 });
@@ -47,7 +49,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`payments:reconcile: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
+    const failure = cliFailure('payments:reconcile', error, 2);
+    console.error(failure.message);
+    process.exit(failure.code);
   },
 );

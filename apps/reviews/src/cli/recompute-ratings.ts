@@ -4,6 +4,7 @@
 // service's relay). Safe beside a live service: each product is recomputed under its row lock.
 import 'dotenv/config';
 import 'reflect-metadata';
+import { cliFailure, readCliArguments } from '@galley/config';
 import { RatingLedger } from '../services/rating-ledger';
 import { recomputeAllRatings, RecomputeReport } from '../services/rating-recompute';
 import { openReviewsCli } from './cli-database';
@@ -14,7 +15,14 @@ function describeDrift(drift: RecomputeReport['fixed'][number]['drift']): string
     .join(', ');
 }
 
+const USAGE = `usage: npm run reviews:recompute
+  Rebuilds every product's rating aggregate from its reviews, fixes the ones that drifted and
+  announces each fix with review.rating_changed. Database from DB_NAME (default galley) and the
+  reviews role's settings; DB_NAME=galley_test for the test database.
+  -h, --help   this text`;
+
 async function main(): Promise<void> {
+  if (!readCliArguments(process.argv.slice(2), { usage: USAGE, options: {} })) return;
   const cli = await openReviewsCli(process.env);
   try {
     const report = await recomputeAllRatings(cli.store, new RatingLedger(cli.outbox));
@@ -27,8 +35,8 @@ async function main(): Promise<void> {
   }
 }
 
-
 main().catch((error: unknown) => {
-  console.error(`reviews:recompute: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  const failure = cliFailure('reviews:recompute', error);
+  console.error(failure.message);
+  process.exit(failure.code);
 });

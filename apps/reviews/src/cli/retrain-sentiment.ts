@@ -4,10 +4,18 @@
 // SENTIMENT_MODEL_REFRESH_SECONDS; new and edited reviews are analysed with it from then on.
 import 'dotenv/config';
 import 'reflect-metadata';
+import { cliFailure, readCliArguments } from '@galley/config';
 import { retrainSentimentModel } from '../services/sentiment-retraining';
 import { openReviewsCli } from './cli-database';
 
+const USAGE = `usage: npm run reviews:retrain
+  Retrains the sentiment model on the bundled corpus plus this store's published 4-5 and 1-2 star
+  reviews and stores it; running services (SENTIMENT_MODEL=stored) switch to it within
+  SENTIMENT_MODEL_REFRESH_SECONDS. Database from DB_NAME (default galley); DB_NAME=galley_test for tests.
+  -h, --help   this text`;
+
 async function main(): Promise<void> {
+  if (!readCliArguments(process.argv.slice(2), { usage: USAGE, options: {} })) return;
   const cli = await openReviewsCli(process.env);
   try {
     const started = Date.now();
@@ -22,6 +30,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`reviews:retrain: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  const failure = cliFailure('reviews:retrain', error);
+  console.error(failure.message);
+  process.exit(failure.code);
 });
