@@ -41,7 +41,18 @@ export class InventoryModule {
         // Every route needs a valid access token unless @Public(); keys come from users' JWKS.
         AuthModule.forRoot(verifierFromSettings(verifierSettingsOf(inventory))),
       ],
-      controllers: [CategoriesController, ProductsController, ImagesController, StockController, SearchSynonymsController],
+      controllers: [
+        CategoriesController,
+        ProductsController,
+        ImagesController,
+        StockController,
+        SearchSynonymsController,
+        // Event handlers (@HandlesEvent), served by Galley's event transport.
+        OrderPlacedConsumer,
+        PaymentSucceededConsumer,
+        OrderCancelledConsumer,
+        ReviewRatingChangedConsumer,
+      ],
       providers: [
         { provide: INVENTORY_CONFIG, useValue: inventory },
         // IMAGE_STORAGE: postgres (default, the service's own connection), s3 or disk.
@@ -57,10 +68,6 @@ export class InventoryModule {
         SearchSynonymsService,
         ProductListingsService,
         { provide: APP_INTERCEPTOR, useClass: ListingCacheInterceptor },
-        OrderPlacedConsumer,
-        PaymentSucceededConsumer,
-        OrderCancelledConsumer,
-        ReviewRatingChangedConsumer,
       ],
     };
   }

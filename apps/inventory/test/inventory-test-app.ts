@@ -8,8 +8,7 @@ import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
 import { EventContract, EventEnvelope } from '@galley/contracts';
-import { EventHandler } from '@galley/messaging';
-import { createHttpApp } from '@galley/platform';
+import { createHttpApp, eventHandlerOf, serveEvents } from '@galley/platform';
 import { adminPool, deliverThroughInbox, testEnvelope, testEnvironment } from '@galley/testing';
 import { loadInventoryConfig } from '../src/config/inventory-config';
 import { InventoryModule } from '../src/inventory.module';
@@ -55,6 +54,7 @@ export class InventoryTestApp {
     };
     const module = InventoryModule.forRoot(loadServiceConfig('inventory', env), loadInventoryConfig(env));
     const app = await createHttpApp(module, { app: 'inventory', description: 'inventory under test' });
+    await serveEvents(app);
     await app.listen(0, '127.0.0.1');
     return new InventoryTestApp(app, issuer, adminPool());
   }
@@ -95,14 +95,14 @@ export class InventoryTestApp {
 
   /** Delivers an event to a consumer the way the service's consumer does: inbox and effect in one transaction. */
   async deliver<P extends object>(
-    handler: EventHandler<P>,
+    consumer: object,
     contract: EventContract<P>,
     payload: P,
     options: { eventId?: string; aggregateId?: string } = {},
   ): Promise<boolean> {
     const envelope = testEnvelope(contract, payload, options);
     this.eventIds.add(envelope.id);
-    return deliverThroughInbox(this.app.get(DataSource), 'inventory', handler, envelope);
+    return deliverThroughInbox(this.app.get(DataSource), 'inventory', eventHandlerOf(this.app, consumer, contract), envelope);
   }
 
   /** Outbox rows of one aggregate, oldest first. */

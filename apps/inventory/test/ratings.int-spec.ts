@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope, reviewRatingChangedV1, ReviewRatingChangedV1 } from '@galley/contracts';
 import { recordInInbox } from '@galley/messaging';
+import { eventHandlerOf } from '@galley/platform';
 import { DataSource } from 'typeorm';
 import { ReviewRatingChangedConsumer } from '../src/consumers/review-rating-changed.consumer';
 import { InventoryTestApp } from './inventory-test-app';
@@ -37,7 +38,7 @@ describe('inventory ratings (review.rating_changed)', () => {
     eventIds.push(envelope.id);
     await sut.app.get(DataSource).transaction(async (manager) => {
       await recordInInbox(manager, 'inventory', { envelope: envelope as unknown as EventEnvelope, consumerGroup: 'galley-inventory-test', topic: reviewRatingChangedV1.topic, partition: 0, offset: '0' });
-      await sut.app.get(ReviewRatingChangedConsumer).handle(payload, envelope, manager);
+      await eventHandlerOf(sut.app, sut.app.get(ReviewRatingChangedConsumer), reviewRatingChangedV1).handle(payload, envelope, manager);
     });
   }
 

@@ -57,6 +57,13 @@ export class PaymentsModule {
         ...(provider.name === 'simulated' ? [DevSimulationController] : []),
         AdminRefundsController,
         PaymentsConfigController,
+        // Event handlers (@HandlesEvent), served by Galley's event transport.
+        OrderPlacedConsumer,
+        OrderAwaitingPaymentConsumer,
+        OrderCancelledConsumer,
+        OrderRejectedConsumer,
+        OrderNeedsAttentionConsumer,
+        OrderConfirmedConsumer,
       ],
       providers: [
         { provide: PAYMENTS_CONFIG, useValue: payments },
@@ -68,12 +75,6 @@ export class PaymentsModule {
         RefundsService,
         PaymentQueriesService,
         DevSimulationService,
-        OrderPlacedConsumer,
-        OrderAwaitingPaymentConsumer,
-        OrderCancelledConsumer,
-        OrderRejectedConsumer,
-        OrderNeedsAttentionConsumer,
-        OrderConfirmedConsumer,
       ],
     };
   }

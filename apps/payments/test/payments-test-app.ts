@@ -16,7 +16,7 @@ import {
   withTopicPrefix,
 } from '@galley/contracts';
 import { createKafkaClient, ensureTopics, fromPgClient } from '@galley/messaging';
-import { createHttpApp } from '@galley/platform';
+import { createHttpApp, serveEvents } from '@galley/platform';
 import { adminPool, StandInEvent, StripeStandIn, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';
 import { loadPaymentsConfig, webhookSecretOf } from '../src/config/payments-config';
 import { Discrepancy } from '../src/domain/reconciliation';
@@ -82,6 +82,7 @@ export class PaymentsTestApp {
     const payments = loadPaymentsConfig(env);
     const module = PaymentsModule.forRoot(loadServiceConfig('payments', env), payments);
     const app = await createHttpApp(module, { app: 'payments', description: 'payments under test' });
+    await serveEvents(app);
     await app.listen(0, '127.0.0.1');
 
     const producer = kafka.producer();

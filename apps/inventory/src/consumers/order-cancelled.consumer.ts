@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, orderCancelledV1, OrderCancelledV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { orderCancelledV1, OrderCancelledV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { ReservationsService } from '../services/reservations.service';
 
 /** order.cancelled → a held reservation goes back to stock, or a paid order's sold units back on hand (stock.released). */
-@Injectable()
-@ConsumesEvent()
-export class OrderCancelledConsumer implements EventHandler<OrderCancelledV1> {
-  readonly contract = orderCancelledV1;
-
+@Controller()
+export class OrderCancelledConsumer {
   constructor(private readonly reservations: ReservationsService) {}
 
-  async handle(payload: OrderCancelledV1, _envelope: EventEnvelope<OrderCancelledV1>, tx: SqlExecutor): Promise<void> {
+  @HandlesEvent(orderCancelledV1)
+  async handle(@Payload() payload: OrderCancelledV1, @Ctx() { tx }: EventContext<OrderCancelledV1>): Promise<void> {
     await this.reservations.release(tx, payload.orderId, payload.reason);
   }
 }

@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, paymentSucceededV1, PaymentSucceededV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { paymentSucceededV1, PaymentSucceededV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { ReservationsService } from '../services/reservations.service';
 
 /** payment.succeeded → the order's reservation becomes a sale (stock.committed). */
-@Injectable()
-@ConsumesEvent()
-export class PaymentSucceededConsumer implements EventHandler<PaymentSucceededV1> {
-  readonly contract = paymentSucceededV1;
-
+@Controller()
+export class PaymentSucceededConsumer {
   constructor(private readonly reservations: ReservationsService) {}
 
-  async handle(payload: PaymentSucceededV1, _envelope: EventEnvelope<PaymentSucceededV1>, tx: SqlExecutor): Promise<void> {
+  @HandlesEvent(paymentSucceededV1)
+  async handle(@Payload() payload: PaymentSucceededV1, @Ctx() { tx }: EventContext<PaymentSucceededV1>): Promise<void> {
     await this.reservations.commit(tx, payload.orderId);
   }
 }

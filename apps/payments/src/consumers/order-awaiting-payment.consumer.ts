@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, orderAwaitingPaymentV1, OrderAwaitingPaymentV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { orderAwaitingPaymentV1, OrderAwaitingPaymentV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { OrderPaymentsService } from '../services/order-payments.service';
 
 /** order.awaiting_payment → one PaymentIntent for the order (payment.intent_created). */
-@Injectable()
-@ConsumesEvent()
-export class OrderAwaitingPaymentConsumer implements EventHandler<OrderAwaitingPaymentV1> {
-  readonly contract = orderAwaitingPaymentV1;
-
+@Controller()
+export class OrderAwaitingPaymentConsumer {
   constructor(private readonly payments: OrderPaymentsService) {}
 
-  async handle(payload: OrderAwaitingPaymentV1, _envelope: EventEnvelope<OrderAwaitingPaymentV1>, tx: SqlExecutor): Promise<void> {
+  @HandlesEvent(orderAwaitingPaymentV1)
+  async handle(@Payload() payload: OrderAwaitingPaymentV1, @Ctx() { tx }: EventContext<OrderAwaitingPaymentV1>): Promise<void> {
     await this.payments.createIntent(tx, payload);
   }
 }

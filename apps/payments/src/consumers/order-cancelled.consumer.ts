@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, orderCancelledV1, OrderCancelledV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { orderCancelledV1, OrderCancelledV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { OrderPaymentsService } from '../services/order-payments.service';
 
 /** order.cancelled → refund what was taken (refundRequired), else cancel the open intent. */
-@Injectable()
-@ConsumesEvent()
-export class OrderCancelledConsumer implements EventHandler<OrderCancelledV1> {
-  readonly contract = orderCancelledV1;
-
+@Controller()
+export class OrderCancelledConsumer {
   constructor(private readonly payments: OrderPaymentsService) {}
 
-  async handle(payload: OrderCancelledV1, envelope: EventEnvelope<OrderCancelledV1>, tx: SqlExecutor): Promise<void> {
+  @HandlesEvent(orderCancelledV1)
+  async handle(@Payload() payload: OrderCancelledV1, @Ctx() { tx, envelope }: EventContext<OrderCancelledV1>): Promise<void> {
     await this.payments.orderCancelled(tx, payload, envelope.id);
   }
 }

@@ -1,18 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { EventEnvelope, orderNeedsAttentionV1, OrderNeedsAttentionV1 } from '@galley/contracts';
-import { EventHandler, SqlExecutor } from '@galley/messaging';
-import { ConsumesEvent } from '@galley/platform';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { orderNeedsAttentionV1, OrderNeedsAttentionV1 } from '@galley/contracts';
+import { EventContext, HandlesEvent } from '@galley/platform';
 import { OrderPaymentsService } from '../services/order-payments.service';
 
 /** order.needs_attention → with refundRequired, the late payment is refunded automatically. */
-@Injectable()
-@ConsumesEvent()
-export class OrderNeedsAttentionConsumer implements EventHandler<OrderNeedsAttentionV1> {
-  readonly contract = orderNeedsAttentionV1;
-
+@Controller()
+export class OrderNeedsAttentionConsumer {
   constructor(private readonly payments: OrderPaymentsService) {}
 
-  async handle(payload: OrderNeedsAttentionV1, envelope: EventEnvelope<OrderNeedsAttentionV1>, tx: SqlExecutor): Promise<void> {
+  @HandlesEvent(orderNeedsAttentionV1)
+  async handle(@Payload() payload: OrderNeedsAttentionV1, @Ctx() { tx, envelope }: EventContext<OrderNeedsAttentionV1>): Promise<void> {
     await this.payments.orderNeedsAttention(tx, payload, envelope.id);
   }
 }
