@@ -5,7 +5,6 @@ export * from './http/logging';
 export * from './http/metrics';
 export * from './http/request-context.middleware';
 export * from './database/data-source-options';
-export * from './messaging/consumes-events.decorator';
 export * from './messaging/event-context';
 export * from './messaging/event-errors.filter';
 export * from './messaging/handles-event.decorator';

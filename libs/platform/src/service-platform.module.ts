@@ -1,5 +1,4 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -37,7 +36,6 @@ export class ServicePlatformModule implements NestModule {
         LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
         TypeOrmModule.forRoot(serviceDataSourceOptions(service, config, options.schema)),
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
-        DiscoveryModule,
       ],
       controllers: [ServiceHealthController, MetricsController, deadLettersControllerFor(service)],
       providers: [

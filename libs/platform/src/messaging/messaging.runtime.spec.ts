@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DiscoveryService, Reflector } from '@nestjs/core';
 import { KafkaConfig } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
 import { Pool, PoolConfig } from 'pg';
@@ -36,7 +35,7 @@ const logger = { setContext: () => undefined, warn: () => undefined, info: () =>
 function runtimeWith(env: Record<string, string>): { kafka: KafkaConfig; relayPool: PoolConfig } {
   kafkaConfigs.length = 0;
   const config = loadServiceConfig('orders', { KAFKA_BROKERS: 'kafka-1.example:9093,kafka-2.example:9093', ...env });
-  const sut = new MessagingRuntime('orders', config, {} as DataSource, {} as DiscoveryService, {} as Reflector, logger);
+  const sut = new MessagingRuntime('orders', config, {} as DataSource, logger);
   const relayPool = (sut as unknown as { relayPool: Pool & { options: PoolConfig } }).relayPool;
   void relayPool.end();
   return { kafka: kafkaConfigs[0], relayPool: relayPool.options };

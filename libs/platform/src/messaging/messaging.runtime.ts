@@ -1,5 +1,4 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DiscoveryService, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Admin, Kafka, Producer } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
@@ -23,7 +22,6 @@ import {
 } from '@galley/messaging';
 import { contractKey, EventContract, withTopicPrefix } from '@galley/contracts';
 import { SERVICE_CONFIG, SERVICE_NAME } from '../tokens';
-import { EVENT_HANDLER_METADATA } from './consumes-events.decorator';
 import { handledContractsOf } from './handles-event.decorator';
 
 /**
@@ -40,8 +38,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   private readonly relay: OutboxRelay;
   private consumer?: EventConsumer;
   /** What the event transport serves; until it calls serve(), the service publishes but consumes nothing. */
-  private servedHandlers: readonly EventHandler[] = [];
-  private providerHandlers?: readonly EventHandler[];
+  private handlers: readonly EventHandler[] = [];
   private served = false;
   private messagingStarted = false;
   private brokerCache?: { at: number; brokers: number };
@@ -52,8 +49,6 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly discovery: DiscoveryService,
-    private readonly reflector: Reflector,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(MessagingRuntime.name);
@@ -91,7 +86,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   serve(handlers: readonly EventHandler[]): void {
     if (this.served) throw new Error('the event transport is already serving this service');
     this.served = true;
-    this.servedHandlers = handlers;
+    this.handlers = handlers;
     if (this.messagingStarted) this.starting = this.starting!.then(() => this.startWithRetries(() => this.startConsumer()));
   }
 
@@ -121,25 +116,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     await this.producer.connect();
     await this.admin.connect();
     await this.relay.start();
-    this.adoptProviderHandlers();
     this.messagingStarted = true;
     await this.startConsumer();
-  }
-
-  /** Until every app's consumers are transport controllers: `@ConsumesEvent()` providers are consumed beside them. */
-  private adoptProviderHandlers(): void {
-    this.providerHandlers ??= this.discovery
-      .getProviders()
-      .filter((wrapper) => wrapper.metatype && wrapper.instance && this.reflector.get(EVENT_HANDLER_METADATA, wrapper.metatype))
-      .map((wrapper) => wrapper.instance as EventHandler);
-  }
-
-  private get handlers(): readonly EventHandler[] {
-    const handlers = [...this.servedHandlers, ...(this.providerHandlers ?? [])];
-    const keys = handlers.map((h) => contractKey(h.contract.type, h.contract.version));
-    const twice = keys.find((key, i) => keys.indexOf(key) !== i);
-    if (twice) throw new Error(`${twice} has two handlers in this app`);
-    return handlers;
   }
 
   private async startConsumer(): Promise<void> {
