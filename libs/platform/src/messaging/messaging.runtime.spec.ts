@@ -16,11 +16,12 @@ jest.mock('kafkajs', () => {
     constructor(config: KafkaConfig) {
       kafkaConfigs.push(config);
     }
+    // Instrumentation may listen to the clients' request events; nothing is emitted.
     producer(): object {
-      return {};
+      return { events: {}, on: () => undefined };
     }
     admin(): object {
-      return {};
+      return { events: {}, on: () => undefined };
     }
   }
   return { ...actual, Kafka: RecordingKafka };
