@@ -1,1 +1,3 @@
 export * from './error-body';
+export * from './domain-error';
+export * from './http-status';

@@ -1,6 +1,7 @@
 export * from './tokens';
 export * from './http/bootstrap';
 export * from './http/all-exceptions.filter';
+export * from './http/domain-error.filter';
 export * from './http/logging';
 export * from './http/metrics';
 export * from './http/request-context.middleware';

@@ -1,3 +1,5 @@
+import { DomainError, ErrorTransports, HttpStatusCode, unmappedCode } from '@galley/errors';
+
 /** Everything an inventory use case can refuse, independent of the transport that reports it. */
 export enum InventoryErrorCode {
   InvalidInput = 'INVALID_INPUT',
@@ -14,12 +16,58 @@ export enum InventoryErrorCode {
   SynonymSetNotFound = 'SYNONYM_SET_NOT_FOUND',
 }
 
-export class InventoryError extends Error {
-  constructor(
-    readonly code: InventoryErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InventoryError';
+/** Each code by transport: one exhaustive switch each. */
+export const inventoryErrorTransports: ErrorTransports<InventoryErrorCode> = {
+  httpStatus(code) {
+    switch (code) {
+      case InventoryErrorCode.InvalidInput:
+      case InventoryErrorCode.UnknownCategory:
+      case InventoryErrorCode.UnknownParentCategory:
+      case InventoryErrorCode.InvalidCursor:
+      case InventoryErrorCode.InvalidImage:
+        return HttpStatusCode.BadRequest;
+      case InventoryErrorCode.ImageTooLarge:
+        return HttpStatusCode.PayloadTooLarge;
+      case InventoryErrorCode.ProductNotFound:
+      case InventoryErrorCode.ImageNotFound:
+      case InventoryErrorCode.SynonymSetNotFound:
+        return HttpStatusCode.NotFound;
+      case InventoryErrorCode.SlugTaken:
+      case InventoryErrorCode.SkuTaken:
+      case InventoryErrorCode.InsufficientStock:
+        return HttpStatusCode.Conflict;
+      default:
+        return unmappedCode(code, 'HTTP');
+    }
+  },
+  event(code) {
+    switch (code) {
+      // Each is a rule or a missing row: the same event gets the same answer on every attempt.
+      case InventoryErrorCode.InvalidInput:
+      case InventoryErrorCode.UnknownCategory:
+      case InventoryErrorCode.UnknownParentCategory:
+      case InventoryErrorCode.InvalidCursor:
+      case InventoryErrorCode.InvalidImage:
+      case InventoryErrorCode.ImageTooLarge:
+      case InventoryErrorCode.ProductNotFound:
+      case InventoryErrorCode.ImageNotFound:
+      case InventoryErrorCode.SynonymSetNotFound:
+      case InventoryErrorCode.SlugTaken:
+      case InventoryErrorCode.SkuTaken:
+      case InventoryErrorCode.InsufficientStock:
+        return 'dead-letter';
+      default:
+        return unmappedCode(code, 'event');
+    }
+  },
+};
+
+export class InventoryError extends DomainError<InventoryErrorCode> {
+  constructor(code: InventoryErrorCode, message: string) {
+    super(code, message);
+  }
+
+  get transports(): ErrorTransports<InventoryErrorCode> {
+    return inventoryErrorTransports;
   }
 }

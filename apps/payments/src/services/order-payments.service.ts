@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Money, paymentIntentCreatedV1 } from '@galley/contracts';
-import { OutboxWriter, PermanentEventError, SqlExecutor } from '@galley/messaging';
+import { OutboxWriter, SqlExecutor } from '@galley/messaging';
+import { PaymentError, PaymentErrorCode } from '../domain/payment-error';
 import { nextPaymentStatus } from '../domain/payment-status';
 import { CancelOutcome, PAYMENT_PROVIDER, PaymentProvider, ProviderError } from '../providers/payment-provider';
 import { PaymentsStore, PaymentsTransaction } from '../repositories/payments-store';
@@ -44,8 +45,9 @@ export class OrderPaymentsService {
     const intent = await this.provider
       .createIntent({ orderId: order.orderId, customerId: order.customerId, amount: order.total, idempotencyKey: intentIdempotencyKey(order.orderId) })
       .catch((error: unknown) => {
-        // A refusal (say, an amount below the provider's minimum) does not get better with retries.
-        if (error instanceof ProviderError && !error.transient) throw new PermanentEventError(`the provider refused the PaymentIntent: ${error.code}: ${error.message}`);
+        // A refusal (say, an amount below the provider's minimum) does not get better with retries: ProviderRejected dead-letters.
+        if (error instanceof ProviderError && !error.transient)
+          throw new PaymentError(PaymentErrorCode.ProviderRejected, `the provider refused the PaymentIntent: ${error.code}: ${error.message}`);
         throw error;
       });
     const payment = await tx.payments.insert({

@@ -1,3 +1,5 @@
+import { DomainError, ErrorTransports, HttpStatusCode, unmappedCode } from '@galley/errors';
+
 /** Everything a users use case can refuse, independent of the transport that reports it. */
 export enum UsersErrorCode {
   EmailTaken = 'EMAIL_TAKEN',
@@ -17,14 +19,67 @@ export enum UsersErrorCode {
   GuestHasNoPassword = 'GUEST_HAS_NO_PASSWORD',
 }
 
-export class UsersError extends Error {
+/** Each code by transport: one exhaustive switch each (users consumes no events today; the switch decides for the first). */
+export const usersErrorTransports: ErrorTransports<UsersErrorCode> = {
+  httpStatus(code) {
+    switch (code) {
+      case UsersErrorCode.PasswordPolicy:
+      case UsersErrorCode.WrongCurrentPassword:
+      case UsersErrorCode.InvalidCursor:
+        return HttpStatusCode.BadRequest;
+      case UsersErrorCode.InvalidCredentials:
+      case UsersErrorCode.InvalidRefreshToken:
+      case UsersErrorCode.RefreshTokenReused:
+      case UsersErrorCode.AccountNotFound:
+        return HttpStatusCode.Unauthorized;
+      case UsersErrorCode.AddressNotFound:
+        return HttpStatusCode.NotFound;
+      case UsersErrorCode.EmailTaken:
+      case UsersErrorCode.AddressLimitReached:
+      case UsersErrorCode.NotAGuest:
+      case UsersErrorCode.GuestHasNoPassword:
+        return HttpStatusCode.Conflict;
+      case UsersErrorCode.TooManyFailedLogins:
+        return HttpStatusCode.TooManyRequests;
+      default:
+        return unmappedCode(code, 'HTTP');
+    }
+  },
+  event(code) {
+    switch (code) {
+      case UsersErrorCode.EmailTaken:
+      case UsersErrorCode.PasswordPolicy:
+      case UsersErrorCode.InvalidCredentials:
+      case UsersErrorCode.InvalidRefreshToken:
+      case UsersErrorCode.RefreshTokenReused:
+      case UsersErrorCode.AccountNotFound:
+      case UsersErrorCode.WrongCurrentPassword:
+      case UsersErrorCode.AddressNotFound:
+      case UsersErrorCode.AddressLimitReached:
+      case UsersErrorCode.InvalidCursor:
+      case UsersErrorCode.NotAGuest:
+      case UsersErrorCode.GuestHasNoPassword:
+        return 'dead-letter';
+      // A rate limit lifts with time.
+      case UsersErrorCode.TooManyFailedLogins:
+        return 'retry';
+      default:
+        return unmappedCode(code, 'event');
+    }
+  },
+};
+
+export class UsersError extends DomainError<UsersErrorCode> {
   constructor(
-    readonly code: UsersErrorCode,
+    code: UsersErrorCode,
     message: string,
     /** Seconds until the refused action may be tried again (rate limits). */
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
-    this.name = 'UsersError';
+    super(code, message);
+  }
+
+  get transports(): ErrorTransports<UsersErrorCode> {
+    return usersErrorTransports;
   }
 }

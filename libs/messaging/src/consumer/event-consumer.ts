@@ -8,7 +8,7 @@ import { orderIdOf, runWithTraceContext } from '../trace-context';
 import { endSpan, SpanKind, startSpan } from '../tracing';
 import { buildDeadLetter, headerText } from './dead-letter';
 import { EventHandler } from './event-handler';
-import { PermanentEventError, retryDelayMs } from './retry-policy';
+import { isPermanentEventFailure, retryDelayMs } from './retry-policy';
 
 export interface EventConsumerOptions {
   groupId: string;
@@ -231,7 +231,7 @@ export class EventConsumer {
         return outcome;
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        const permanent = error instanceof PermanentEventError;
+        const permanent = isPermanentEventFailure(error);
         if (permanent || attempt >= this.options.maxAttempts) {
           this.logger.error({ err: error, eventId: envelope.id, type: envelope.type, attempt }, 'event handler failed; dead-lettering');
           await this.deadLetter(topic, partition, message, reason, attempt);
