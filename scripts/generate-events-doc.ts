@@ -3,10 +3,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cliFailure, readCliArguments } from '@galley/config';
-import { ALL_CONTRACTS, EVENTS_DOC_PATH, renderEventsDoc } from '@galley/contracts';
+import { ALL_CONTRACTS, EVENTS_DOC_PATH, renderEventsDoc, scanEventWiring } from '@galley/contracts';
 
 const USAGE = `usage: npm run docs:events
-  Writes docs/events.md from the event contracts in libs/contracts (a unit test fails when it is stale).
+  Writes docs/events.md from the event contracts in libs/contracts and the files that publish and
+  handle each event (a unit test fails when it is stale).
   -h, --help   this text`;
 
 function main(): void {
@@ -17,7 +18,8 @@ function main(): void {
     process.exit(2);
   }
   const target = path.join(root, EVENTS_DOC_PATH);
-  const rendered = renderEventsDoc();
+  // Who publishes and who handles each event, read from the sources (test/contracts/event-wiring.spec.ts checks it against the contracts).
+  const rendered = renderEventsDoc(ALL_CONTRACTS, scanEventWiring(root));
   const previous = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
   if (previous === rendered) {
     console.log(`${EVENTS_DOC_PATH} is up to date (${ALL_CONTRACTS.length} events)`);

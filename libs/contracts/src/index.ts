@@ -8,6 +8,7 @@ export * from './topics';
 export * from './validation';
 export * from './docs/contract-path';
 export * from './docs/render-events-doc';
+export * from './docs/event-wiring';
 export * from './events/users/user-registered.v1';
 export * from './events/users/session-revoked.v1';
 export * from './events/inventory/product-created.v1';

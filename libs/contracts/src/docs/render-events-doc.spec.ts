@@ -7,6 +7,7 @@ import { defineEvent } from '../contract';
 import { MoneySchema } from '../money';
 import { ALL_CONTRACTS } from '../registry';
 import { TOPICS } from '../topics';
+import { scanEventWiring } from './event-wiring';
 import { describeFields, EVENTS_DOC_PATH, renderEventsDoc } from './render-events-doc';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -67,7 +68,7 @@ describe(renderEventsDoc.name, () => {
     const file = path.join(REPO_ROOT, EVENTS_DOC_PATH);
     const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : '';
 
-    const sut = renderEventsDoc();
+    const sut = renderEventsDoc(ALL_CONTRACTS, scanEventWiring(REPO_ROOT));
 
     if (onDisk !== sut) {
       throw new Error('docs/events.md is stale: run npm run docs:events');
@@ -102,6 +103,36 @@ describe(renderEventsDoc.name, () => {
     for (const contract of ALL_CONTRACTS) {
       expect(sut).toContain(`## \`${contract.type}\` v${contract.version}`);
     }
+  });
+
+  it('lists the files that publish and handle an event, with their apps', () => {
+    const wiring = new Map([
+      [
+        'sample.happened@v3',
+        {
+          producers: [{ app: 'orders' as const, file: 'apps/orders/src/services/sample.service.ts' }],
+          consumers: [
+            { app: 'inventory' as const, file: 'apps/inventory/src/consumers/sample-happened.consumer.ts' },
+            { app: 'reviews' as const, file: 'apps/reviews/src/consumers/sample-happened.consumer.ts' },
+          ],
+        },
+      ],
+    ]);
+
+    const sut = renderEventsDoc([sampleContract], wiring);
+
+    expect(sut).toContain('- Published in: [apps/orders/src/services/sample.service.ts](../apps/orders/src/services/sample.service.ts) (orders)\n');
+    expect(sut).toContain(
+      '- Handled in: [apps/inventory/src/consumers/sample-happened.consumer.ts](../apps/inventory/src/consumers/sample-happened.consumer.ts) (inventory), ' +
+        '[apps/reviews/src/consumers/sample-happened.consumer.ts](../apps/reviews/src/consumers/sample-happened.consumer.ts) (reviews)\n',
+    );
+  });
+
+  it('says how handlers are served, in the header', () => {
+    const sut = renderEventsDoc([]);
+
+    expect(sut).toContain('## How a service handles an event');
+    expect(sut).toContain('`@HandlesEvent(contract)`');
   });
 
   it('escapes pipes inside table cells', () => {
