@@ -15,6 +15,7 @@ export * from './messaging/dead-letters.controller';
 export * from './service-platform.module';
 export * from './run-service';
 export * from './http/http-dtos';
+export * from './http/dto-fields';
 export * from './http/input-guards';
 export * from './http/redact-url';
 export * from './pagination/created-at-cursor';

@@ -1,204 +1,41 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PUBLIC_SORTS } from '../domain/product-search';
 import { imageUrlOf } from '../domain/image-rules';
 import { ProductImageRecord } from '../repositories/product-images.repository';
 import { ProductView } from '../services/catalog.service';
-import { PageQuery, Trim } from '@galley/platform';
+import { Bool, Int, Nested, NestedList, PageQuery, PatchType, Text, TextList, Uuid } from '@galley/platform';
 import { MoneyDto } from './common.dto';
 
-/** May be left out of a PATCH, but never null. */
-const NotNullWhenGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
-const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const SKU = { regex: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, message: 'sku must be letters, digits, dots, underscores and hyphens' };
 
 export class ModifierOptionRequest {
-  @ApiProperty({ example: 'Large', maxLength: 100 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  name: string;
-
-  @ApiProperty({ type: MoneyDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  priceDelta: MoneyDto;
+  @Text({ max: 100, example: 'Large' }) name: string;
+  @Nested(() => MoneyDto) priceDelta: MoneyDto;
 }
 
 export class ModifierGroupRequest {
-  @ApiProperty({ example: 'Size', maxLength: 100 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  name: string;
-
-  @ApiProperty({ example: 1, minimum: 0 })
-  @IsInt()
-  @Min(0)
-  minSelect: number;
-
-  @ApiProperty({ example: 1, minimum: 0, description: 'At least minSelect, at most the number of options' })
-  @IsInt()
-  @Min(0)
-  maxSelect: number;
-
-  @ApiProperty({ type: [ModifierOptionRequest] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ModifierOptionRequest)
-  options: ModifierOptionRequest[];
+  @Text({ max: 100, example: 'Size' }) name: string;
+  @Int({ min: 0, example: 1 }) minSelect: number;
+  @Int({ min: 0, example: 1, description: 'At least minSelect, at most the number of options' }) maxSelect: number;
+  @NestedList(() => ModifierOptionRequest, { maxItems: 50 }) options: ModifierOptionRequest[];
 }
 
 export class CreateProductRequest {
-  @ApiProperty({ example: 'Margherita', maxLength: 200 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name: string;
-
-  @ApiProperty({ example: 'Tomato, mozzarella, basil', maxLength: 5000 })
-  @IsString()
-  @MaxLength(5000)
-  description: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  categoryId: string;
-
-  @ApiProperty({ type: MoneyDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  price: MoneyDto;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'PIZ-MARG-01', maxLength: 64, description: 'Unique when given' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(64)
-  @Matches(SKU, { message: 'sku must be letters, digits, dots, underscores and hyphens' })
-  sku?: string | null;
-
-  @ApiPropertyOptional({ type: [String], example: ['vegetarian'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(50, { each: true })
-  tags?: string[];
-
-  @ApiPropertyOptional({ type: [ModifierGroupRequest] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ModifierGroupRequest)
-  modifierGroups?: ModifierGroupRequest[];
-
-  @ApiPropertyOptional({ example: true, default: true, description: 'false: listed as unavailable and cannot be ordered' })
-  @IsOptional()
-  @IsBoolean()
-  onSale?: boolean;
-
-  @ApiPropertyOptional({ type: 'integer', example: 12, default: 10, minimum: 0, maximum: 240, description: 'Minutes the kitchen needs for one' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(240)
-  preparationMinutes?: number;
+  @Text({ max: 200, example: 'Margherita' }) name: string;
+  @Text({ max: 5000, trim: false, allowEmpty: true, example: 'Tomato, mozzarella, basil' }) description: string;
+  @Uuid() categoryId: string;
+  @Nested(() => MoneyDto) price: MoneyDto;
+  @Text({ max: 64, optional: 'nullable', pattern: SKU, example: 'PIZ-MARG-01', description: 'Unique when given; null clears it' }) sku?: string | null;
+  @TextList({ max: 50, maxItems: 30, optional: true, example: ['vegetarian'] }) tags?: string[];
+  @NestedList(() => ModifierGroupRequest, { maxItems: 50, optional: true, description: 'In a PATCH: replaces every group' }) modifierGroups?: ModifierGroupRequest[];
+  @Bool({ optional: true, default: true, example: true, description: 'false: off sale (listed as unavailable, cannot be ordered); true: on sale' }) onSale?: boolean;
+  @Int({ min: 0, max: 240, default: 10, optional: true, example: 12, description: 'Minutes the kitchen needs for one' }) preparationMinutes?: number;
 }
 
 /** Any subset of the fields; `sku: null` clears the SKU; modifierGroups replaces every group. */
-export class UpdateProductRequest {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @NotNullWhenGiven()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional({ maxLength: 5000 })
-  @NotNullWhenGiven()
-  @IsString()
-  @MaxLength(5000)
-  description?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @NotNullWhenGiven()
-  @IsUUID()
-  categoryId?: string;
-
-  @ApiPropertyOptional({ type: MoneyDto })
-  @NotNullWhenGiven()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  price?: MoneyDto;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(64)
-  @Matches(SKU, { message: 'sku must be letters, digits, dots, underscores and hyphens' })
-  sku?: string | null;
-
-  @ApiPropertyOptional({ type: [String] })
-  @NotNullWhenGiven()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(50, { each: true })
-  tags?: string[];
-
-  @ApiPropertyOptional({ type: [ModifierGroupRequest] })
-  @NotNullWhenGiven()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ModifierGroupRequest)
-  modifierGroups?: ModifierGroupRequest[];
-
-  @ApiPropertyOptional({ example: false, description: 'false: take it off sale (listed as unavailable, cannot be ordered); true: back on sale' })
-  @NotNullWhenGiven()
-  @IsBoolean()
-  onSale?: boolean;
-
-  @ApiPropertyOptional({ type: 'integer', example: 12, minimum: 0, maximum: 240, description: 'Minutes the kitchen needs for one' })
-  @NotNullWhenGiven()
-  @IsInt()
-  @Min(0)
-  @Max(240)
-  preparationMinutes?: number;
-}
+export class UpdateProductRequest extends PatchType(CreateProductRequest) {}
 
 /** A blank query string is no query. */
 const BlankAsAbsent = (): PropertyDecorator =>
@@ -222,21 +59,8 @@ export class ProductListQuery extends PageQuery {
   @MaxLength(100)
   category?: string;
 
-  @ApiPropertyOptional({ description: 'Lowest price, integer minor units', minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  minPrice?: number;
-
-  @ApiPropertyOptional({ description: 'Highest price, integer minor units, at least minPrice', minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  maxPrice?: number;
+  @Int({ optional: true, fromQuery: true, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'Lowest price, integer minor units' }) minPrice?: number;
+  @Int({ optional: true, fromQuery: true, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'Highest price, integer minor units, at least minPrice' }) maxPrice?: number;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only products with available stock' })
   @IsOptional()
@@ -345,19 +169,8 @@ export class ProductAvailabilityListResponse {
 }
 
 export class ProductAvailabilityQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5000, default: 5000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5000)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  cursor?: string;
+  @Int({ optional: true, fromQuery: true, min: 1, max: 5000, default: 5000 }) limit?: number;
+  @Text({ optional: true, max: 100, trim: false, allowEmpty: true, description: 'nextCursor of the previous page' }) cursor?: string;
 }
 
 export function mapProductImage(image: ProductImageRecord): ProductImageResponse {

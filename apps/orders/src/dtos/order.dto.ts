@@ -1,39 +1,16 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  Allow,
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { Allow, ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Money } from '@galley/contracts';
-import { PageQuery, Trim } from '@galley/platform';
+import { Int, NestedList, PageQuery, Text, Uuid } from '@galley/platform';
 import { MAX_LINE_QUANTITY } from '../domain/pricing';
 import { listStatuses, ORDER_STATUSES, OrderStatus, statusesLeadingTo } from '../domain/order-status';
 import { OrderDetails, STAFF_STATUSES, StaffStatus } from '../services/orders.service';
 import { HistoryEntry, OrderRecord } from '../repositories/orders.repository';
 
 export class OrderLineRequest {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  productId: string;
-
-  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
-  quantity: number;
+  @Uuid() productId: string;
+  @Int({ min: 1, max: MAX_LINE_QUANTITY }) quantity: number;
 
   @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'uuid' }, description: 'Ids of the chosen modifier options (size, extras, …)' })
   @IsOptional()
@@ -44,33 +21,10 @@ export class OrderLineRequest {
 }
 
 export class DeliveryAddressDto {
-  @ApiProperty({ example: '12 Harbour Street' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  line1: string;
-
-  @ApiPropertyOptional({ example: 'Flat 3' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
-  line2?: string;
-
-  @ApiProperty({ example: 'Bristol' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  city: string;
-
-  @ApiProperty({ example: 'BS1 4RN' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20)
-  postalCode: string;
+  @Text({ max: 200, example: '12 Harbour Street' }) line1: string;
+  @Text({ max: 200, optional: true, allowEmpty: true, example: 'Flat 3' }) line2?: string;
+  @Text({ max: 100, example: 'Bristol' }) city: string;
+  @Text({ max: 20, example: 'BS1 4RN' }) postalCode: string;
 
   @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2' })
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
@@ -90,25 +44,15 @@ export class FulfillmentRequest {
 }
 
 export class PlaceOrderRequestDto {
-  @ApiProperty({ type: [OrderLineRequest] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineRequest)
-  lines: OrderLineRequest[];
+  @NestedList(() => OrderLineRequest, { minItems: 1, maxItems: 100 }) lines: OrderLineRequest[];
 
   @ApiProperty({ type: FulfillmentRequest })
+  @IsObject()
   @ValidateNested()
   @Type(() => FulfillmentRequest)
   fulfillment: FulfillmentRequest;
 
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(500)
-  note?: string;
+  @Text({ max: 500, optional: true, allowEmpty: true }) note?: string;
 
   // Accepted and ignored (prices and totals are always computed on the server): not part of the documented contract.
   @ApiHideProperty()
@@ -118,13 +62,7 @@ export class PlaceOrderRequestDto {
 }
 
 export class CancelOrderRequest {
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason?: string;
+  @Text({ max: 500, optional: true }) reason?: string;
 }
 
 export class StaffStatusRequest {
@@ -135,13 +73,7 @@ export class StaffStatusRequest {
   @IsIn(STAFF_STATUSES)
   status: StaffStatus;
 
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason?: string;
+  @Text({ max: 500, optional: true }) reason?: string;
 }
 
 export class OrderListQuery extends PageQuery {

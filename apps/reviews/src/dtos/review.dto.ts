@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PageQuery, Trim } from '@galley/platform';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Int, PageQuery, PatchType, Text, Uuid } from '@galley/platform';
 import { REVIEW_STATUSES, ReviewStatus } from '../domain/moderation';
 import { REVIEW_SORTS, ReviewSort } from '../domain/review-listing';
 import { ReviewRecord } from '../repositories/reviews.repository';
@@ -17,15 +17,8 @@ const TitleText = (): PropertyDecorator =>
     return trimmed === '' ? null : trimmed;
   });
 
-/** May be left out of a PATCH, but never null. */
-const NotNullWhenGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
-
 export class CreateReviewRequest {
-  @ApiProperty({ minimum: 1, maximum: 5, example: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  rating: number;
+  @Int({ min: 1, max: 5, example: 5 }) rating: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: TITLE_MAX, example: 'Best margherita in town', description: 'Trimmed; blank means no title' })
   @IsOptional()
@@ -34,38 +27,11 @@ export class CreateReviewRequest {
   @MaxLength(TITLE_MAX)
   title?: string | null;
 
-  @ApiProperty({ minLength: 1, maxLength: BODY_MAX, example: 'Crisp base, fresh basil, and it arrived hot.', description: 'Trimmed; 1–5000 characters' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(BODY_MAX)
-  body: string;
+  @Text({ min: 1, max: BODY_MAX, example: 'Crisp base, fresh basil, and it arrived hot.', description: 'Trimmed; 1–5000 characters' }) body: string;
 }
 
 /** Any subset of the fields (at least one); `title: null` or a blank title removes the title. */
-export class UpdateReviewRequest {
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @NotNullWhenGiven()
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  rating?: number;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: TITLE_MAX })
-  @IsOptional()
-  @TitleText()
-  @IsString()
-  @MaxLength(TITLE_MAX)
-  title?: string | null;
-
-  @ApiPropertyOptional({ minLength: 1, maxLength: BODY_MAX })
-  @NotNullWhenGiven()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(BODY_MAX)
-  body?: string;
-}
+export class UpdateReviewRequest extends PatchType(CreateReviewRequest) {}
 
 export class ReviewListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REVIEW_SORTS, default: 'newest', description: 'newest first; highest or lowest rating first (newest first among equals); most helpful first' })
@@ -80,10 +46,7 @@ export class AdminReviewListQuery extends PageQuery {
   @IsIn(REVIEW_STATUSES, { message: `status must be one of ${REVIEW_STATUSES.join(', ')}` })
   status?: ReviewStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only reviews of this product' })
-  @IsOptional()
-  @IsUUID()
-  productId?: string;
+  @Uuid({ optional: true, description: 'Only reviews of this product' }) productId?: string;
 }
 
 export class ReviewResponse {

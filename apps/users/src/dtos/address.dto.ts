@@ -1,64 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO31661Alpha2, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
 import { AddressEntity } from '../schema/address.entity';
-import { Trim } from '@galley/platform';
+import { PatchType, Text, Trim } from '@galley/platform';
 
 const PHONE = /^\+?[0-9 ()./-]{3,32}$/;
 
-/** Present, or null to clear (optional fields only). */
-const Clearable = () => IsOptional();
-/** May be left out of a PATCH, but never null. */
-const NotNullWhenGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
-
 export class CreateAddressRequest {
-  @ApiPropertyOptional({ type: String, example: 'Home', maxLength: 50, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(50)
-  label?: string | null;
-
-  @ApiPropertyOptional({ type: String, example: 'Alice Liddell', maxLength: 200, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
-  recipient?: string | null;
-
-  @ApiProperty({ example: '12 Rue de la Paix', maxLength: 200 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  line1: string;
-
-  @ApiPropertyOptional({ type: String, example: '3rd floor', maxLength: 200, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
-  line2?: string | null;
-
-  @ApiProperty({ example: 'Paris', maxLength: 100 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  city: string;
-
-  @ApiProperty({ example: '75002', maxLength: 20 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20)
-  postalCode: string;
-
-  @ApiPropertyOptional({ type: String, example: 'Île-de-France', maxLength: 100, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(100)
-  region?: string | null;
+  @Text({ max: 50, optional: 'nullable', allowEmpty: true, example: 'Home' }) label?: string | null;
+  @Text({ max: 200, optional: 'nullable', allowEmpty: true, example: 'Alice Liddell' }) recipient?: string | null;
+  @Text({ max: 200, example: '12 Rue de la Paix' }) line1: string;
+  @Text({ max: 200, optional: 'nullable', allowEmpty: true, example: '3rd floor' }) line2?: string | null;
+  @Text({ max: 100, example: 'Paris' }) city: string;
+  @Text({ max: 20, example: '75002' }) postalCode: string;
+  @Text({ max: 100, optional: 'nullable', allowEmpty: true, example: 'Île-de-France' }) region?: string | null;
 
   @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
   @Trim()
@@ -66,92 +20,16 @@ export class CreateAddressRequest {
   country: string;
 
   @ApiPropertyOptional({ type: String, example: '+33 1 23 45 67 89', nullable: true })
-  @Clearable()
+  @IsOptional()
   @Trim()
   @Matches(PHONE, { message: 'phone must be a phone number (digits, spaces, + ( ) . / -)' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: 'Ring twice', maxLength: 500, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(500)
-  instructions?: string | null;
+  @Text({ max: 500, optional: 'nullable', allowEmpty: true, example: 'Ring twice' }) instructions?: string | null;
 }
 
 /** Any subset of the fields; optional ones may be null to clear them. */
-export class UpdateAddressRequest {
-  @ApiPropertyOptional({ type: String, maxLength: 50, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(50)
-  label?: string | null;
-
-  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
-  recipient?: string | null;
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @NotNullWhenGiven()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  line1?: string;
-
-  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
-  line2?: string | null;
-
-  @ApiPropertyOptional({ maxLength: 100 })
-  @NotNullWhenGiven()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  city?: string;
-
-  @ApiPropertyOptional({ maxLength: 20 })
-  @NotNullWhenGiven()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20)
-  postalCode?: string;
-
-  @ApiPropertyOptional({ type: String, maxLength: 100, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(100)
-  region?: string | null;
-
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2' })
-  @NotNullWhenGiven()
-  @Trim()
-  @IsISO31661Alpha2()
-  country?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @Clearable()
-  @Trim()
-  @Matches(PHONE, { message: 'phone must be a phone number (digits, spaces, + ( ) . / -)' })
-  phone?: string | null;
-
-  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true })
-  @Clearable()
-  @Trim()
-  @IsString()
-  @MaxLength(500)
-  instructions?: string | null;
-}
+export class UpdateAddressRequest extends PatchType(CreateAddressRequest) {}
 
 export class AddressResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { ROLES, Role } from '@galley/auth';
-import { PageQuery, Trim } from '@galley/platform';
+import { PageQuery, Text } from '@galley/platform';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password-policy';
 import { AccountEntity } from '../schema/account.entity';
 import { NAME_MAX_LENGTH, RegisterRequest } from './auth.dto';
@@ -47,20 +47,11 @@ export class UserPageResponse {
 export class ListUsersQuery extends PageQuery {}
 
 export class UpdateProfileRequest {
-  @ApiProperty({ example: 'Alice Liddell', maxLength: NAME_MAX_LENGTH })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  name: string;
+  @Text({ max: NAME_MAX_LENGTH, example: 'Alice Liddell' }) name: string;
 }
 
 export class ChangePasswordRequest {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1024)
-  currentPassword: string;
+  @Text({ max: 1024, trim: false }) currentPassword: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()

@@ -1498,16 +1498,28 @@ export interface components {
             instructions?: string | null;
         };
         UpdateAddressRequest: {
+            /** @example Home */
             label?: string | null;
+            /** @example Alice Liddell */
             recipient?: string | null;
+            /** @example 12 Rue de la Paix */
             line1?: string;
+            /** @example 3rd floor */
             line2?: string | null;
+            /** @example Paris */
             city?: string;
+            /** @example 75002 */
             postalCode?: string;
+            /** @example Île-de-France */
             region?: string | null;
-            /** @description ISO 3166-1 alpha-2 */
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FR
+             */
             country?: string;
+            /** @example +33 1 23 45 67 89 */
             phone?: string | null;
+            /** @example Ring twice */
             instructions?: string | null;
         };
         AdminUserResponse: {
@@ -1842,7 +1854,7 @@ export interface components {
             categoryId: string;
             price: components["schemas"]["MoneyDto"];
             /**
-             * @description Unique when given
+             * @description Unique when given; null clears it
              * @example PIZ-MARG-01
              */
             sku?: string | null;
@@ -1852,9 +1864,10 @@ export interface components {
              *     ]
              */
             tags?: string[];
+            /** @description In a PATCH: replaces every group */
             modifierGroups?: components["schemas"]["ModifierGroupRequest"][];
             /**
-             * @description false: listed as unavailable and cannot be ordered
+             * @description false: off sale (listed as unavailable, cannot be ordered); true: on sale
              * @default true
              * @example true
              */
@@ -1867,17 +1880,29 @@ export interface components {
             preparationMinutes: number;
         };
         UpdateProductRequest: {
+            /** @example Margherita */
             name?: string;
+            /** @example Tomato, mozzarella, basil */
             description?: string;
             /** Format: uuid */
             categoryId?: string;
             price?: components["schemas"]["MoneyDto"];
+            /**
+             * @description Unique when given; null clears it
+             * @example PIZ-MARG-01
+             */
             sku?: string | null;
+            /**
+             * @example [
+             *       "vegetarian"
+             *     ]
+             */
             tags?: string[];
+            /** @description In a PATCH: replaces every group */
             modifierGroups?: components["schemas"]["ModifierGroupRequest"][];
             /**
-             * @description false: take it off sale (listed as unavailable, cannot be ordered); true: back on sale
-             * @example false
+             * @description false: off sale (listed as unavailable, cannot be ordered); true: on sale
+             * @example true
              */
             onSale?: boolean;
             /**
@@ -2506,8 +2531,17 @@ export interface components {
             updatedAt: string;
         };
         UpdateReviewRequest: {
+            /** @example 5 */
             rating?: number;
+            /**
+             * @description Trimmed; blank means no title
+             * @example Best margherita in town
+             */
             title?: string | null;
+            /**
+             * @description Trimmed; 1–5000 characters
+             * @example Crisp base, fresh basil, and it arrived hot.
+             */
             body?: string;
         };
         HelpfulVoteResponse: {
