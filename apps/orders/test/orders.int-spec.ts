@@ -106,6 +106,9 @@ describe('orders service', () => {
       ['an unknown product', { lines: [{ productId: randomUUID(), quantity: 1 }], fulfillment: { type: 'pickup' } }, 'lines[0].productId'],
       ['delivery without an address', { lines: [{ productId: randomUUID(), quantity: 1 }], fulfillment: { type: 'delivery' } }, 'fulfillment.address'],
       ['an unknown fulfilment type', { lines: [{ productId: randomUUID(), quantity: 1 }], fulfillment: { type: 'drone' } }, 'fulfillment.type'],
+      // The API fuzz found these a 500: @ValidateNested() alone lets a missing object through.
+      ['no fulfillment', { lines: [{ productId: randomUUID(), quantity: 1 }] }, 'fulfillment'],
+      ['a fulfillment that is not an object', { lines: [{ productId: randomUUID(), quantity: 1 }], fulfillment: 'pickup' }, 'fulfillment'],
     ])('refuses %s with a 400 naming the field, creating nothing', async (_case, body, field) => {
       const customerId = randomUUID();
       const res = await place(await sut.token('customer', customerId), body);
@@ -216,6 +219,12 @@ describe('orders service', () => {
       const res = await sut.http.get('/api/admin/store').set('Authorization', `Bearer ${await sut.token('admin')}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ timeZone: 'UTC', kitchenCapacity: null, openingHours: { monday: [{ open: '00:00', close: '24:00' }] } });
+    });
+
+    it('refuses settings without opening hours with a 400 naming them (the API fuzz found it a 500)', async () => {
+      const res = await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${await sut.token('admin')}`).send({ timeZone: 'UTC', kitchenCapacity: null });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.message)).toContain('openingHours');
     });
 
     it('refuses orders outside opening hours with a 422 saying when, and Retry-After', async () => {

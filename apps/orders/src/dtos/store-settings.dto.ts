@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Trim } from '@galley/platform';
 import { StoreSettings, Weekday } from '../domain/store-hours';
 import { MAX_PAUSE_MINUTES, StoreProfile, StoreStatus } from '../domain/store-status';
@@ -57,6 +57,7 @@ export class StoreSettingsRequest implements StoreSettings {
   timeZone: string;
 
   @ApiProperty({ type: OpeningHoursDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => OpeningHoursDto)
   openingHours: OpeningHoursDto;
