@@ -6,6 +6,7 @@ export * from './http/logging';
 export * from './http/metrics';
 export * from './http/request-context.middleware';
 export * from './database/data-source-options';
+export * from './database/unique-violation';
 export * from './messaging/event-context';
 export * from './messaging/event-errors.filter';
 export * from './messaging/handles-event.decorator';

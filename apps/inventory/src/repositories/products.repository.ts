@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ProductSort, SearchPosition } from '../domain/product-search';
 import { PlanQueries } from '../domain/search-text';
-import { isUniqueViolation } from './sql-rows';
+import { isUniqueViolation } from '@galley/platform';
 
 export interface StoredModifierOption {
   id: string;

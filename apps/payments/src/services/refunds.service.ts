@@ -6,7 +6,7 @@ import { formatMoney, parseRefundAmount, refundableAmount } from '../domain/mone
 import { PaymentError, PaymentErrorCode } from '../domain/payment-error';
 import { amountForLines, RefundLine, refundedQuantities } from '../domain/refund-lines';
 import { ProviderError } from '../providers/payment-provider';
-import { isUniqueViolation } from '../repositories/sql-rows';
+import { isUniqueViolation } from '@galley/platform';
 import { PaymentsStore } from '../repositories/payments-store';
 import { PaymentRecord } from '../repositories/payments.repository';
 import { RefundRecord } from '../repositories/refunds.repository';

@@ -1,5 +1,6 @@
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Role } from '@galley/auth';
+import { isUniqueViolation } from '@galley/platform';
 import { ListPosition } from '../domain/list-cursor';
 import { AccountEntity } from '../schema/account.entity';
 
@@ -23,8 +24,7 @@ export interface GuestUpgrade {
 
 /** Whether `error` is the unique index on full accounts' emails refusing a second account. */
 export function isEmailTakenError(error: unknown): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === 'accounts_email_key';
+  return isUniqueViolation(error, 'accounts_email_key');
 }
 
 /** Queries on `users.accounts`; no rules. */
