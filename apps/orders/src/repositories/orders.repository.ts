@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Money } from '@galley/contracts';
-import { OrderPosition } from '../domain/order-cursor';
+import { CreatedAtPosition } from '@galley/platform';
 import { OrderStatus, TransitionActor } from '../domain/order-status';
 import { PricedModifier } from '../domain/pricing';
 import { returnedRows } from './returned-rows';
@@ -187,7 +187,7 @@ export class OrdersRepository {
     return rows.length > 0;
   }
 
-  async list(filter: { customerId?: string; status?: OrderStatus; idPrefix?: string; before?: OrderPosition; limit: number }): Promise<OrderRecord[]> {
+  async list(filter: { customerId?: string; status?: OrderStatus; idPrefix?: string; before?: CreatedAtPosition; limit: number }): Promise<OrderRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.customerId) where.push(`customer_id = $${params.push(filter.customerId)}`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeOrderCursor, encodeOrderCursor } from '../domain/order-cursor';
+import { decodeCreatedAtCursorOr, encodeCreatedAtCursor } from '@galley/platform';
 import { CANCELLABLE_STATUSES, listStatuses, OrderStatus } from '../domain/order-status';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrdersStore } from '../repositories/orders-store';
@@ -53,11 +53,11 @@ export class OrdersService {
   }
 
   async list(query: { customerId?: string; status?: OrderStatus; idPrefix?: string; limit: number; cursor?: string }): Promise<Page<OrderRecord>> {
-    const before = query.cursor !== undefined ? decodeOrderCursor(query.cursor) : undefined;
+    const before = query.cursor !== undefined ? decodeCreatedAtCursorOr(query.cursor, () => new OrdersError(OrdersErrorCode.InvalidCursor, 'cursor is not a cursor this list returned')) : undefined;
     const rows = await this.store.read.orders.list({ customerId: query.customerId, status: query.status, idPrefix: query.idPrefix, before, limit: query.limit + 1 });
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeOrderCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCreatedAtCursor({ createdAt: last.createdAt, id: last.id }) : null };
   }
 
   /** Allowed until the kitchen starts; a paid order is cancelled with a refund of what is still held. */

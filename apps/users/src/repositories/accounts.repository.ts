@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { Role } from '@galley/auth';
-import { isUniqueViolation } from '@galley/platform';
-import { ListPosition } from '../domain/list-cursor';
+import { CreatedAtPosition, isUniqueViolation } from '@galley/platform';
 import { AccountEntity } from '../schema/account.entity';
 
 export interface NewAccount {
@@ -99,7 +98,7 @@ export class AccountsRepository {
   }
 
   /** Newest first, `limit` accounts after `after`. */
-  list(limit: number, after?: ListPosition): Promise<AccountEntity[]> {
+  list(limit: number, after?: CreatedAtPosition): Promise<AccountEntity[]> {
     const query = this.manager
       .createQueryBuilder(AccountEntity, 'account')
       .orderBy('account.createdAt', 'DESC')

@@ -4,9 +4,9 @@ import { Role } from '@galley/auth';
 import { adminAccountOf, AuthConfig } from '@galley/config';
 import { userRegisteredV1 } from '@galley/contracts';
 import { OutboxWriter } from '@galley/messaging';
+import { decodeCreatedAtCursorOr, encodeCreatedAtCursor } from '@galley/platform';
 import { AUTH_CONFIG } from '../config/auth-config.token';
 import { normaliseEmail } from '../domain/email';
-import { decodeCursor, encodeCursor } from '../domain/list-cursor';
 import { passwordProblems } from '../domain/password-policy';
 import { UsersError, UsersErrorCode } from '../domain/users-error';
 import { isEmailTakenError } from '../repositories/accounts.repository';
@@ -150,11 +150,11 @@ export class AccountsService {
   }
 
   async list(limit: number, cursor?: string): Promise<AccountPage> {
-    const after = cursor ? decodeCursor(cursor) : undefined;
+    const after = cursor ? decodeCreatedAtCursorOr(cursor, () => new UsersError(UsersErrorCode.InvalidCursor, 'cursor is not a cursor this list returned')) : undefined;
     const rows = await this.store.read.accounts.list(limit + 1, after);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeCreatedAtCursor(last) : null };
   }
 
   /** Creates the configured admin account when no account has its email (a no-op otherwise). */

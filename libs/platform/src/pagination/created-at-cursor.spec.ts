@@ -1,4 +1,4 @@
-import { decodeCreatedAtCursor, encodeCreatedAtCursor } from './created-at-cursor';
+import { decodeCreatedAtCursor, decodeCreatedAtCursorOr, encodeCreatedAtCursor } from './created-at-cursor';
 
 const ID = '6f1c2a8e-4b7d-4e4f-9a51-0c2b3d4e5f60';
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -23,5 +23,18 @@ describe(decodeCreatedAtCursor.name, () => {
     ['three values', cursorOf(['2026-11-25T12:00:00.000Z', ID, 1])],
   ])('refuses %s', (_case, cursor) => {
     expect(decodeCreatedAtCursor(cursor)).toBeUndefined();
+  });
+});
+
+describe(decodeCreatedAtCursorOr.name, () => {
+  const invalid = () => new RangeError('not a cursor of this list');
+
+  it('answers the position of a cursor encodeCreatedAtCursor wrote', () => {
+    const position = { createdAt: new Date('2026-11-25T12:00:00.123Z'), id: ID };
+    expect(decodeCreatedAtCursorOr(encodeCreatedAtCursor(position), invalid)).toEqual(position);
+  });
+
+  it.each(['', 'bogus', cursorOf(['2026-11-25T12:00:00.000Z', '1'])])('throws the service\'s own error for %p', (cursor) => {
+    expect(() => decodeCreatedAtCursorOr(cursor, invalid)).toThrow(new RangeError('not a cursor of this list'));
   });
 });

@@ -33,3 +33,13 @@ export function decodeCreatedAtCursor(cursor: string): CreatedAtPosition | undef
   if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) return undefined;
   return { createdAt, id };
 }
+
+/**
+ * decodeCreatedAtCursor for a request's cursor: one this codec did not write throws `invalid()`, the
+ * service's own error (its InvalidCursor code, a 400 over HTTP).
+ */
+export function decodeCreatedAtCursorOr(cursor: string, invalid: () => Error): CreatedAtPosition {
+  const position = decodeCreatedAtCursor(cursor);
+  if (!position) throw invalid();
+  return position;
+}
