@@ -4,6 +4,13 @@
 // storefront does (BENCH_FOLLOW=poll polls the order through the gateway instead). Reports orders/s, p50/p99 place→CONFIRMED, Postgres commits per order, pgbench's commit ceiling
 // on this machine, each process's memory before and after, and checks nothing was lost or oversold.
 // Prints a table and appends it to bench/results/checkout.md.
+//
+// Profiling (the last level only; each slows the run, so their figures are not compared with plain runs):
+//   BENCH_CPU_PROF=<dir>  V8 sampling profile of each app over the measurement window (bench/cpu-profile-preload.cjs,
+//                         SIGUSR2 starts and stops it): <dir>/<app>.cpuprofile and self time per package and function.
+//   BENCH_PG_LOG=1        log_min_duration_statement = 0 on the bench's own database (npm run bench:checkout gives it
+//                         one), then the transactions and statements per order from the server log.
+// Always: Kafka requests per order from each app's galley_kafka_requests_total, by consumer group and API.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,12 +19,18 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { APP_NAMES, AppName } from '@galley/config';
 import { adminPool, checkout, GalleyClient, RunningSystem, testEnvironment, withConcurrency } from '@galley/testing';
+import { cpuProfileReport, kafkaRequestCounts, parseStatementLog, summarizeCpuProfile, transactionReport } from './checkout-profile';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 20);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,8,16').split(',').map(Number);
 const ADMIN = { email: `bench-admin-${randomUUID().slice(0, 8)}@galley.test`, password: 'bench-admin-password-1' };
 const STOCK = 1_000_000;
 const FOLLOW = process.env.BENCH_FOLLOW === 'poll' ? 'poll' : 'stream';
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+const PG_LOG = process.env.BENCH_PG_LOG === '1';
+// A database of its own (GALLEY_BENCH_DB, as npm run bench:checkout does) has topics of its own; RunningSystem clears
+// the prefix unless told per app.
+const TOPIC_PREFIX = process.env.KAFKA_TOPIC_PREFIX ?? '';
 
 interface Row {
   concurrency: number;
@@ -29,6 +42,10 @@ interface Row {
   notConfirmed: number;
   /** CPU milliseconds per confirmed order, by process. */
   cpuPerOrder: Record<string, number>;
+  /** CPU milliseconds per confirmed order of the Postgres backends connected to the bench's database (part of postgres). */
+  ownBackendsPerOrder: number;
+  /** Kafka requests per confirmed order, by "app group api". */
+  kafkaPerOrder: Map<string, number>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -72,6 +89,48 @@ function cpuByProcess(sut: RunningSystem): Record<string, number> {
   };
 }
 
+/** CPU seconds so far of each Postgres backend connected to the bench's database, by pid. */
+async function ownBackendCpu(db: ReturnType<typeof adminPool>): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [testEnvironment.databaseName]);
+  return new Map(rows.map((row) => [row.pid, cpuSeconds(row.pid)]));
+}
+
+/** galley_kafka_requests_total of every app, keyed "app group api". */
+async function kafkaRequests(sut: RunningSystem): Promise<Map<string, number>> {
+  const all = new Map<string, number>();
+  await Promise.all(
+    APP_NAMES.map(async (app) => {
+      const text = await fetch(`${sut.urlOf(app)}/metrics`).then((res) => res.text());
+      for (const [key, n] of kafkaRequestCounts(text)) all.set(`${app} ${key}`, n);
+    }),
+  );
+  return all;
+}
+
+/** The Postgres server log this cluster writes (stderr of pg_ctlcluster; no logging collector here). */
+function postgresLogFile(): string {
+  if (process.env.BENCH_PG_LOG_FILE) return process.env.BENCH_PG_LOG_FILE;
+  const dir = '/var/log/postgresql';
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.log')).map((f) => path.join(dir, f));
+  return files.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+}
+
+function signalApps(sut: RunningSystem, signal: NodeJS.Signals): void {
+  for (const app of APP_NAMES) {
+    const pid = sut.process(app)?.pid;
+    if (pid) process.kill(pid, signal);
+  }
+}
+
+async function waitForFiles(files: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!files.every((file) => fs.existsSync(file))) {
+    if (Date.now() > deadline) throw new Error(`no CPU profile after ${timeoutMs} ms: ${files.filter((file) => !fs.existsSync(file)).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
 function rssMb(pid: number | undefined): number {
   if (!pid) return NaN;
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -100,17 +159,37 @@ async function commits(db: ReturnType<typeof adminPool>): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  console.log('checkout benchmark: starting the six apps against the test database and broker...');
+  console.log(`checkout benchmark: starting the six apps against ${testEnvironment.databaseName} and the test broker...`);
+  const db = adminPool();
+  if (PG_LOG) await db.query(`ALTER DATABASE "${testEnvironment.databaseName}" SET log_min_duration_statement = 0`);
+  if (CPU_PROFILE_DIR) fs.rmSync(CPU_PROFILE_DIR, { recursive: true, force: true });
+  const everyApp = (app: AppName): NodeJS.ProcessEnv => ({
+    KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
+    ...(CPU_PROFILE_DIR
+      ? {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(process.cwd(), 'bench/cpu-profile-preload.cjs')}`.trim(),
+          BENCH_CPU_PROF_DIR: CPU_PROFILE_DIR,
+          BENCH_CPU_PROF_NAME: app,
+        }
+      : {}),
+  });
   const sut = await RunningSystem.start({
     env: { LOG_LEVEL: 'warn' },
     appEnv: {
-      users: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_RATE_LIMIT_PER_ADDRESS: '1000000' },
-      inventory: { DEMO_CATALOG: 'false' },
+      users: { ...everyApp('users'), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, AUTH_RATE_LIMIT_PER_ADDRESS: '1000000' },
+      inventory: { ...everyApp('inventory'), DEMO_CATALOG: 'false' },
+      orders: everyApp('orders'),
+      payments: everyApp('payments'),
+      reviews: everyApp('reviews'),
       // One load generator is one address: the gateway's per-address limit is not what is measured.
-      gateway: { RATE_LIMIT_PER_ADDRESS: '100000000' },
+      gateway: { ...everyApp('gateway'), RATE_LIMIT_PER_ADDRESS: '100000000' },
     },
+  }).catch(async (error: unknown) => {
+    if (PG_LOG) await db.query(`ALTER DATABASE "${testEnvironment.databaseName}" RESET log_min_duration_statement`).catch(() => undefined);
+    await db.end();
+    throw error;
   });
-  const db = adminPool();
+  let profileReport = '';
   try {
     const api = new GalleyClient(sut.gatewayUrl);
     const admin = await api.login(ADMIN.email, ADMIN.password);
@@ -129,9 +208,15 @@ async function main(): Promise<void> {
 
     const rows: Row[] = [];
     const placed: string[] = [];
-    for (const concurrency of CONCURRENCIES) {
-      process.stdout.write(`  concurrency ${concurrency}: ${DURATION_SECONDS}s of checkouts...\n`);
+    for (const [level, concurrency] of CONCURRENCIES.entries()) {
+      const profiled = level === CONCURRENCIES.length - 1 && (CPU_PROFILE_DIR !== undefined || PG_LOG);
+      process.stdout.write(`  concurrency ${concurrency}: ${DURATION_SECONDS}s of checkouts${profiled ? ' (profiled)' : ''}...\n`);
       const commitsBefore = await commits(db);
+      const kafkaBefore = await kafkaRequests(sut);
+      const logFile = profiled && PG_LOG ? postgresLogFile() : undefined;
+      const logStart = logFile ? fs.statSync(logFile).size : 0;
+      if (profiled && CPU_PROFILE_DIR) signalApps(sut, 'SIGUSR2');
+      const ownBefore = await ownBackendCpu(db);
       const cpuBefore = cpuByProcess(sut);
       const latencies: number[] = [];
       let notConfirmed = 0;
@@ -150,8 +235,33 @@ async function main(): Promise<void> {
         }),
       );
       const seconds = (Date.now() - started) / 1000;
-      const commitsAfter = await commits(db);
       const cpuAfter = cpuByProcess(sut);
+      const ownAfter = await ownBackendCpu(db);
+      if (profiled && CPU_PROFILE_DIR) signalApps(sut, 'SIGUSR2');
+      const logEnd = logFile ? fs.statSync(logFile).size : 0;
+      const commitsAfter = await commits(db);
+      const kafkaAfter = await kafkaRequests(sut);
+      const confirmed = Math.max(1, latencies.length);
+      const kafkaPerOrder = new Map([...kafkaAfter].map(([key, n]) => [key, (n - (kafkaBefore.get(key) ?? 0)) / confirmed]));
+      const ownBackendsMs = [...ownAfter].reduce((sum, [pid, after]) => sum + (after - (ownBefore.get(pid) ?? 0)), 0) * 1000;
+      if (profiled) {
+        const cpuMsPerOrder = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, ((cpuAfter[name] - cpuBefore[name]) * 1000) / confirmed]));
+        const sections = [`## Profile of concurrency ${concurrency}: ${latencies.length} confirmed orders in ${seconds.toFixed(1)} s`, ''];
+        if (CPU_PROFILE_DIR) {
+          const files = APP_NAMES.map((app) => path.join(CPU_PROFILE_DIR, `${app}.cpuprofile`));
+          await waitForFiles(files);
+          sections.push(cpuProfileReport(APP_NAMES.map((app, i) => summarizeCpuProfile(app, files[i])), cpuMsPerOrder));
+        }
+        if (logFile) {
+          const length = logEnd - logStart;
+          const buffer = Buffer.alloc(length);
+          const fd = fs.openSync(logFile, 'r');
+          fs.readSync(fd, buffer, 0, length, logStart);
+          fs.closeSync(fd);
+          sections.push(transactionReport(parseStatementLog(buffer.toString('utf8'), testEnvironment.databaseName), latencies.length + notConfirmed));
+        }
+        profileReport = sections.join('\n');
+      }
       latencies.sort((a, b) => a - b);
       rows.push({
         concurrency,
@@ -162,6 +272,8 @@ async function main(): Promise<void> {
         commitsPerOrder: (commitsAfter - commitsBefore) / Math.max(1, latencies.length + notConfirmed),
         notConfirmed,
         cpuPerOrder: Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, ((cpuAfter[name] - cpuBefore[name]) * 1000) / Math.max(1, latencies.length)])),
+        ownBackendsPerOrder: ownBackendsMs / confirmed,
+        kafkaPerOrder,
       });
     }
     const memoryAfter = Object.fromEntries(APP_NAMES.map((app) => [app, rssMb(sut.process(app)?.pid)])) as Record<AppName, number>;
@@ -188,14 +300,21 @@ async function main(): Promise<void> {
     ].join('\n');
     const cpuNames = Object.keys(rows[0].cpuPerOrder);
     const cpuTable = [
-      `| CPU ms per order | ${cpuNames.join(' | ')} | total |`,
-      `|---:|${cpuNames.map(() => '---:').join('|')}|---:|`,
+      `| CPU ms per order | ${cpuNames.join(' | ')} | total | of postgres: bench db backends |`,
+      `|---:|${cpuNames.map(() => '---:').join('|')}|---:|---:|`,
       ...rows.map(
         (r) =>
           `| concurrency ${r.concurrency} | ${cpuNames.map((name) => r.cpuPerOrder[name].toFixed(1)).join(' | ')} | ${Object.values(r.cpuPerOrder)
             .reduce((a, b) => a + b, 0)
-            .toFixed(1)} |`,
+            .toFixed(1)} | ${r.ownBackendsPerOrder.toFixed(1)} |`,
       ),
+    ].join('\n');
+    const kafkaKeys = [...new Set(rows.flatMap((r) => [...r.kafkaPerOrder].filter(([, n]) => n > 0.005).map(([key]) => key)))].sort();
+    const kafkaTable = [
+      `| Kafka requests per order (client side) | ${rows.map((r) => `C=${r.concurrency}`).join(' | ')} |`,
+      `|---|${rows.map(() => '---:').join('|')}|`,
+      ...kafkaKeys.map((key) => `| ${key} | ${rows.map((r) => (r.kafkaPerOrder.get(key) ?? 0).toFixed(2)).join(' | ')} |`),
+      `| **total** | ${rows.map((r) => [...r.kafkaPerOrder.values()].reduce((a, b) => a + b, 0).toFixed(1)).join(' | ')} |`,
     ].join('\n');
     const top = rows.find((r) => r.concurrency === 16) ?? rows[rows.length - 1];
     const report = [
@@ -206,6 +325,8 @@ async function main(): Promise<void> {
       memory,
       '',
       cpuTable,
+      '',
+      kafkaTable,
       '',
       `- goal at concurrency ${top.concurrency}: ≥ 30 confirmed orders/s (${top.perSecond.toFixed(1)}: ${top.perSecond >= 30 ? 'met' : 'NOT met'}) with p99 < 1 s (${top.p99} ms: ${top.p99 < 1000 ? 'met' : 'NOT met'})`,
       `- Postgres ceiling on this machine: ${pgbench}`,
@@ -218,11 +339,18 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     console.log(`\n${report}`);
+    if (profileReport) {
+      const profileFile = path.join(CPU_PROFILE_DIR ?? os.tmpdir(), 'checkout-profile.md');
+      fs.mkdirSync(path.dirname(profileFile), { recursive: true });
+      fs.writeFileSync(profileFile, `${profileReport}\n`);
+      console.log(`\n${profileReport}\nprofile written to ${profileFile}`);
+    }
     const file = path.join(process.cwd(), 'bench/results/checkout.md');
     if (!fs.existsSync(file)) fs.writeFileSync(file, '# Checkout benchmark results\n\nRerun with `npm run bench:checkout` (BENCH_DURATION, BENCH_CONCURRENCY to change the run).\n\n');
     fs.appendFileSync(file, `${report}\n`);
     console.log(`appended to ${path.relative(process.cwd(), file)}`);
   } finally {
+    if (PG_LOG) await db.query(`ALTER DATABASE "${testEnvironment.databaseName}" RESET log_min_duration_statement`).catch(() => undefined);
     await db.end();
     await sut.stopAll();
   }

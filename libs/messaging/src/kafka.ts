@@ -1,5 +1,56 @@
-import { Admin, Kafka, KafkaConfig, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { Admin, AdminConfig, Consumer, ConsumerConfig, Kafka, KafkaConfig, logLevel, LogEntry, Partitioners, Producer, ProducerConfig } from 'kafkajs';
+import { Counter } from 'prom-client';
 import { MessagingLogger, silentLogger } from './logger';
+
+/** Every request a client of this process sent to the brokers (Fetch, OffsetCommit, Produce, Heartbeat...). */
+const kafkaRequests = new Counter({
+  name: 'galley_kafka_requests_total',
+  help: 'Requests sent to the Kafka brokers, by client id, consumer group (empty for producers and admins) and API',
+  labelNames: ['client', 'group', 'api'],
+});
+
+type RequestEvent = { payload: { apiName: string } };
+
+/**
+ * A kafkajs client that counts the requests of every consumer, producer and admin it creates
+ * (galley_kafka_requests_total): the broker's cost per order is mostly its request rate.
+ */
+class CountingKafka extends Kafka {
+  constructor(
+    config: KafkaConfig,
+    private readonly clientId: string,
+  ) {
+    super(config);
+  }
+
+  override consumer(config: ConsumerConfig): Consumer {
+    const consumer = super.consumer(config);
+    const counters = new Map<string, Counter.Internal>();
+    consumer.on(consumer.events.REQUEST, (event: RequestEvent) => countRequest(counters, this.clientId, config.groupId, event));
+    return consumer;
+  }
+
+  override producer(config?: ProducerConfig): Producer {
+    const producer = super.producer(config);
+    const counters = new Map<string, Counter.Internal>();
+    producer.on(producer.events.REQUEST, (event: RequestEvent) => countRequest(counters, this.clientId, '', event));
+    return producer;
+  }
+
+  override admin(config?: AdminConfig): Admin {
+    const admin = super.admin(config);
+    const counters = new Map<string, Counter.Internal>();
+    admin.on(admin.events.REQUEST, (event: RequestEvent) => countRequest(counters, this.clientId, '', event));
+    return admin;
+  }
+}
+
+function countRequest(counters: Map<string, Counter.Internal>, client: string, group: string, event: RequestEvent): void {
+  const api = event.payload.apiName;
+  let counter = counters.get(api);
+  if (!counter) counters.set(api, (counter = kafkaRequests.labels({ client, group, api })));
+  counter.inc();
+}
 
 export interface KafkaClientOptions {
   clientId: string;
@@ -14,7 +65,7 @@ export interface KafkaClientOptions {
 /** A kafkajs client whose own log lines go through the service's logger. */
 export function createKafkaClient(options: KafkaClientOptions): Kafka {
   const logger = options.logger ?? silentLogger;
-  return new Kafka({
+  return new CountingKafka({
     clientId: options.clientId,
     brokers: options.brokers,
     ssl: options.ssl,
@@ -32,7 +83,7 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
         if (level <= logLevel.ERROR) logger.error(entry, `kafkajs: ${message}`);
         else logger.warn(entry, `kafkajs: ${message}`);
       },
-  });
+  }, options.clientId);
 }
 
 /**
