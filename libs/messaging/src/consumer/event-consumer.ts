@@ -25,6 +25,12 @@ export interface EventConsumerOptions {
   sessionTimeoutMs?: number;
   /** Partitions processed in parallel; order within a partition is always kept. */
   partitionsConcurrently?: number;
+  /**
+   * How long a resolved offset may wait for its commit (0: commit after every batch, as kafkajs's autoCommit does).
+   * One OffsetCommit per interval instead of one per partition batch; a message whose offset was not committed yet
+   * when the member dies or loses the partition comes again, and the inbox makes it a duplicate.
+   */
+  commitIntervalMs?: number;
   logger?: MessagingLogger;
   /** Called with each message's outcome (tests and diagnostics). */
   onOutcome?: (outcome: MessageOutcome, eventId: string | undefined) => void;
@@ -36,10 +42,11 @@ class InvalidMessage extends Error {}
 
 type Prepared =
   | { kind: 'event'; message: KafkaMessage; envelope: EventEnvelope; handler: EventHandler }
-  | { kind: 'ignored'; message: KafkaMessage; envelope: EventEnvelope }
+  | { kind: 'ignored'; message: KafkaMessage; type: string; eventId?: string }
   | { kind: 'invalid'; message: KafkaMessage; reason: string };
 
 const DEFAULT_BATCH_SIZE = 100;
+const DEFAULT_COMMIT_INTERVAL_MS = 1000;
 
 /**
  * Consumes the topics its handlers' contracts live on, one message at a time per partition.
@@ -49,6 +56,15 @@ const DEFAULT_BATCH_SIZE = 100;
  * JSON, a contract violation, a permanent error, or retries exhausted). Only then is the offset
  * committed, so a partition never stalls and nothing is acknowledged without an outcome.
  *
+ * A message whose `event-type` header (set by the outbox from the envelope) names a type none of
+ * the handlers takes is ignored from the header alone: no JSON parse, no envelope validation, no
+ * transaction. Most of what a group reads is such (reviews reads every order event for
+ * order.completed). A message without the header is parsed and routed by its envelope.
+ *
+ * Offsets are committed at most once per `commitIntervalMs` (and that long after the last batch
+ * at the latest, and at once when the consumer stops), not after every batch: the broker's
+ * OffsetCommit rate was a third of its requests per order.
+ *
  * Fast path: a run of valid messages from one partition is handled in one transaction (one
  * commit for up to `batchSize` events and their inbox rows). If anything in it fails, the
  * transaction rolls back and the run is replayed message by message with retries, so one bad
@@ -56,8 +72,14 @@ const DEFAULT_BATCH_SIZE = 100;
  */
 export class EventConsumer {
   private readonly handlers = new Map<string, EventHandler>();
+  /** Event types some handler takes, whatever the version: the header routing's test. */
+  private readonly handledTypes = new Set<string>();
   private readonly logger: MessagingLogger;
   private consumer?: Consumer;
+  private stopping = false;
+  /** Commits what batches resolved and nothing committed yet (the latest batch's view of the group). */
+  private commitPending?: () => Promise<void>;
+  private commitTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly kafka: Kafka,
@@ -67,6 +89,7 @@ export class EventConsumer {
     this.logger = options.logger ?? silentLogger;
     for (const handler of options.handlers) {
       this.handlers.set(contractKey(handler.contract.type, handler.contract.version), handler);
+      this.handledTypes.add(handler.contract.type);
     }
   }
 
@@ -77,6 +100,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     if (this.handlers.size === 0) return;
+    this.stopping = false;
     this.consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,
@@ -87,7 +111,9 @@ export class EventConsumer {
     // A new group starts at the beginning so events published before its first start are not lost.
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await this.consumer.run({
-      autoCommit: true,
+      // Committed by this class (commitResolved): after each batch only once the interval has passed.
+      autoCommit: false,
+      autoCommitInterval: this.commitIntervalMs,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3,
       eachBatch: (payload) => this.onBatch(payload),
@@ -95,11 +121,54 @@ export class EventConsumer {
   }
 
   async stop(): Promise<void> {
+    // From now on a batch commits as it ends (kafkajs lets the running batch finish before it leaves the group).
+    this.stopping = true;
+    clearTimeout(this.commitTimer);
+    this.commitTimer = undefined;
+    await this.commitPending?.().catch((error: unknown) => this.logger.warn({ err: error }, 'could not commit offsets before stopping'));
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private get commitIntervalMs(): number {
+    return Math.max(0, this.options.commitIntervalMs ?? DEFAULT_COMMIT_INTERVAL_MS);
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    try {
+      await this.handleBatch(payload);
+    } finally {
+      await this.commitResolved(payload);
+    }
+  }
+
+  /**
+   * Commits the resolved offsets if the interval has passed since the last commit (or at once when the interval is 0
+   * or the consumer is stopping), and otherwise makes sure a commit follows within the interval.
+   */
+  private async commitResolved({ commitOffsetsIfNecessary, uncommittedOffsets }: EachBatchPayload): Promise<void> {
+    const commitAll = async () => {
+      const offsets = uncommittedOffsets();
+      if (offsets.topics.length > 0) await commitOffsetsIfNecessary(offsets);
+    };
+    try {
+      if (this.stopping || this.commitIntervalMs === 0) return await commitAll();
+      this.commitPending = commitAll;
+      await commitOffsetsIfNecessary();
+      this.commitTimer ??= setTimeout(() => {
+        this.commitTimer = undefined;
+        const pending = this.commitPending;
+        this.commitPending = undefined;
+        pending?.().catch((error: unknown) => this.logger.debug({ err: error }, 'offset commit failed; the next batch or timer commits them'));
+      }, this.commitIntervalMs);
+    } catch (error) {
+      // A rebalance in progress, or the broker away: the offsets stay resolved and the next commit carries them
+      // (a member that loses its partitions meanwhile leaves them to be consumed again, and deduplicated).
+      this.logger.debug({ err: error }, 'offset commit failed; the next batch or timer commits them');
+    }
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const size = Math.max(1, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
     for (let start = 0; start < batch.messages.length; start += size) {
       if (!isRunning() || isStale()) return;
@@ -121,27 +190,30 @@ export class EventConsumer {
   /** One transaction for a run of valid messages; false (and nothing committed) if any fails. */
   private async handleTogether(topic: string, partition: number, prepared: Prepared[]): Promise<boolean> {
     const events = prepared.filter((p): p is Extract<Prepared, { kind: 'event' }> => p.kind === 'event');
-    let outcomes: [EventEnvelope, MessageOutcome][];
-    try {
-      outcomes = await this.options.runInTransaction(async (tx) => {
-        const fresh = await recordAllInInbox(
-          tx,
-          this.options.schema,
-          events.map(({ message, envelope }) => ({ envelope, consumerGroup: this.options.groupId, topic, partition, offset: message.offset })),
-        );
-        const results: [EventEnvelope, MessageOutcome][] = [];
-        for (const { message, envelope, handler } of events) {
-          const firstTime = fresh.delete(envelope.id);
-          if (firstTime) await this.traced(message, envelope, () => handler.handle(envelope.payload, envelope, tx));
-          results.push([envelope, firstTime ? 'handled' : 'duplicate']);
-        }
-        return results;
-      });
-    } catch (error) {
-      this.logger.debug({ err: error, topic, partition, size: prepared.length }, 'batch failed; handling its messages one by one');
-      return false;
+    let outcomes: [EventEnvelope, MessageOutcome][] = [];
+    // A run of only ignored messages needs no transaction (it would commit nothing).
+    if (events.length > 0) {
+      try {
+        outcomes = await this.options.runInTransaction(async (tx) => {
+          const fresh = await recordAllInInbox(
+            tx,
+            this.options.schema,
+            events.map(({ message, envelope }) => ({ envelope, consumerGroup: this.options.groupId, topic, partition, offset: message.offset })),
+          );
+          const results: [EventEnvelope, MessageOutcome][] = [];
+          for (const { message, envelope, handler } of events) {
+            const firstTime = fresh.delete(envelope.id);
+            if (firstTime) await this.traced(message, envelope, () => handler.handle(envelope.payload, envelope, tx));
+            results.push([envelope, firstTime ? 'handled' : 'duplicate']);
+          }
+          return results;
+        });
+      } catch (error) {
+        this.logger.debug({ err: error, topic, partition, size: prepared.length }, 'batch failed; handling its messages one by one');
+        return false;
+      }
     }
-    for (const p of prepared) if (p.kind === 'ignored') this.count(p.envelope.type, 'ignored', p.envelope.id);
+    for (const p of prepared) if (p.kind === 'ignored') this.count(p.type, 'ignored', p.eventId);
     for (const [envelope, outcome] of outcomes) {
       if (outcome === 'handled') this.observeStep(envelope);
       this.count(envelope.type, outcome, envelope.id);
@@ -150,10 +222,14 @@ export class EventConsumer {
   }
 
   private prepare(message: KafkaMessage): Prepared {
+    const headerType = headerText(message.headers, EVENT_HEADERS.type);
+    if (headerType !== undefined && !this.handledTypes.has(headerType)) {
+      return { kind: 'ignored', message, type: headerType, eventId: headerText(message.headers, EVENT_HEADERS.id) };
+    }
     try {
       const envelope = parseEnvelope(message);
       const handler = this.handlers.get(contractKey(envelope.type, envelope.version));
-      if (!handler) return { kind: 'ignored', message, envelope };
+      if (!handler) return { kind: 'ignored', message, type: envelope.type, eventId: envelope.id };
       const payload = validatePayload(handler.contract, envelope.payload);
       if (!payload.ok) return { kind: 'invalid', message, reason: `contract violation: ${payload.problems.join('; ')}` };
       return { kind: 'event', message, envelope, handler };
@@ -197,7 +273,7 @@ export class EventConsumer {
       return 'dead-lettered';
     }
     if (prepared.kind === 'ignored') {
-      this.count(prepared.envelope.type, 'ignored', prepared.envelope.id);
+      this.count(prepared.type, 'ignored', prepared.eventId);
       return 'ignored';
     }
     const { envelope, handler } = prepared;
