@@ -128,17 +128,15 @@ export class OutboxRelay {
     const onError = (error: Error) => (broken = error);
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
+      // One round trip (a simple query of several statements) opens the transaction and sets it up.
       // Losing this transaction's commit in a crash only means the batch is published again,
       // which consumers absorb, so it need not wait for the WAL flush.
-      await client.query('SET LOCAL synchronous_commit = off');
       // The oldest pending rows come from the pending index in seq order, and only those rows
       // are then locked by primary key. Planner settings are pinned for this transaction: with
       // stale statistics (a backlog after an outage) Postgres would otherwise scan and sort the
       // whole backlog for every batch. `published_at IS NULL` is checked again on the locked
       // row, because another relay may have marked it since the candidates were read.
-      await client.query('SET LOCAL enable_seqscan = off');
-      await client.query('SET LOCAL enable_bitmapscan = off');
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off');
       const { rows } = await client.query<OutboxRow>(
         `SELECT o.id, o.topic, o.message_key, o.envelope::text AS envelope, o.headers
            FROM "${this.schema}".outbox o
@@ -155,10 +153,9 @@ export class OutboxRelay {
         return 0;
       }
       await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-      await client.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
-        rows.map((row) => row.id),
-      ]);
-      await client.query('COMMIT');
+      // The mark and the commit in one round trip: a simple query takes no parameters, so the ids (uuids Postgres
+      // just returned, checked again here) are written into it.
+      await client.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY('{${rows.map((row) => uuidLiteral(row.id)).join(',')}}'::uuid[]); COMMIT`);
       this.published += rows.length;
       messagingMetrics.outboxPublished.inc({ schema: this.schema }, rows.length);
       return rows.length;
@@ -218,6 +215,13 @@ export class OutboxRelay {
       this.wakeUp = done;
     });
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidLiteral(id: string): string {
+  if (!UUID.test(id)) throw new Error(`outbox row id is not a uuid: ${JSON.stringify(id)}`);
+  return id;
 }
 
 function groupByTopic(rows: OutboxRow[]): { topic: string; messages: Message[] }[] {
