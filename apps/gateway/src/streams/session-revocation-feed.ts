@@ -35,7 +35,8 @@ export class SessionRevocationFeed {
     while (!this.stopped) {
       const consumer = this.kafka.consumer({
         groupId: `galley-gateway-sessions-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-        maxWaitTimeInMs: 100,
+        // The broker answers a fetch as soon as one message is there: the wait only bounds idle polling.
+        maxWaitTimeInMs: 1000,
         sessionTimeout: 10_000,
       });
       try {
