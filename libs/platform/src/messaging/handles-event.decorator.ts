@@ -1,5 +1,6 @@
 import { UseFilters } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { contractKey, EventContract } from '@galley/contracts';
 import { EventContext } from './event-context';
 import { EventErrorPassThrough } from './event-errors.filter';
@@ -51,6 +52,8 @@ export function HandlesEvent<P extends object>(contract: EventContract<P>) {
     const extras: HandlerExtras = { contract, handler: `${target.constructor.name}.${String(key)}` };
     EventPattern(contractKey(contract.type, contract.version), GALLEY_EVENTS, extras)(target, key, descriptor);
     UseFilters(passThrough)(target, key, descriptor);
+    // An event handler is no HTTP operation: its payload class stays out of the OpenAPI document.
+    ApiExcludeEndpoint()(target, key, descriptor);
     const handled: EventContract[] = Reflect.getMetadata(HANDLED_CONTRACTS, target.constructor) ?? [];
     Reflect.defineMetadata(HANDLED_CONTRACTS, [...handled, contract], target.constructor);
   };
