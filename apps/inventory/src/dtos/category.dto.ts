@@ -1,29 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import { SLUG_PATTERN } from '../domain/slug';
 import { CategoryRecord } from '../repositories/categories.repository';
-import { Trim } from '@galley/platform';
+import { Text, Uuid } from '@galley/platform';
 
 export class CreateCategoryRequest {
-  @ApiProperty({ example: 'Pizza', maxLength: 100 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  name: string;
+  @Text({ max: 100, example: 'Pizza' }) name: string;
 
-  @ApiPropertyOptional({ example: 'pizza', description: 'Unique; made from the name when left out', maxLength: 80 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(80)
-  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters and digits joined by single hyphens' })
+  @Text({
+    max: 80,
+    optional: true,
+    allowEmpty: true,
+    pattern: { regex: SLUG_PATTERN, message: 'slug must be lower-case letters and digits joined by single hyphens' },
+    example: 'pizza',
+    description: 'Unique; made from the name when left out',
+  })
   slug?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The parent category (a tree)' })
-  @IsOptional()
-  @IsUUID()
-  parentId?: string | null;
+  @Uuid({ optional: 'nullable', description: 'The parent category (a tree)' }) parentId?: string | null;
 }
 
 /** Most categories one reorder may name: a menu has a few dozen at most. */

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, NotEquals, ValidateIf } from 'class-validator';
+import { IsInt, Max, Min, NotEquals, ValidateIf } from 'class-validator';
 import { availableOf, isLowOnStock, StockLevel } from '../domain/stock-level';
 import { MovementRecord } from '../repositories/stock.repository';
-import { Trim } from '@galley/platform';
+import { Int, Text } from '@galley/platform';
 
 export class AdjustmentRequest {
   @ApiProperty({ example: 10, description: 'Units added (positive) or removed (negative) from onHand; not 0' })
@@ -12,20 +12,11 @@ export class AdjustmentRequest {
   @Max(1_000_000)
   delta: number;
 
-  @ApiProperty({ example: 'delivery received', maxLength: 500 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason: string;
+  @Text({ max: 500, example: 'delivery received' }) reason: string;
 }
 
 export class StockSettingsRequest {
-  @ApiProperty({ example: 5, minimum: 0, description: 'Show the product as low on stock at or below this many available units' })
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  lowStockThreshold: number;
+  @Int({ min: 0, max: 1_000_000, example: 5, description: 'Show the product as low on stock at or below this many available units' }) lowStockThreshold: number;
 }
 
 /** PUT /api/admin/inventory/:productId/threshold: the threshold, or null for none. */

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Trim } from '@galley/platform';
+import { IsIn, IsOptional } from 'class-validator';
+import { Int, NestedList, Text, Uuid } from '@galley/platform';
 import { LineRefundState } from '../domain/refund-lines';
 import { PaymentStatus, REFUND_STATUSES, RefundStatus, PAYMENT_STATUSES } from '../domain/payment-status';
 import { PaymentRecord } from '../repositories/payments.repository';
@@ -44,32 +43,20 @@ export class PaymentResponse {
 }
 
 export class RefundLineRequest {
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: "The order line's id (`lines[].id` of the order)" })
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  lineId: number;
+  @Int({ min: 1, max: 1000, example: 1, description: "The order line's id (`lines[].id` of the order)" }) lineId: number;
 
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'How many of the line\'s items to refund' })
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  quantity: number;
+  @Int({ min: 1, max: 1000, example: 1, description: "How many of the line's items to refund" }) quantity: number;
 }
 
 export class RefundRequestBody {
-  @ApiPropertyOptional({
-    type: [RefundLineRequest],
+  @NestedList(() => RefundLineRequest, {
+    optional: true,
+    minItems: 1,
+    maxItems: 100,
     description:
       'Refund chosen lines instead of an amount: the amount is computed from the order\'s own priced lines (unit price with modifiers × ' +
       'quantity), never more than is left refundable nor more of a line than was ordered less earlier line refunds. Not with amount.',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RefundLineRequest)
   lines?: RefundLineRequest[];
 
   @ApiPropertyOptional({
@@ -82,18 +69,11 @@ export class RefundRequestBody {
   @IsOptional()
   amount?: unknown;
 
-  @ApiProperty({ example: 'customer complaint', maxLength: 500 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason: string;
+  @Text({ max: 500, example: 'customer complaint' }) reason: string;
 }
 
 export class SimulateRequest {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  orderId: string;
+  @Uuid() orderId: string;
 
   @ApiProperty({ enum: ['succeeded', 'failed'] })
   @IsIn(['succeeded', 'failed'])

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { EMAIL_MAX_LENGTH } from '../domain/email';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password-policy';
-import { Trim } from '@galley/platform';
+import { Bool, Text, Trim, Uuid } from '@galley/platform';
 
 export const NAME_MAX_LENGTH = 200;
 
@@ -19,12 +19,7 @@ export class RegisterRequest {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
-  @ApiProperty({ example: 'Alice', maxLength: NAME_MAX_LENGTH })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  name: string;
+  @Text({ max: NAME_MAX_LENGTH, example: 'Alice' }) name: string;
 }
 
 const COOKIE_DESCRIPTION =
@@ -33,62 +28,33 @@ const COOKIE_DESCRIPTION =
 const REFRESH_TOKEN_EXAMPLE = 'u6Zq1mY0c3p8Qe7sLk2vN9wXa4bT5rJ0dF1gH2iK3lM';
 
 export class LoginRequest {
-  @ApiProperty({ example: 'alice@example.com' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(EMAIL_MAX_LENGTH)
-  email: string;
+  @Text({ max: EMAIL_MAX_LENGTH, trim: false, example: 'alice@example.com' }) email: string;
+  @Text({ max: 1024, trim: false, example: 'correct horse battery' }) password: string;
 
-  @ApiProperty({ example: 'correct horse battery' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1024)
-  password: string;
-
-  @ApiPropertyOptional({ example: true, default: false, description: COOKIE_DESCRIPTION })
-  @IsOptional()
-  @IsBoolean()
-  cookie?: boolean;
+  @Bool({ optional: true, default: false, example: true, description: COOKIE_DESCRIPTION }) cookie?: boolean;
 }
 
 export class RefreshTokenRequest {
-  @ApiPropertyOptional({
+  @Text({
+    max: 512,
+    trim: false,
+    optional: true,
     example: REFRESH_TOKEN_EXAMPLE,
     description: 'The opaque refresh token from login or the previous refresh; when absent, the `galley_refresh` cookie is used',
   })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(512)
   refreshToken?: string;
 
-  @ApiPropertyOptional({
-    example: true,
-    default: false,
-    description: `${COOKIE_DESCRIPTION}. A token read from the cookie is always rotated back into the cookie`,
-  })
-  @IsOptional()
-  @IsBoolean()
+  @Bool({ optional: true, default: false, example: true, description: `${COOKIE_DESCRIPTION}. A token read from the cookie is always rotated back into the cookie` })
   cookie?: boolean;
 }
 
 export class LogoutRequest {
-  @ApiPropertyOptional({ example: REFRESH_TOKEN_EXAMPLE, description: 'The refresh token to end; when absent, the `galley_refresh` cookie is used' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(512)
+  @Text({ max: 512, trim: false, optional: true, example: REFRESH_TOKEN_EXAMPLE, description: 'The refresh token to end; when absent, the `galley_refresh` cookie is used' })
   refreshToken?: string;
 }
 
 export class GuestRequest {
-  @ApiPropertyOptional({ example: 'Alice', maxLength: NAME_MAX_LENGTH, description: 'Display name; "Guest" when absent' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
-  name?: string;
+  @Text({ max: NAME_MAX_LENGTH, optional: true, example: 'Alice', description: 'Display name; "Guest" when absent' }) name?: string;
 
   @ApiPropertyOptional({
     example: 'alice@example.com',
@@ -101,10 +67,7 @@ export class GuestRequest {
   @MaxLength(EMAIL_MAX_LENGTH)
   email?: string;
 
-  @ApiPropertyOptional({ example: true, default: false, description: COOKIE_DESCRIPTION })
-  @IsOptional()
-  @IsBoolean()
-  cookie?: boolean;
+  @Bool({ optional: true, default: false, example: true, description: COOKIE_DESCRIPTION }) cookie?: boolean;
 }
 
 export class TokenResponse {
@@ -122,9 +85,7 @@ export class TokenResponse {
 }
 
 export class OrderLinkRequest {
-  @ApiProperty({ format: 'uuid', example: '0b6d7c1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e', description: 'One of the caller\'s orders' })
-  @IsUUID()
-  orderId: string;
+  @Uuid({ example: '0b6d7c1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e', description: "One of the caller's orders" }) orderId: string;
 }
 
 export class OrderLinkResponse {
