@@ -75,7 +75,7 @@ export function renderEventsDoc(contracts: readonly EventContract[] = ALL_CONTRA
     '`libs/platform/src/messaging/`), not through Nest\'s Kafka transport, which retries a failing message forever',
     'and blocks its partition. The transport hands every handler to Galley\'s consumer on kafkajs (`EventConsumer`,',
     '`libs/messaging/`): the inbox row commits in the handler\'s own transaction, failures are retried with backoff',
-    'and then dead-lettered with their reason (a `PermanentEventError` at once), a partition\'s messages are handled',
+    'and then dead-lettered with their reason (at once for a domain error its service maps to dead-letter, or a `PermanentEventError`), a partition\'s messages are handled',
     'in one transaction and replayed one by one when one fails, events of one key stay in order, and a service',
     'starts while the broker is down. Errors reach the consumer as thrown, never as Nest\'s "Internal server',
     'error". The payload type of a handler is checked against its contract at compile time, and two handlers for',
