@@ -1,3 +1,8 @@
+/**
+ * Composite field decorators for request DTOs: one decorator per field states its documentation and
+ * its validation together, so the OpenAPI document and the ValidationPipe cannot drift apart.
+ */
+
 import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { inheritTransformationMetadata } from '@nestjs/mapped-types';
@@ -30,11 +35,6 @@ import { Trim } from './http-dtos';
 // its package exports do not expose); dto-fields.spec checks that a PATCH type's documentation is read.
 const SWAGGER_FIELDS = 'swagger/apiModelPropertiesArray';
 const SWAGGER_FIELD = 'swagger/apiModelProperties';
-
-/**
- * Composite field decorators for request DTOs: one decorator per field states its documentation and
- * its validation together, so the OpenAPI document and the ValidationPipe cannot drift apart.
- */
 
 /** Whether a field may be left out: no (the default), yes (`true`), or also be null to clear it (`'nullable'`). */
 export type Presence = boolean | 'nullable';
@@ -167,7 +167,9 @@ export function PatchType<T>(create: ClassType<T>): ClassType<Partial<T>> {
   const storage = getMetadataStorage();
   const fields = (Reflect.getMetadata(SWAGGER_FIELDS, create.prototype) as string[] | undefined)?.map((field) => field.replace(/^:/, '')) ?? [];
   const nullable = new Set(fields.filter((field) => schemaOf(create, field).nullable === true));
+  const validated = new Set<string>();
   for (const metadata of storage.getTargetValidationMetadatas(create, '', false, false)) {
+    validated.add(metadata.propertyName);
     // Presence is decided below, per field.
     if (metadata.name === IS_OPTIONAL) continue;
     const designType: unknown = Reflect.getMetadata('design:type', create.prototype, metadata.propertyName);
@@ -178,6 +180,8 @@ export function PatchType<T>(create: ClassType<T>): ClassType<Partial<T>> {
   for (const field of fields) {
     const { default: _default, ...schema } = schemaOf(create, field);
     ApiProperty({ ...schema, required: false } as ApiPropertyOptions)(Patch.prototype, field);
+  }
+  for (const field of new Set([...fields, ...validated])) {
     (nullable.has(field) ? IsOptional() : ValidateIf((_object: object, value: unknown) => value !== undefined))(Patch.prototype, field);
   }
   Object.defineProperty(Patch, 'name', { value: `Patch${create.name}` });
