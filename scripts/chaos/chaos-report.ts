@@ -33,11 +33,11 @@ export function chaosMarkdown(report: ChaosReport): string {
     '',
     `Faults, one at a time, each after ${s(report.options.gapMs)} s of healthy load; a killed process stays down ${s(report.options.downMs)} s.`,
     '',
-    '| fault | at s | orders in flight | SIGTERM: exited after, s | ready after restart, s | new checkout final after restart, s | in-flight orders final after ready, s | held |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    '| fault | at s | orders in flight | SIGTERM: exited after, s | process up after restart, s | ready after restart, s | new checkout final after restart, s | in-flight orders final after ready, s | held |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...report.faults.map(
       (fault) =>
-        `| ${fault.how} | ${fault.atS} | ${fault.inFlight} | ${fault.exit ? `${s(fault.exit.millis)}${fault.exit.graceful ? '' : ` (**killed**: ${fault.exit.signal ?? fault.exit.code})`}` : ''} | ${s(fault.readyMs)} | ` +
+        `| ${fault.how} | ${fault.atS} | ${fault.inFlight} | ${fault.exit ? `${s(fault.exit.millis)}${fault.exit.graceful ? '' : ` (**killed**: ${fault.exit.signal ?? fault.exit.code})`}` : ''} | ${s(fault.upMs)} | ${s(fault.readyMs)} | ` +
         `${s(fault.canaryFinalMs)}${fault.canaryStatus && fault.canaryStatus !== 'CONFIRMED' ? ` (${fault.canaryStatus})` : ''} | ${s(fault.inFlightFinalMs)} | ${fault.held ? 'yes' : '**no**'} |`,
     ),
     '',

@@ -35,6 +35,8 @@ export interface FaultRecord {
   atS: number;
   /** Accepted orders not yet final when the fault hit. */
   inFlight: number;
+  /** Restart command → the restarted process itself answers (an app its readiness, the broker a metadata request, Postgres a query). */
+  upMs: number;
   /** Restart command → the gateway's aggregate readiness is 200 again. */
   readyMs: number;
   /** Restart command → a checkout placed then (a canary) is final: the whole flow works again, consumer groups included. */
@@ -122,7 +124,7 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
         const inFlight = [...load.accepted.values()].filter((order) => !order.status).map((order) => order.orderId);
         const atS = Math.round((Date.now() - loadStarted) / 1000);
         log(`fault ${fault}: ${faultHow(fault)} with ${inFlight.length} orders in flight`);
-        const { restarted, exit } = await inject(fault, system, infra, options.downMs);
+        const { restarted, up, exit } = await inject(fault, system, infra, options.downMs);
         const canaryRun = checkout(api, canary.token, [{ productId: load.productIds[0], quantity: 1 }], {
           timeoutMs: 180_000,
           pollMs: 200,
@@ -141,6 +143,7 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
           how: faultHow(fault),
           atS,
           inFlight: inFlight.length,
+          upMs: up - restarted,
           readyMs,
           canaryFinalMs: canaryOutcome?.millis ?? null,
           canaryStatus: canaryOutcome?.status ?? null,
@@ -151,7 +154,7 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
         faults.push(record);
         if (exit) log(`fault ${fault}: exited after ${seconds(exit.millis)} (${exit.signal ?? `code ${exit.code}`})${exit.graceful ? '' : `, NOT on its own:\n${exit.lastLines ?? ''}`}`);
         log(
-          `fault ${fault}: ready ${seconds(readyMs)} after the restart, a new checkout final after ${record.canaryFinalMs === null ? 'never' : seconds(record.canaryFinalMs)}, ` +
+          `fault ${fault}: up ${seconds(up - restarted)} and ready ${seconds(readyMs)} after the restart, a new checkout final after ${record.canaryFinalMs === null ? 'never' : seconds(record.canaryFinalMs)}, ` +
             `the ${inFlight.length} in flight final ${seconds(finalInFlight.millis)} after ready${finalInFlight.held ? '' : ` — NOT within ${seconds(options.finalWithinMs)}: ${finalInFlight.pending.length} pending`}`,
         );
       }
@@ -216,13 +219,13 @@ function faultHow(fault: FaultName): string {
   return `kill -9 of ${fault}, then start`;
 }
 
-/** Injects one fault and restarts what it stopped; resolves with the moment of the restart command. */
-async function inject(fault: FaultName, system: RunningSystem, infra: ChaosInfra, downMs: number): Promise<{ restarted: number; exit?: FaultRecord['exit'] }> {
+/** Injects one fault and restarts what it stopped; resolves with the moments of the restart command and of the process answering again. */
+async function inject(fault: FaultName, system: RunningSystem, infra: ChaosInfra, downMs: number): Promise<{ restarted: number; up: number; exit?: FaultRecord['exit'] }> {
   if (fault === 'postgres') {
     // pg_ctl's immediate stop and start: no time to choose, the cluster is down as long as stop and recovery take.
     const restarted = Date.now();
     await infra.restartPostgres();
-    return { restarted };
+    return { restarted, up: Date.now() };
   }
   if (fault.startsWith('sigterm:')) {
     // A rolling restart: the app drains (HTTP, consumers, outbox relay) and exits; a new one starts at once.
@@ -235,7 +238,7 @@ async function inject(fault: FaultName, system: RunningSystem, infra: ChaosInfra
     const graceful = exited !== undefined && (exited.code === 0 || exited.signal === 'SIGTERM');
     const lastLines = graceful ? undefined : system.process(app)?.tail(15);
     await system.start(app, 90_000);
-    return { restarted, exit: { code: exited?.code ?? null, signal: exited?.signal ?? null, millis, graceful, ...(lastLines ? { lastLines } : {}) } };
+    return { restarted, up: Date.now(), exit: { code: exited?.code ?? null, signal: exited?.signal ?? null, millis, graceful, ...(lastLines ? { lastLines } : {}) } };
   }
   if (fault === 'broker') await infra.killBroker();
   else await system.kill(fault as AppName);
@@ -243,7 +246,7 @@ async function inject(fault: FaultName, system: RunningSystem, infra: ChaosInfra
   const at = Date.now();
   if (fault === 'broker') await infra.startBroker();
   else await system.start(fault as AppName, 90_000);
-  return { restarted: at };
+  return { restarted: at, up: Date.now() };
 }
 
 async function waitForCatalog(db: Pool, productIds: string[]): Promise<void> {
