@@ -21,7 +21,9 @@ COPY package.json package-lock.json ./
 COPY apps/web/package.json ./apps/web/package.json
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-# The storefront and dashboard (apps/web/dist), served by the gateway (WEB_DIST_DIR).
+# npm run build is nest build (nest-cli.json: tsc over tsconfig.build.json, plus the assets tsc does
+# not copy, such as the reviews' sentiment model); then the storefront and dashboard (apps/web/dist),
+# served by the gateway (WEB_DIST_DIR).
 RUN npm run build && npm run build -w apps/web
 
 # --- runtime: production dependencies and the compiled code, as a non-root user ---------------

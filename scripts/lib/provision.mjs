@@ -3,16 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, startBroker } from './kafka-broker.mjs';
+import { runBuild } from './build.mjs';
 import { step } from './log.mjs';
 import { ensureDatabase, ensurePostgresRunning } from './postgres.mjs';
 
 export function build() {
-  step('Build: compiling TypeScript (incremental)');
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('TypeScript build failed');
+  step('Build: nest build (tsc over tsconfig.build.json, incremental, plus assets)');
+  if (runBuild() !== 0) throw new Error('TypeScript build failed (nest build)');
 }
 
 export function runCompiled(entry, args, env) {

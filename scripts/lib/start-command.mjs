@@ -2,11 +2,13 @@
 // (Postgres database, roles and schemas, the Kafka broker, migrations, topics), builds the web app
 // when its sources changed, starts the six apps and prints where the gateway listens.
 // Ctrl-C (or `npm stop`) stops what this started and nothing else. `--detach` returns once
-// everything is ready and leaves the apps running.
+// everything is ready and leaves the apps running; `--without <app>` starts every app but that one,
+// for running it yourself (`npx nest start <app> --watch`). `npm start -- --help` says so.
 import 'dotenv/config';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ROOT, portAnswers, stopBroker } from './kafka-broker.mjs';
 import { step } from './log.mjs';
 import { passwordOf, roleOf, SERVICES } from './postgres.mjs';
@@ -14,7 +16,35 @@ import { DEV_TARGET, provision } from './provision.mjs';
 import { APPS, PORTS, RUN_DIR, readRunState, stopApps, writeRunState } from './apps.mjs';
 import { ensureWebBuilt } from './web-build.mjs';
 
-const detach = process.argv.includes('--detach');
+const USAGE = `usage: npm start [-- --detach] [-- --without <app>]
+  Provisions Postgres, Kafka, the build, migrations and topics, then starts the six apps and prints
+  where the gateway listens. Ctrl-C stops what it started.
+  --detach         return once everything is ready and leave it running (npm stop stops it)
+  --without <app>  start every app but this one (repeatable), to run it yourself with
+                   npx nest start <app> --watch (see docs/development.md)
+  -h, --help       this text`;
+
+let options;
+try {
+  options = parseArgs({
+    options: { detach: { type: 'boolean', default: false }, without: { type: 'string', multiple: true, default: [] }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  }).values;
+} catch (error) {
+  console.error(`npm start: ${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const unknownApps = options.without.filter((app) => !APPS.includes(app));
+if (unknownApps.length > 0) {
+  console.error(`npm start: no app ${unknownApps.join(', ')} (apps: ${APPS.join(', ')})\n${USAGE}`);
+  process.exit(2);
+}
+const detach = options.detach;
+const started = APPS.filter((app) => !options.without.includes(app));
 
 async function waitReady(app, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
@@ -54,7 +84,11 @@ async function main() {
   state.brokerStarted = state.brokerStarted || brokerStarted;
   state.pids = state.pids ?? {};
 
-  for (const app of APPS) {
+  for (const app of options.without) {
+    const password = SERVICES.includes(app) ? `DB_PASSWORD=${passwordOf(app)} ` : '';
+    step(`${app}: left out (--without); run it yourself, e.g. ${password}npx nest start ${app} --watch`);
+  }
+  for (const app of started) {
     if (await portAnswers(PORTS[app])) {
       step(`${app}: something already listens on ${PORTS[app]}; reusing it`);
       continue;
@@ -71,8 +105,8 @@ async function main() {
   }
   writeRunState(state);
 
-  await Promise.all(APPS.map((app) => waitReady(app)));
-  step('All six apps are ready.');
+  await Promise.all(started.map((app) => waitReady(app)));
+  step(started.length === APPS.length ? 'All six apps are ready.' : `Ready: ${started.join(', ')} (without ${options.without.join(', ')}).`);
   console.log(`\n  Galley: http://127.0.0.1:${PORTS.gateway}  (storefront at /, dashboard at /admin, API under /api, docs at /docs, health at /health/ready)\n`);
   if (detach) {
     console.log('  Running in the background; `npm stop` stops it.');

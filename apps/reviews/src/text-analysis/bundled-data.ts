@@ -1,9 +1,11 @@
-// Loads the committed corpus, hold-out set and model. They are TypeScript modules under
-// apps/reviews/data so that tsc compiles them into dist/ (the runtime image ships only dist/,
-// and tsc copies no .json/.tsv files); no file-system look-up is needed at run time.
+// Loads the committed corpus, hold-out set and model. The corpus and hold-out set are text in
+// TypeScript modules under apps/reviews/data (compiled into dist/ with the code); the model is
+// data, apps/reviews/data/sentiment-model.json, read from the file at first use. The build copies
+// it to the same place under dist/ (nest-cli.json's assets), and the image ships dist/.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SENTIMENT_CORPUS } from '../../data/sentiment-corpus.data';
 import { SENTIMENT_HOLDOUT } from '../../data/sentiment-holdout.data';
-import { BUNDLED_SENTIMENT_MODEL_JSON } from '../../data/sentiment-model.data';
 import { parseModelJson } from './sentiment-model-file';
 import { LabelledText, SentimentLabel, SentimentModel } from './sentiment-model.types';
 
@@ -40,7 +42,16 @@ export function loadHoldoutSet(): LabelledText[] {
   return parseLabelledLines(SENTIMENT_HOLDOUT);
 }
 
+/** Where the bundled model is beside this code: apps/reviews/data, or dist/apps/reviews/data once built. */
+export function bundledModelFile(): string {
+  return path.join(__dirname, '..', '..', 'data', 'sentiment-model.json');
+}
+
 export function loadBundledModel(): SentimentModel {
-  model ??= parseModelJson(BUNDLED_SENTIMENT_MODEL_JSON);
+  if (!model) {
+    const file = bundledModelFile();
+    if (!existsSync(file)) throw new Error(`the bundled sentiment model ${file} is missing: npm run build copies it from apps/reviews/data`);
+    model = parseModelJson(readFileSync(file, 'utf8'));
+  }
   return model;
 }

@@ -13,7 +13,7 @@ export class TextAnalyzer {
     this.classifier = new SentimentClassifier(model);
   }
 
-  /** The committed base model (apps/reviews/data/sentiment-model.data.ts). */
+  /** The committed base model (apps/reviews/data/sentiment-model.json). */
   static withBundledModel(): TextAnalyzer {
     return new TextAnalyzer(loadBundledModel());
   }
