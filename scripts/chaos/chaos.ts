@@ -1,5 +1,5 @@
-// `npm run chaos`: the full chaos run on this machine (see README, "Chaos and recovery"). Writes bench/results/chaos.json
-// and chaos.md; exits 1 when an invariant broke.
+// `npm run chaos`: the full chaos run on this machine (docs/chaos.md). Writes bench/results/chaos.json and chaos.md;
+// exits 1 when an invariant broke.
 import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,9 +7,10 @@ import { freePort } from '@galley/testing';
 import { ALL_FAULTS, FaultName, runChaos } from './chaos-run';
 import { writeChaosReport } from './chaos-report';
 
-const HELP = `usage: npm run chaos -- [--orders N] [--concurrency N] [--faults a,b,...] [--out DIR]
+const HELP = `usage: npm run chaos -- [--orders N] [--concurrency N] [--gap S] [--faults a,b,...] [--out DIR]
   --orders       orders placed at least (default 1000; the load runs until every fault is done)
   --concurrency  customers ordering at once (default 12)
+  --gap          seconds of healthy load before each fault (default 12: the 14 faults spread over about 1,000 orders)
   --faults       comma-separated, in order (default ${ALL_FAULTS.join(',')})
   --out          where chaos.json and chaos.md go (default bench/results)`;
 
@@ -17,6 +18,7 @@ const { values } = parseArgs({
   options: {
     orders: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '12' },
+    gap: { type: 'string', default: '12' },
     faults: { type: 'string', default: ALL_FAULTS.join(',') },
     out: { type: 'string', default: 'bench/results' },
     help: { type: 'boolean', default: false },
@@ -28,9 +30,10 @@ if (values.help) {
 }
 const orders = Number(values.orders);
 const concurrency = Number(values.concurrency);
+const gapS = Number(values.gap);
 const faults = values.faults.split(',').filter(Boolean) as FaultName[];
 const unknown = faults.filter((fault) => !ALL_FAULTS.includes(fault));
-if (!Number.isInteger(orders) || orders < 1 || !Number.isInteger(concurrency) || concurrency < 1 || unknown.length > 0) {
+if (!Number.isInteger(orders) || orders < 1 || !Number.isInteger(concurrency) || concurrency < 1 || !(gapS >= 0) || unknown.length > 0) {
   console.error(`${unknown.length ? `unknown fault(s): ${unknown.join(', ')}\n` : ''}${HELP}`);
   process.exit(2);
 }
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
     },
     faults,
     downMs: 2000,
-    gapMs: 5000,
+    gapMs: gapS * 1000,
     finalWithinMs: 60_000,
   });
   const written = writeChaosReport(report, path.resolve(values.out));
