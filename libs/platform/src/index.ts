@@ -7,6 +7,8 @@ export * from './http/metrics';
 export * from './http/request-context.middleware';
 export * from './database/data-source-options';
 export * from './database/unique-violation';
+export * from './database/pg-types';
+export * from './database/query-rows';
 export * from './messaging/event-context';
 export * from './messaging/event-errors.filter';
 export * from './messaging/handles-event.decorator';

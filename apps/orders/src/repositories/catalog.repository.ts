@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 import { CatalogProduct } from '../domain/pricing';
 
 /** Queries on the catalog read-model kept from inventory's product events; no rules. */
@@ -38,14 +39,12 @@ export class CatalogRepository {
   }
 
   async findMany(ids: readonly string[]): Promise<Map<string, CatalogProduct>> {
-    const rows: Array<Omit<CatalogProduct, 'price'> & { priceAmount: string; currency: string }> = await this.manager.query(
-      `SELECT id, name, price_amount AS "priceAmount", currency, modifier_groups AS "modifierGroups", archived, on_sale AS "onSale",
-              preparation_minutes AS "preparationMinutes"
+    const rows = await queryRows<Omit<CatalogProduct, 'price'> & { priceAmount: number; currency: string }>(
+      this.manager,
+      `SELECT id, name, price_amount, currency, modifier_groups, archived, on_sale, preparation_minutes
          FROM orders.catalog_products WHERE id = ANY($1::uuid[])`,
       [ids],
     );
-    return new Map(
-      rows.map(({ priceAmount, currency, ...row }) => [row.id, { ...row, price: { amount: Number(priceAmount), currency } }]),
-    );
+    return new Map(rows.map(({ priceAmount, currency, ...row }) => [row.id, { ...row, price: { amount: priceAmount, currency } }]));
   }
 }

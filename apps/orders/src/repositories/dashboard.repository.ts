@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 export interface DayTotals {
   orders: number;
@@ -27,35 +28,36 @@ export class DashboardRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async totals(date: string, timeZone: string): Promise<DayTotals> {
-    const rows: Array<{ orders: number; revenue: string; averageSeconds: number | null }> = await this.manager.query(
+    const [row] = await queryRows<{ orders: number; revenue: number; averageSeconds: number | null }>(
+      this.manager,
       `${PAID_THAT_DAY}
-       SELECT count(*)::int AS orders, COALESCE(sum(c.paid_amount - c.refunded_amount), 0)::text AS revenue,
+       SELECT count(*)::int AS orders, COALESCE(sum(c.paid_amount - c.refunded_amount), 0)::bigint AS revenue,
               (SELECT avg(extract(epoch FROM r.at - f.at))::float8
                  FROM counted k
                  JOIN LATERAL (SELECT min(at) AS at FROM orders.order_status_history WHERE order_id = k.id AND status = 'CONFIRMED') f ON f.at IS NOT NULL
                  JOIN LATERAL (SELECT min(at) AS at FROM orders.order_status_history WHERE order_id = k.id AND status = 'READY') r ON r.at IS NOT NULL
-              ) AS "averageSeconds"
+              ) AS average_seconds
          FROM counted c`,
       [date, timeZone],
     );
-    const row = rows[0];
-    return { orders: row.orders, revenue: Number(row.revenue), averageConfirmedToReadySeconds: row.averageSeconds === null ? null : Math.round(row.averageSeconds) };
+    return { orders: row.orders, revenue: row.revenue, averageConfirmedToReadySeconds: row.averageSeconds === null ? null : Math.round(row.averageSeconds) };
   }
 
-  async topItems(date: string, timeZone: string, limit: number): Promise<TopItem[]> {
-    const rows: Array<{ productId: string; name: string; quantity: string }> = await this.manager.query(
+  topItems(date: string, timeZone: string, limit: number): Promise<TopItem[]> {
+    return queryRows<TopItem>(
+      this.manager,
       `${PAID_THAT_DAY}
-       SELECT l.product_id AS "productId", max(l.name) AS name, sum(l.quantity)::text AS quantity
+       SELECT l.product_id, max(l.name) AS name, sum(l.quantity) AS quantity
          FROM orders.order_lines l JOIN counted c ON c.id = l.order_id
         GROUP BY l.product_id ORDER BY sum(l.quantity) DESC, max(l.name), l.product_id LIMIT $3`,
       [date, timeZone, limit],
     );
-    return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }));
   }
 
   /** Orders per hour of the store's day (hours without orders are left out). */
   ordersByHour(date: string, timeZone: string): Promise<Array<{ hour: number; orders: number }>> {
-    return this.manager.query(
+    return queryRows(
+      this.manager,
       `${PAID_THAT_DAY}
        SELECT extract(hour FROM c.created_at AT TIME ZONE $2)::int AS hour, count(*)::int AS orders FROM counted c GROUP BY 1 ORDER BY 1`,
       [date, timeZone],

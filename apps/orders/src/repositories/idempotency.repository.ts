@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { returnedRows } from './returned-rows';
+import { queryRow, queryRows } from '@galley/platform';
 
 export interface IdempotencyRecord {
   requestHash: string;
@@ -21,21 +21,22 @@ export class IdempotencyRepository {
       key,
       ttlSeconds,
     ]);
-    const inserted: unknown[] = await this.manager.query(
+    const inserted = await queryRows<{ key: string }>(
+      this.manager,
       `INSERT INTO orders.idempotency_keys (customer_id, key, request_hash, order_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (customer_id, key) DO NOTHING RETURNING key`,
       [customerId, key, requestHash, orderId],
     );
     if (inserted.length > 0) return null;
-    const rows: IdempotencyRecord[] = await this.manager.query(
-      `SELECT request_hash AS "requestHash", order_id AS "orderId" FROM orders.idempotency_keys WHERE customer_id = $1 AND key = $2`,
+    return queryRow<IdempotencyRecord>(
+      this.manager,
+      `SELECT request_hash, order_id FROM orders.idempotency_keys WHERE customer_id = $1 AND key = $2`,
       [customerId, key],
     );
-    return rows[0] ?? null;
   }
 
   async deleteOlderThan(ttlSeconds: number): Promise<number> {
-    const rows = returnedRows(await this.manager.query(`DELETE FROM orders.idempotency_keys WHERE created_at < now() - make_interval(secs => $1) RETURNING key`, [ttlSeconds]));
+    const rows = await queryRows(this.manager, `DELETE FROM orders.idempotency_keys WHERE created_at < now() - make_interval(secs => $1) RETURNING key`, [ttlSeconds]);
     return rows.length;
   }
 }

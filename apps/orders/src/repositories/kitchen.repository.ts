@@ -1,13 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { queryRow, queryRows } from '@galley/platform';
 import { DEFAULT_PREPARATION_MINUTES, KitchenTicket } from '../domain/kitchen-eta';
-
-interface TicketRow {
-  orderId: string;
-  customerId: string;
-  queuedAt: Date;
-  preparingSince: Date | null;
-  workMinutes: string | number;
-}
 
 /** A ticket of the queue with the customer to tell about it. */
 export interface QueuedTicket extends KitchenTicket {
@@ -22,30 +15,31 @@ export class KitchenRepository {
    * Every CONFIRMED or PREPARING order with when it was confirmed, when preparation started (PREPARING only) and its
    * work in minutes (Σ quantity × the catalog's preparation minutes, 10 for a product the read-model lacks).
    */
-  async queue(onlyOrderId?: string): Promise<QueuedTicket[]> {
-    const rows: TicketRow[] = await this.manager.query(
-      `SELECT o.id AS "orderId", o.customer_id AS "customerId",
-              COALESCE((SELECT max(h.at) FROM orders.order_status_history h WHERE h.order_id = o.id AND h.status = 'CONFIRMED'), o.created_at) AS "queuedAt",
+  queue(onlyOrderId?: string): Promise<QueuedTicket[]> {
+    return queryRows<QueuedTicket>(
+      this.manager,
+      `SELECT o.id AS order_id, o.customer_id,
+              COALESCE((SELECT max(h.at) FROM orders.order_status_history h WHERE h.order_id = o.id AND h.status = 'CONFIRMED'), o.created_at) AS queued_at,
               CASE WHEN o.status = 'PREPARING'
                    THEN COALESCE((SELECT max(h.at) FROM orders.order_status_history h WHERE h.order_id = o.id AND h.status = 'PREPARING'), o.updated_at)
-              END AS "preparingSince",
+              END AS preparing_since,
               COALESCE((SELECT sum(l.quantity * COALESCE(c.preparation_minutes, $1))
                           FROM orders.order_lines l LEFT JOIN orders.catalog_products c ON c.id = l.product_id
-                         WHERE l.order_id = o.id), 0) AS "workMinutes"
+                         WHERE l.order_id = o.id), 0) AS work_minutes
          FROM orders.orders o
         WHERE o.status IN ('CONFIRMED', 'PREPARING') AND ($2::uuid IS NULL OR o.id = $2)`,
       [DEFAULT_PREPARATION_MINUTES, onlyOrderId ?? null],
     );
-    return rows.map((row) => ({ ...row, queuedAt: new Date(row.queuedAt), preparingSince: row.preparingSince ? new Date(row.preparingSince) : null, workMinutes: Number(row.workMinutes) }));
   }
 
   /** One order's work in minutes (for an order not yet in the queue). */
   async workMinutes(orderId: string): Promise<number> {
-    const rows: Array<{ workMinutes: string | null }> = await this.manager.query(
-      `SELECT sum(l.quantity * COALESCE(c.preparation_minutes, $2)) AS "workMinutes"
+    const row = await queryRow<{ workMinutes: number | null }>(
+      this.manager,
+      `SELECT sum(l.quantity * COALESCE(c.preparation_minutes, $2)) AS work_minutes
          FROM orders.order_lines l LEFT JOIN orders.catalog_products c ON c.id = l.product_id WHERE l.order_id = $1`,
       [orderId, DEFAULT_PREPARATION_MINUTES],
     );
-    return Number(rows[0]?.workMinutes ?? 0);
+    return row?.workMinutes ?? 0;
   }
 }

@@ -1,9 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Money } from '@galley/contracts';
-import { CreatedAtPosition } from '@galley/platform';
+import { CreatedAtPosition, queryRow, queryRows } from '@galley/platform';
 import { OrderStatus, TransitionActor } from '../domain/order-status';
 import { PricedModifier } from '../domain/pricing';
-import { returnedRows } from './returned-rows';
 
 export interface DeliveryAddress {
   line1: string;
@@ -60,22 +59,17 @@ export interface RefundRecord {
   at: Date;
 }
 
-interface OrderRow extends Omit<OrderRecord, 'total' | 'paidAmount' | 'refundedAmount'> {
-  totalAmount: string;
+interface OrderRow extends Omit<OrderRecord, 'total'> {
+  totalAmount: number;
   currency: string;
-  paidAmount: string;
-  refundedAmount: string;
 }
 
-const COLUMNS = `id, customer_id AS "customerId", status, total_amount AS "totalAmount", currency,
-  fulfillment_type AS "fulfillmentType", delivery_address AS "deliveryAddress", note,
-  reservation_id AS "reservationId", reservation_expires_at AS "reservationExpiresAt",
-  payment_intent_id AS "paymentIntentId", paid_amount AS "paidAmount", refunded_amount AS "refundedAmount",
-  history_length AS "historyLength", created_at AS "createdAt", updated_at AS "updatedAt"`;
+const COLUMNS = `id, customer_id, status, total_amount, currency, fulfillment_type, delivery_address, note, reservation_id,
+  reservation_expires_at, payment_intent_id, paid_amount, refunded_amount, history_length, created_at, updated_at`;
 
 function toOrder(row: OrderRow): OrderRecord {
-  const { totalAmount, currency, paidAmount, refundedAmount, ...rest } = row;
-  return { ...rest, total: { amount: Number(totalAmount), currency }, paidAmount: Number(paidAmount), refundedAmount: Number(refundedAmount) };
+  const { totalAmount, currency, ...rest } = row;
+  return { ...rest, total: { amount: totalAmount, currency } };
 }
 
 /** Queries on orders, their lines, history and refunds; no rules. */
@@ -105,49 +99,54 @@ export class OrdersRepository {
   }
 
   async find(id: string): Promise<OrderRecord | null> {
-    const rows: OrderRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM orders.orders WHERE id = $1`, [id]);
-    return rows[0] ? toOrder(rows[0]) : null;
+    const row = await queryRow<OrderRow>(this.manager, `SELECT ${COLUMNS} FROM orders.orders WHERE id = $1`, [id]);
+    return row ? toOrder(row) : null;
   }
 
   /** The order, locked until the transaction ends: every status change goes through this. */
   async lock(id: string): Promise<OrderRecord | null> {
-    const rows: OrderRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM orders.orders WHERE id = $1 FOR UPDATE`, [id]);
-    return rows[0] ? toOrder(rows[0]) : null;
+    const row = await queryRow<OrderRow>(this.manager, `SELECT ${COLUMNS} FROM orders.orders WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? toOrder(row) : null;
   }
 
   async lines(orderId: string, currency: string): Promise<OrderLineRecord[]> {
-    const rows: Array<Omit<OrderLineRecord, 'unitPrice' | 'lineTotal'> & { unitPrice: string; lineTotal: string }> = await this.manager.query(
-      `SELECT line_no AS "lineNo", product_id AS "productId", name, quantity, modifiers,
-              unit_price_amount AS "unitPrice", line_total_amount AS "lineTotal"
+    const rows = await queryRows<Omit<OrderLineRecord, 'unitPrice' | 'lineTotal'> & { unitPriceAmount: number; lineTotalAmount: number }>(
+      this.manager,
+      `SELECT line_no, product_id, name, quantity, modifiers, unit_price_amount, line_total_amount
          FROM orders.order_lines WHERE order_id = $1 ORDER BY line_no`,
       [orderId],
     );
-    return rows.map((row) => ({ ...row, unitPrice: { amount: Number(row.unitPrice), currency }, lineTotal: { amount: Number(row.lineTotal), currency } }));
+    return rows.map(({ unitPriceAmount, lineTotalAmount, ...row }) => ({
+      ...row,
+      unitPrice: { amount: unitPriceAmount, currency },
+      lineTotal: { amount: lineTotalAmount, currency },
+    }));
   }
 
   history(orderId: string, afterSequence = 0): Promise<HistoryEntry[]> {
-    return this.manager.query(
-      `SELECT sequence, status, reason, at, actor, actor_id AS "actorId", cause_event_id AS "causeEventId", cause_event_type AS "causeEventType"
+    return queryRows<HistoryEntry>(
+      this.manager,
+      `SELECT sequence, status, reason, at, actor, actor_id, cause_event_id, cause_event_type
          FROM orders.order_status_history WHERE order_id = $1 AND sequence > $2 ORDER BY sequence`,
       [orderId, afterSequence],
     );
   }
 
   async refunds(orderId: string): Promise<RefundRecord[]> {
-    const rows: Array<Omit<RefundRecord, 'amount'> & { amount: string; currency: string }> = await this.manager.query(
-      `SELECT refund_id AS "refundId", amount, currency, status, reason, at FROM orders.order_refunds WHERE order_id = $1 ORDER BY at, refund_id`,
+    const rows = await queryRows<Omit<RefundRecord, 'amount'> & { amount: number; currency: string }>(
+      this.manager,
+      `SELECT refund_id, amount, currency, status, reason, at FROM orders.order_refunds WHERE order_id = $1 ORDER BY at, refund_id`,
       [orderId],
     );
-    return rows.map(({ amount, currency, ...rest }) => ({ ...rest, amount: { amount: Number(amount), currency } }));
+    return rows.map(({ amount, currency, ...rest }) => ({ ...rest, amount: { amount, currency } }));
   }
 
   /** Appends the next history entry and moves the order to its status, in one statement pair. */
   async recordStatus(orderId: string, entry: Omit<HistoryEntry, 'sequence'>): Promise<number> {
-    const rows = returnedRows<{ sequence: number }>(
-      await this.manager.query(
-        `UPDATE orders.orders SET status = $2, history_length = history_length + 1, updated_at = $3 WHERE id = $1 RETURNING history_length AS sequence`,
-        [orderId, entry.status, entry.at],
-      ),
+    const rows = await queryRows<{ sequence: number }>(
+      this.manager,
+      `UPDATE orders.orders SET status = $2, history_length = history_length + 1, updated_at = $3 WHERE id = $1 RETURNING history_length AS sequence`,
+      [orderId, entry.status, entry.at],
     );
     const sequence = rows[0].sequence;
     await this.manager.query(
@@ -172,7 +171,8 @@ export class OrdersRepository {
 
   /** Records a refund once (by the provider's refund id); true when it was new or its status changed. */
   async upsertRefund(orderId: string, refund: RefundRecord): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(
+    const rows = await queryRows<{ refundId: string }>(
+      this.manager,
       `INSERT INTO orders.order_refunds (refund_id, order_id, amount, currency, status, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (refund_id) DO UPDATE SET status = EXCLUDED.status WHERE orders.order_refunds.status IS DISTINCT FROM EXCLUDED.status
        RETURNING refund_id`,
@@ -194,7 +194,8 @@ export class OrdersRepository {
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
     if (filter.idPrefix) where.push(`id::text LIKE $${params.push(`${filter.idPrefix.toLowerCase()}%`)}`);
     if (filter.before) where.push(`(created_at, id) < ($${params.push(filter.before.createdAt)}, $${params.push(filter.before.id)})`);
-    const rows: OrderRow[] = await this.manager.query(
+    const rows = await queryRows<OrderRow>(
+      this.manager,
       `SELECT ${COLUMNS} FROM orders.orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY created_at DESC, id DESC LIMIT $${params.push(filter.limit)}`,
       params,
@@ -203,7 +204,7 @@ export class OrdersRepository {
   }
 
   async countActive(statuses: readonly OrderStatus[]): Promise<number> {
-    const rows: Array<{ count: string }> = await this.manager.query(`SELECT count(*) AS count FROM orders.orders WHERE status = ANY($1)`, [statuses]);
-    return Number(rows[0].count);
+    const [row] = await queryRows<{ count: number }>(this.manager, `SELECT count(*) AS count FROM orders.orders WHERE status = ANY($1)`, [statuses]);
+    return row.count;
   }
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRow } from '@galley/platform';
 import { StoreSettings } from '../domain/store-hours';
 
 /** Everything stored about the store: its hours and capacity, its public name and description, a staff pause. */
@@ -15,12 +16,10 @@ export class StoreSettingsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async get(): Promise<StoredStoreSettings | null> {
-    const rows: StoredStoreSettings[] = await this.manager.query(
-      `SELECT time_zone AS "timeZone", opening_hours AS "openingHours", kitchen_capacity AS "kitchenCapacity", name, description,
-              paused_until AS "pausedUntil", pause_reason AS "pauseReason", updated_at AS "updatedAt"
-         FROM orders.store_settings WHERE id`,
+    return queryRow<StoredStoreSettings>(
+      this.manager,
+      `SELECT time_zone, opening_hours, kitchen_capacity, name, description, paused_until, pause_reason, updated_at FROM orders.store_settings WHERE id`,
     );
-    return rows[0] ?? null;
   }
 
   /** Replaces hours, capacity, name and description; a running pause is left as it is. */

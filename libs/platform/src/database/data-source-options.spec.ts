@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadServiceConfig } from '@galley/config';
 import { serviceDataSourceOptions } from './data-source-options';
+import { serviceTypeParsers } from './pg-types';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const caFile = path.join(mkdtempSync(path.join(tmpdir(), 'galley-ds-ca-')), 'ca.pem');
@@ -29,5 +30,9 @@ describe(serviceDataSourceOptions.name, () => {
     const sut = serviceDataSourceOptions('users', loadServiceConfig('users', {}), schema);
     expect(sut).toMatchObject({ ssl: false, username: 'galley_users' });
     expect(sut).not.toHaveProperty('user');
+  });
+
+  it('gives the pool the type parsers that read int8 as numbers', () => {
+    expect(serviceDataSourceOptions('orders', loadServiceConfig('orders', {}), schema)).toMatchObject({ extra: { types: serviceTypeParsers } });
   });
 });

@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { postgresConnectionOptions, ServiceConfig, ServiceName } from '@galley/config';
+import { serviceTypeParsers } from './pg-types';
 
 // TypeORM accepts classes and their constructor functions here.
 type Constructor = abstract new (...args: never[]) => unknown;
@@ -13,6 +14,7 @@ export interface ServiceSchema {
  * A connection pinned to the service's own schema with its own role. Tables change only through
  * migrations; `synchronize` stays off everywhere. TLS follows DB_SSL_MODE / DB_SSL_CA_FILE (the
  * services, their migrations in scripts/setup-services.ts and the reviews CLI all connect through here).
+ * int8 columns arrive as numbers (`serviceTypeParsers`).
  */
 export function serviceDataSourceOptions(service: ServiceName, config: ServiceConfig, schema: ServiceSchema): DataSourceOptions {
   const { user, ...connection } = postgresConnectionOptions(config);
@@ -27,6 +29,6 @@ export function serviceDataSourceOptions(service: ServiceName, config: ServiceCo
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: config.DB_POOL_SIZE, application_name: `galley-${service}` },
+    extra: { max: config.DB_POOL_SIZE, application_name: `galley-${service}`, types: serviceTypeParsers },
   };
 }
