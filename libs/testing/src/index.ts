@@ -12,3 +12,5 @@ export * from './checkout-driver';
 export * from './test-events';
 export * from './browser';
 export * from './scratch-database';
+export * from './openapi-fuzz';
+export * from './data-invariants';
