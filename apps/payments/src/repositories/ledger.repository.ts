@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 import { AccountBalances, LedgerEntryDraft } from '../domain/ledger';
 
 /** Queries on `payments.ledger_entries` (append-only); no rules. */
@@ -12,7 +13,8 @@ export class LedgerRepository {
    */
   async post(paymentId: string, entries: readonly LedgerEntryDraft[]): Promise<boolean> {
     const transactionId = randomUUID();
-    const rows: unknown[] = await this.manager.query(
+    const rows = await queryRows(
+      this.manager,
       `INSERT INTO payments.ledger_entries (transaction_id, payment_id, account, amount, currency, kind, reference)
        SELECT $1, $2, * FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[])
        ON CONFLICT (kind, reference, account) DO NOTHING RETURNING id`,
@@ -35,8 +37,9 @@ export class LedgerRepository {
 
   /** Each account's balance for one payment (0 for accounts without entries). */
   async balances(paymentId: string): Promise<AccountBalances> {
-    const rows: { account: keyof AccountBalances; sum: number }[] = await this.manager.query(
-      `SELECT account, sum(amount)::float8 AS sum FROM payments.ledger_entries WHERE payment_id = $1 GROUP BY account`,
+    const rows = await queryRows<{ account: keyof AccountBalances; sum: number }>(
+      this.manager,
+      `SELECT account, sum(amount)::bigint AS sum FROM payments.ledger_entries WHERE payment_id = $1 GROUP BY account`,
       [paymentId],
     );
     const balances = { provider_balance: 0, customer_payments: 0, refunds: 0, disputes: 0 };

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRow } from '@galley/platform';
 import { PricedLine } from '../domain/refund-lines';
 
 /** What payments knows about an order from `orders.events`. */
@@ -10,15 +11,14 @@ export interface OrderView {
   status: string;
 }
 
-const COLUMNS = `order_id AS "orderId", customer_id AS "customerId", total_amount::float8 AS "totalAmount", currency, status`;
+const COLUMNS = `order_id, customer_id, total_amount, currency, status`;
 
 /** Queries on `payments.orders`, the order read-model; no rules. */
 export class OrdersViewRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async find(orderId: string): Promise<OrderView | null> {
-    const rows: OrderView[] = await this.manager.query(`SELECT ${COLUMNS} FROM payments.orders WHERE order_id = $1`, [orderId]);
-    return rows[0] ?? null;
+    return queryRow<OrderView>(this.manager, `SELECT ${COLUMNS} FROM payments.orders WHERE order_id = $1`, [orderId]);
   }
 
   /** Records the order (or refreshes its status); the customer and total of an order never change. */
@@ -36,8 +36,8 @@ export class OrdersViewRepository {
   }
 
   async lines(orderId: string): Promise<PricedLine[] | null> {
-    const rows: { lines: PricedLine[] | null }[] = await this.manager.query(`SELECT lines FROM payments.orders WHERE order_id = $1`, [orderId]);
-    return rows[0]?.lines ?? null;
+    const row = await queryRow<{ lines: PricedLine[] | null }>(this.manager, `SELECT lines FROM payments.orders WHERE order_id = $1`, [orderId]);
+    return row?.lines ?? null;
   }
 
   /** Sets the status of a known order; an order payments never heard of is recorded with what the event carries. */

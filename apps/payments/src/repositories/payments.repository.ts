@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRow } from '@galley/platform';
 import { PaymentStatus } from '../domain/payment-status';
 
 export interface PaymentRecord {
@@ -20,38 +21,34 @@ export interface PaymentRecord {
 
 export type NewPayment = Pick<PaymentRecord, 'id' | 'orderId' | 'customerId' | 'provider' | 'intentId' | 'clientSecret' | 'amount' | 'currency'>;
 
-const COLUMNS = `id, order_id AS "orderId", customer_id AS "customerId", provider, intent_id AS "intentId", client_secret AS "clientSecret",
-  amount::float8 AS amount, currency, status, captured_amount::float8 AS "capturedAmount", disputed_amount::float8 AS "disputedAmount",
-  charge_id AS "chargeId", failure_reason AS "failureReason", created_at AS "createdAt"`;
+const COLUMNS = `id, order_id, customer_id, provider, intent_id, client_secret, amount, currency, status, captured_amount, disputed_amount,
+  charge_id, failure_reason, created_at`;
 
 /** Queries on `payments.payments`; no rules. */
 export class PaymentsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async findByOrder(orderId: string): Promise<PaymentRecord | null> {
-    const rows: PaymentRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM payments.payments WHERE order_id = $1`, [orderId]);
-    return rows[0] ?? null;
+    return queryRow<PaymentRecord>(this.manager, `SELECT ${COLUMNS} FROM payments.payments WHERE order_id = $1`, [orderId]);
   }
 
   async lockByOrder(orderId: string): Promise<PaymentRecord | null> {
-    const rows: PaymentRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM payments.payments WHERE order_id = $1 FOR UPDATE`, [orderId]);
-    return rows[0] ?? null;
+    return queryRow<PaymentRecord>(this.manager, `SELECT ${COLUMNS} FROM payments.payments WHERE order_id = $1 FOR UPDATE`, [orderId]);
   }
 
   async lockByIntent(intentId: string): Promise<PaymentRecord | null> {
-    const rows: PaymentRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM payments.payments WHERE intent_id = $1 FOR UPDATE`, [intentId]);
-    return rows[0] ?? null;
+    return queryRow<PaymentRecord>(this.manager, `SELECT ${COLUMNS} FROM payments.payments WHERE intent_id = $1 FOR UPDATE`, [intentId]);
   }
 
   /** Records the order's payment with status `requires_payment`; null when the order already has one. */
   async insert(payment: NewPayment): Promise<PaymentRecord | null> {
-    const rows: PaymentRecord[] = await this.manager.query(
+    return queryRow<PaymentRecord>(
+      this.manager,
       `INSERT INTO payments.payments (id, order_id, customer_id, provider, intent_id, client_secret, amount, currency, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'requires_payment')
        ON CONFLICT (order_id) DO NOTHING RETURNING ${COLUMNS}`,
       [payment.id, payment.orderId, payment.customerId, payment.provider, payment.intentId, payment.clientSecret, payment.amount, payment.currency],
     );
-    return rows[0] ?? null;
   }
 
   async setStatus(id: string, status: PaymentStatus, failureReason: string | null = null): Promise<void> {

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 /** Queries on `payments.webhook_events`, the provider events already applied; no rules. */
 export class WebhookEventsRepository {
@@ -9,7 +10,8 @@ export class WebhookEventsRepository {
    * event waits on the row lock here and then finds it recorded.
    */
   async record(eventId: string, eventType: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(
+    const rows = await queryRows(
+      this.manager,
       `INSERT INTO payments.webhook_events (event_id, event_type, outcome) VALUES ($1, $2, 'received')
        ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
       [eventId, eventType],
