@@ -2,7 +2,7 @@ import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { TOPICS } from '@galley/contracts';
 import { fromPgClient, listDeadLetters } from '@galley/messaging';
-import { FINAL_CHECKOUT_STATUSES } from '@galley/testing';
+import { FINAL_CHECKOUT_STATUSES, waitForOutboxesDrained } from '@galley/testing';
 import { reconcilePayments } from '../../apps/payments/src/services/reconciliation';
 
 export interface InvariantResult {
@@ -21,8 +21,6 @@ export interface ChecksInput {
   /** Broken promises the clients saw while the faults ran. */
   clientViolations: string[];
 }
-
-const SERVICES = ['users', 'inventory', 'orders', 'payments', 'reviews'] as const;
 
 /**
  * Waits (up to `finalWithinMs`) until every accepted order is final, and says how long that took after recovery.
@@ -124,17 +122,8 @@ export async function checkInvariants(input: ChecksInput): Promise<InvariantResu
   add('the payments ledger balances (reconciliation)', discrepancies.length === 0, discrepancies.length === 0 ? 'no discrepancy' : JSON.stringify(discrepancies.slice(0, 5)));
 
   // The outboxes drain: every announced change reaches the broker (the last orders' final events a moment after them).
-  const drainStarted = Date.now();
-  let pending: string[] = [];
-  do {
-    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 500));
-    pending = [];
-    for (const service of SERVICES) {
-      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${service}".outbox WHERE published_at IS NULL`);
-      if (rows[0].n > 0) pending.push(`${service} ${rows[0].n}`);
-    }
-  } while (pending.length > 0 && Date.now() - drainStarted < 30_000);
-  add('every outbox drained', pending.length === 0, pending.length === 0 ? `no unpublished event (${Date.now() - drainStarted} ms after the orders were final)` : `unpublished after 30 s: ${pending.join(', ')}`);
+  const { pending, millis } = await waitForOutboxesDrained(db, { timeoutMs: 30_000 });
+  add('every outbox drained', pending.length === 0, pending.length === 0 ? `no unpublished event (${millis} ms after the orders were final)` : `unpublished after 30 s: ${pending.join(', ')}`);
 
   const letters = (await Promise.all(Object.values(TOPICS).map(async (topic) => (await listDeadLetters(input.kafka, topic)).map((letter) => ({ ...letter, topic }))))).flat();
   add(
