@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 export interface CategoryRecord {
   id: string;
@@ -10,20 +11,20 @@ export interface CategoryRecord {
   createdAt: Date;
 }
 
-const COLUMNS = `id, name, slug, parent_id AS "parentId", position, created_at AS "createdAt"`;
+const COLUMNS = `id, name, slug, parent_id, position, created_at`;
 
 /** Queries on `inventory.categories`; no rules. */
 export class CategoriesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   list(): Promise<CategoryRecord[]> {
-    return this.manager.query(`SELECT ${COLUMNS} FROM inventory.categories ORDER BY position, name, id`);
+    return queryRows<CategoryRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.categories ORDER BY position, name, id`);
   }
 
   /** Every category id, locked against a concurrent reorder or insert until this transaction ends. */
   async lockAllIds(): Promise<string[]> {
     await this.manager.query(`LOCK TABLE inventory.categories IN SHARE ROW EXCLUSIVE MODE`);
-    const rows: { id: string }[] = await this.manager.query(`SELECT id FROM inventory.categories`);
+    const rows = await queryRows<{ id: string }>(this.manager, `SELECT id FROM inventory.categories`);
     return rows.map((row) => row.id);
   }
 
@@ -38,21 +39,22 @@ export class CategoriesRepository {
   }
 
   async findById(id: string): Promise<CategoryRecord | null> {
-    const rows: CategoryRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM inventory.categories WHERE id = $1`, [id]);
+    const rows = await queryRows<CategoryRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.categories WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   /** The category with this id or slug. */
   async findByIdOrSlug(key: string, isUuid: boolean): Promise<CategoryRecord | null> {
-    const rows: CategoryRecord[] = isUuid
-      ? await this.manager.query(`SELECT ${COLUMNS} FROM inventory.categories WHERE id = $1 OR slug = $2`, [key, key])
-      : await this.manager.query(`SELECT ${COLUMNS} FROM inventory.categories WHERE slug = $1`, [key]);
+    const rows = isUuid
+      ? await queryRows<CategoryRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.categories WHERE id = $1 OR slug = $2`, [key, key])
+      : await queryRows<CategoryRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.categories WHERE slug = $1`, [key]);
     return rows[0] ?? null;
   }
 
   /** The category and every category below it. */
   async subtreeIds(id: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.manager.query(
+    const rows = await queryRows<{ id: string }>(
+      this.manager,
       `WITH RECURSIVE tree AS (
          SELECT id FROM inventory.categories WHERE id = $1
          UNION SELECT c.id FROM inventory.categories c JOIN tree t ON c.parent_id = t.id
@@ -64,7 +66,8 @@ export class CategoriesRepository {
 
   /** True when the catalog has never had anything: no category and no product (archived ones count). */
   async catalogIsEmpty(): Promise<boolean> {
-    const rows: { empty: boolean }[] = await this.manager.query(
+    const rows = await queryRows<{ empty: boolean }>(
+      this.manager,
       `SELECT NOT EXISTS (SELECT 1 FROM inventory.categories) AND NOT EXISTS (SELECT 1 FROM inventory.products) AS empty`,
     );
     return rows[0].empty;
@@ -77,7 +80,8 @@ export class CategoriesRepository {
 
   /** Inserts the category, last in the order (the column's sequence); null when its slug is taken. */
   async insert(category: Omit<CategoryRecord, 'createdAt' | 'position'>): Promise<CategoryRecord | null> {
-    const rows: CategoryRecord[] = await this.manager.query(
+    const rows = await queryRows<CategoryRecord>(
+      this.manager,
       `INSERT INTO inventory.categories (id, name, slug, parent_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
       [category.id, category.name, category.slug, category.parentId],

@@ -1,4 +1,5 @@
-import { rowsOf, SqlExecutor } from '@galley/messaging';
+import { SqlExecutor } from '@galley/messaging';
+import { queryRow } from '@galley/platform';
 import { assertStorageKey, contentTypeOfKey, ImageStorage } from './image-storage';
 
 /**
@@ -23,8 +24,8 @@ export class PostgresImageStorage implements ImageStorage {
   }
 
   async get(key: string): Promise<Buffer | null> {
-    const rows = rowsOf<{ bytes: Buffer }>(await this.sql.query(`SELECT bytes FROM inventory.image_blobs WHERE key = $1`, [assertStorageKey(key)]));
-    return rows[0]?.bytes ?? null;
+    const row = await queryRow<{ bytes: Buffer }>(this.sql, `SELECT bytes FROM inventory.image_blobs WHERE key = $1`, [assertStorageKey(key)]);
+    return row?.bytes ?? null;
   }
 
   async delete(key: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 export interface ProductImageRecord {
   id: string;
@@ -10,7 +11,7 @@ export interface ProductImageRecord {
   createdAt: Date;
 }
 
-const COLUMNS = `id, product_id AS "productId", thumb_key AS "thumbKey", large_key AS "largeKey", width, height, created_at AS "createdAt"`;
+const COLUMNS = `id, product_id, thumb_key, large_key, width, height, created_at`;
 
 /** Queries on `inventory.product_images` (metadata only; the bytes are in the image storage); no rules. */
 export class ProductImagesRepository {
@@ -20,7 +21,8 @@ export class ProductImagesRepository {
   async ofProducts(productIds: readonly string[]): Promise<Map<string, ProductImageRecord[]>> {
     const byProduct = new Map<string, ProductImageRecord[]>();
     if (productIds.length === 0) return byProduct;
-    const rows: ProductImageRecord[] = await this.manager.query(
+    const rows = await queryRows<ProductImageRecord>(
+      this.manager,
       `SELECT ${COLUMNS} FROM inventory.product_images WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, created_at, id`,
       [productIds],
     );
@@ -30,13 +32,15 @@ export class ProductImagesRepository {
 
   /** Inserts the image; when the product already has one with the same content, returns that one. */
   async insertOrExisting(image: Omit<ProductImageRecord, 'createdAt'>): Promise<{ image: ProductImageRecord; created: boolean }> {
-    const inserted: ProductImageRecord[] = await this.manager.query(
+    const inserted = await queryRows<ProductImageRecord>(
+      this.manager,
       `INSERT INTO inventory.product_images (id, product_id, thumb_key, large_key, width, height) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT ON CONSTRAINT product_images_content_key DO NOTHING RETURNING ${COLUMNS}`,
       [image.id, image.productId, image.thumbKey, image.largeKey, image.width, image.height],
     );
     if (inserted[0]) return { image: inserted[0], created: true };
-    const existing: ProductImageRecord[] = await this.manager.query(
+    const existing = await queryRows<ProductImageRecord>(
+      this.manager,
       `SELECT ${COLUMNS} FROM inventory.product_images WHERE product_id = $1 AND large_key = $2`,
       [image.productId, image.largeKey],
     );
@@ -44,7 +48,8 @@ export class ProductImagesRepository {
   }
 
   async delete(productId: string, imageId: string): Promise<ProductImageRecord | null> {
-    const rows: ProductImageRecord[] = await this.manager.query(
+    const rows = await queryRows<ProductImageRecord>(
+      this.manager,
       `WITH gone AS (DELETE FROM inventory.product_images WHERE id = $1 AND product_id = $2 RETURNING ${COLUMNS}) SELECT * FROM gone`,
       [imageId, productId],
     );
@@ -53,7 +58,8 @@ export class ProductImagesRepository {
 
   /** Whether any image row still uses the key (as either rendition). */
   async keyInUse(key: string): Promise<boolean> {
-    const rows: { used: boolean }[] = await this.manager.query(
+    const rows = await queryRows<{ used: boolean }>(
+      this.manager,
       `SELECT EXISTS (SELECT 1 FROM inventory.product_images WHERE thumb_key = $1 OR large_key = $1) AS used`,
       [key],
     );
@@ -62,7 +68,8 @@ export class ProductImagesRepository {
 
   /** Every key some image row uses (either rendition), in key order: what an image storage must hold. */
   async keysInUse(): Promise<string[]> {
-    const rows: { key: string }[] = await this.manager.query(
+    const rows = await queryRows<{ key: string }>(
+      this.manager,
       `SELECT thumb_key AS key FROM inventory.product_images UNION SELECT large_key FROM inventory.product_images ORDER BY key`,
     );
     return rows.map((row) => row.key);

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ProductSort, SearchPosition } from '../domain/product-search';
 import { PlanQueries } from '../domain/search-text';
-import { isUniqueViolation } from '@galley/platform';
+import { isUniqueViolation, queryRows } from '@galley/platform';
 
 export interface StoredModifierOption {
   id: string;
@@ -68,11 +68,9 @@ export interface FacetCounts {
   priceBands: { band: number; count: number }[];
 }
 
-const COLUMNS = `p.id, p.name, p.description, p.category_id AS "categoryId", p.price_amount::float8 AS "priceAmount",
-  p.currency, p.sku, p.tags, p.modifier_groups AS "modifierGroups", p.archived_at AS "archivedAt",
-  p.created_at AS "createdAt", COALESCE(s.on_hand, 0) AS "onHand", COALESCE(s.reserved, 0) AS "reserved",
-  p.rating_average::float8 AS "ratingAverage", p.rating_count AS "ratingCount", p.on_sale AS "onSale",
-  p.preparation_minutes AS "preparationMinutes"`;
+const COLUMNS = `p.id, p.name, p.description, p.category_id, p.price_amount, p.currency, p.sku, p.tags, p.modifier_groups, p.archived_at,
+  p.created_at, COALESCE(s.on_hand, 0) AS on_hand, COALESCE(s.reserved, 0) AS reserved, p.rating_average::float8 AS rating_average,
+  p.rating_count, p.on_sale, p.preparation_minutes`;
 const FROM = `inventory.products p LEFT JOIN inventory.stock_levels s ON s.product_id = p.id`;
 
 export type SaveResult = { ok: true } | { ok: false; conflict: 'sku' };
@@ -82,13 +80,13 @@ export class ProductsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async findById(id: string): Promise<ProductRecord | null> {
-    const rows: ProductRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1`, [id]);
+    const rows = await queryRows<ProductRecord>(this.manager, `SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   /** Locks the product row for a change in this transaction. */
   async lockById(id: string): Promise<ProductRecord | null> {
-    const rows: ProductRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
+    const rows = await queryRows<ProductRecord>(this.manager, `SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
     return rows[0] ?? null;
   }
 
@@ -99,8 +97,8 @@ export class ProductsRepository {
    */
   async search(filter: ProductFilter, sort: ProductSort, after: SearchPosition | undefined, limit: number): Promise<SearchRow[]> {
     const query = searchQuery(filter, sort, after, limit);
-    const rows: (ProductRecord & Record<string, number | string>)[] = await this.planned(filter, (manager) =>
-      manager.query(`${query.page(`(${query.matched})`)} ORDER BY ${query.outerOrder('top')}`, query.params),
+    const rows = await this.planned(filter, (manager) =>
+      queryRows<ProductRecord & Record<string, number | string>>(manager, `${query.page(`(${query.matched})`)} ORDER BY ${query.outerOrder('top')}`, query.params),
     );
     return rows.map((row) => query.toSearchRow(row));
   }
@@ -120,8 +118,9 @@ export class ProductsRepository {
     const query = searchQuery(filter, sort, after, limit);
     query.params.push(priceBandBounds);
     const bounds = `$${query.params.length}::bigint[]`;
-    const rows: ({ facetRows: FacetRow[] | null } & Partial<ProductRecord> & Record<string, unknown>)[] = await this.planned(filter, (manager) =>
-      manager.query(
+    const rows = await this.planned(filter, (manager) =>
+      queryRows<{ facetRows: FacetRow[] | null } & Partial<ProductRecord> & Record<string, unknown>>(
+        manager,
         `WITH matched AS MATERIALIZED (${query.matched}),
          facet_rows AS (
            SELECT json_agg(f) AS rows FROM (
@@ -129,7 +128,7 @@ export class ProductsRepository {
              GROUP BY GROUPING SETS ((category_id), (width_bucket(price_amount, ${bounds})))
            ) f
          )
-         SELECT facet_rows.rows AS "facetRows", page.* FROM facet_rows LEFT JOIN LATERAL (${query.page('matched')}) page ON true
+         SELECT facet_rows.rows AS facet_rows, page.* FROM facet_rows LEFT JOIN LATERAL (${query.page('matched')}) page ON true
          ORDER BY ${query.outerOrder('page')}`,
         query.params,
       ),
@@ -147,9 +146,10 @@ export class ProductsRepository {
     const params: unknown[] = [];
     const where = matchConditions(filter, params);
     params.push(priceBandBounds);
-    const rows: FacetRow[] = await this.planned(filter, (manager) =>
-      manager.query(
-        `SELECT p.category_id AS "categoryId", width_bucket(p.price_amount, $${params.length}::bigint[]) AS band, count(*)::int AS count
+    const rows = await this.planned(filter, (manager) =>
+      queryRows<FacetRow>(
+        manager,
+        `SELECT p.category_id, width_bucket(p.price_amount, $${params.length}::bigint[]) AS band, count(*)::int AS count
          FROM ${matchFrom(filter)} WHERE ${where.join(' AND ')}
          GROUP BY GROUPING SETS ((p.category_id), (width_bucket(p.price_amount, $${params.length}::bigint[])))`,
         params,
@@ -160,8 +160,8 @@ export class ProductsRepository {
 
   private async facetCountsOf(rows: FacetRow[]): Promise<FacetCounts> {
     const categoryIds = rows.filter((row) => row.categoryId !== null).map((row) => row.categoryId as string);
-    const categories: { id: string; slug: string; name: string }[] = categoryIds.length
-      ? await this.manager.query(`SELECT id, slug, name FROM inventory.categories WHERE id = ANY($1::uuid[])`, [categoryIds])
+    const categories = categoryIds.length
+      ? await queryRows<{ id: string; slug: string; name: string }>(this.manager, `SELECT id, slug, name FROM inventory.categories WHERE id = ANY($1::uuid[])`, [categoryIds])
       : [];
     const countOf = new Map(rows.filter((row) => row.categoryId !== null).map((row) => [row.categoryId as string, row.count]));
     return {
@@ -221,7 +221,8 @@ export class ProductsRepository {
    * event's occurredAt). 'unknown' when no product has this id.
    */
   async applyRating(id: string, rating: { average: number; count: number; changedAt: Date }): Promise<'applied' | 'stale' | 'unknown'> {
-    const rows: { applied: boolean; known: boolean }[] = await this.manager.query(
+    const rows = await queryRows<{ applied: boolean; known: boolean }>(
+      this.manager,
       `WITH changed AS (
          UPDATE inventory.products SET rating_average = $2, rating_count = $3, rating_changed_at = $4
           WHERE id = $1 AND (rating_changed_at IS NULL OR rating_changed_at <= $4)
@@ -235,8 +236,9 @@ export class ProductsRepository {
 
   /** Sellable stock and on-sale flag of live products in id order, after a product id (keyset). */
   availability(options: { after?: string; limit: number }): Promise<ProductAvailability[]> {
-    return this.manager.query(
-      `SELECT p.id AS "productId", GREATEST(COALESCE(s.on_hand, 0) - COALESCE(s.reserved, 0), 0)::int AS available, p.on_sale AS "onSale"
+    return queryRows<ProductAvailability>(
+      this.manager,
+      `SELECT p.id AS product_id, GREATEST(COALESCE(s.on_hand, 0) - COALESCE(s.reserved, 0), 0)::int AS available, p.on_sale
          FROM ${FROM}
         WHERE p.archived_at IS NULL AND ($1::uuid IS NULL OR p.id > $1::uuid)
         ORDER BY p.id
@@ -318,7 +320,7 @@ function searchQuery(filter: ProductFilter, sort: ProductSort, after: SearchPosi
        ) top JOIN ${FROM} ON p.id = top.id`,
     outerOrder: (alias: string) => [...keyNames, 'id'].map((name) => `${alias}.${name} ${direction}`).join(', '),
     toSearchRow: (row: ProductRecord & Record<string, number | string>): SearchRow => {
-      const sortKeys = keys.map((key, index) => cursorValue(row[keyNames[index]], key.type));
+      const sortKeys = keyNames.map((name) => cursorValue(row[name]));
       for (const name of keyNames) delete row[name];
       return { ...row, sortKeys };
     },
@@ -412,9 +414,11 @@ function unknownSort(sort: never): never {
   throw new Error(`unknown sort ${String(sort)}`);
 }
 
-/** A sort key value as a cursor holds it: bigints as numbers (minor units are safe integers), timestamps as ISO-8601. */
-function cursorValue(value: unknown, type: string): number | string {
+/**
+ * A sort key value as a cursor holds it: bigints as the numbers they arrive as (minor units are safe integers),
+ * numerics as their exact decimal text, timestamps as ISO-8601.
+ */
+function cursorValue(value: unknown): number | string {
   if (value instanceof Date) return value.toISOString();
-  if (type === 'bigint') return Number(value);
   return value as number | string;
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 import { QuantityLine } from './stock.repository';
 
 export type ReservationStatus = 'held' | 'rejected' | 'committed' | 'released' | 'expired' | 'returned';
@@ -10,20 +11,21 @@ export interface ReservationRecord {
   expiresAt: Date | null;
 }
 
-const COLUMNS = `id, order_id AS "orderId", status, expires_at AS "expiresAt"`;
+const COLUMNS = `id, order_id, status, expires_at`;
 
 /** Queries on `inventory.reservations` and their lines; no rules. */
 export class ReservationsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async lockByOrder(orderId: string): Promise<ReservationRecord | null> {
-    const rows: ReservationRecord[] = await this.manager.query(`SELECT ${COLUMNS} FROM inventory.reservations WHERE order_id = $1 FOR UPDATE`, [orderId]);
+    const rows = await queryRows<ReservationRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.reservations WHERE order_id = $1 FOR UPDATE`, [orderId]);
     return rows[0] ?? null;
   }
 
   /** Held reservations past their expiry, locked; ones another sweeper holds are skipped. */
   lockDue(now: Date, limit: number): Promise<ReservationRecord[]> {
-    return this.manager.query(
+    return queryRows<ReservationRecord>(
+      this.manager,
       `SELECT ${COLUMNS} FROM inventory.reservations WHERE status = 'held' AND expires_at <= $1
         ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
@@ -32,7 +34,8 @@ export class ReservationsRepository {
 
   /** Records the reservation of an order; false when the order already has one. */
   async insert(reservation: ReservationRecord, lines: readonly QuantityLine[]): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(
+    const rows = await queryRows(
+      this.manager,
       `INSERT INTO inventory.reservations (id, order_id, status, expires_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (order_id) DO NOTHING RETURNING id`,
       [reservation.id, reservation.orderId, reservation.status, reservation.expiresAt],
@@ -49,8 +52,9 @@ export class ReservationsRepository {
   }
 
   linesOf(reservationId: string): Promise<QuantityLine[]> {
-    return this.manager.query(
-      `SELECT product_id AS "productId", quantity FROM inventory.reservation_lines WHERE reservation_id = $1 ORDER BY product_id`,
+    return queryRows<QuantityLine>(
+      this.manager,
+      `SELECT product_id, quantity FROM inventory.reservation_lines WHERE reservation_id = $1 ORDER BY product_id`,
       [reservationId],
     );
   }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 import { VocabularyFacts } from '../domain/search-text';
 
 export interface SynonymSet {
@@ -19,13 +20,14 @@ export class SearchVocabularyRepository {
    * stems, trigram neighbours (GiST KNN over the vocabulary, a small table) and synonym sets.
    */
   async facts(question: { words: string[]; lookAlike: string[]; terms: string[]; prefixOf: string | null }): Promise<VocabularyFacts> {
-    const rows: {
+    const rows = await queryRows<{
       known: string[];
       longer: boolean;
       stems: { word: string; stems: string[] }[];
       neighbours: { of: string; word: string; inNames: number; products: number }[];
       synonyms: string[][];
-    }[] = await this.manager.query(
+    }>(
+      this.manager,
       `SELECT
          (SELECT coalesce(array_agg(word), '{}') FROM inventory.search_words WHERE word = ANY($1::text[])) AS known,
          ($2::text IS NOT NULL AND EXISTS (SELECT 1 FROM inventory.search_words WHERE word LIKE $2::text || '%' AND word <> $2::text)) AS longer,
@@ -50,12 +52,13 @@ export class SearchVocabularyRepository {
   }
 
   listSynonyms(): Promise<SynonymSet[]> {
-    return this.manager.query(`SELECT id, terms, created_at AS "createdAt" FROM inventory.search_synonyms ORDER BY created_at, id`);
+    return queryRows<SynonymSet>(this.manager, `SELECT id, terms, created_at FROM inventory.search_synonyms ORDER BY created_at, id`);
   }
 
   async insertSynonyms(id: string, terms: string[]): Promise<SynonymSet> {
-    const rows: SynonymSet[] = await this.manager.query(
-      `INSERT INTO inventory.search_synonyms (id, terms) VALUES ($1, $2) RETURNING id, terms, created_at AS "createdAt"`,
+    const rows = await queryRows<SynonymSet>(
+      this.manager,
+      `INSERT INTO inventory.search_synonyms (id, terms) VALUES ($1, $2) RETURNING id, terms, created_at`,
       [id, terms],
     );
     return rows[0];
@@ -63,16 +66,17 @@ export class SearchVocabularyRepository {
 
   /** Replaces the terms of a set; null when no set has the id. */
   async updateSynonyms(id: string, terms: string[]): Promise<SynonymSet | null> {
-    const rows: SynonymSet[] = await this.manager.query(
+    const rows = await queryRows<SynonymSet>(
+      this.manager,
       // In a CTE so the driver answers rows (a bare UPDATE … RETURNING comes back as [rows, count]).
-      `WITH changed AS (UPDATE inventory.search_synonyms SET terms = $2 WHERE id = $1 RETURNING id, terms, created_at AS "createdAt") SELECT * FROM changed`,
+      `WITH changed AS (UPDATE inventory.search_synonyms SET terms = $2 WHERE id = $1 RETURNING id, terms, created_at) SELECT * FROM changed`,
       [id, terms],
     );
     return rows[0] ?? null;
   }
 
   async deleteSynonyms(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(`WITH gone AS (DELETE FROM inventory.search_synonyms WHERE id = $1 RETURNING id) SELECT id FROM gone`, [id]);
+    const rows = await queryRows(this.manager, `WITH gone AS (DELETE FROM inventory.search_synonyms WHERE id = $1 RETURNING id) SELECT id FROM gone`, [id]);
     return rows.length > 0;
   }
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 import { StockLevel } from '../domain/stock-level';
 
 export interface LockedLevel extends StockLevel {
@@ -23,9 +24,8 @@ export interface QuantityLine {
   quantity: number;
 }
 
-const LEVEL = `l.product_id AS "productId", l.on_hand AS "onHand", l.reserved, l.low_stock_threshold AS "lowStockThreshold"`;
-const MOVEMENT = `id::text, product_id AS "productId", kind, delta, reason, actor_id AS "actorId", order_id AS "orderId",
-  on_hand_after AS "onHandAfter", created_at AS "createdAt"`;
+const LEVEL = `l.product_id, l.on_hand, l.reserved, l.low_stock_threshold`;
+const MOVEMENT = `id::text, product_id, kind, delta, reason, actor_id, order_id, on_hand_after, created_at`;
 
 /**
  * Queries on `inventory.stock_levels` and `inventory.stock_movements`; no rules. Rows are always
@@ -39,21 +39,25 @@ export class StockRepository {
   }
 
   async find(productId: string): Promise<StockLevel | null> {
-    const rows: StockLevel[] = await this.manager.query(`SELECT ${LEVEL} FROM inventory.stock_levels l WHERE l.product_id = $1`, [productId]);
+    const rows = await queryRows<StockLevel>(this.manager, `SELECT ${LEVEL} FROM inventory.stock_levels l WHERE l.product_id = $1`, [productId]);
     return rows[0] ?? null;
   }
 
   /** Levels in product id order, after a product id (keyset). */
   list(options: { after?: string; limit: number }): Promise<StockLevel[]> {
     return options.after
-      ? this.manager.query(`SELECT ${LEVEL} FROM inventory.stock_levels l WHERE l.product_id > $2 ORDER BY l.product_id LIMIT $1`, [options.limit, options.after])
-      : this.manager.query(`SELECT ${LEVEL} FROM inventory.stock_levels l ORDER BY l.product_id LIMIT $1`, [options.limit]);
+      ? queryRows<StockLevel>(this.manager, `SELECT ${LEVEL} FROM inventory.stock_levels l WHERE l.product_id > $2 ORDER BY l.product_id LIMIT $1`, [
+          options.limit,
+          options.after,
+        ])
+      : queryRows<StockLevel>(this.manager, `SELECT ${LEVEL} FROM inventory.stock_levels l ORDER BY l.product_id LIMIT $1`, [options.limit]);
   }
 
   /** Locks the levels of these products, in product id order; unknown products are left out. */
   lockMany(productIds: readonly string[]): Promise<LockedLevel[]> {
-    return this.manager.query(
-      `SELECT ${LEVEL}, (p.archived_at IS NOT NULL) AS archived, p.on_sale AS "onSale"
+    return queryRows<LockedLevel>(
+      this.manager,
+      `SELECT ${LEVEL}, (p.archived_at IS NOT NULL) AS archived, p.on_sale
          FROM inventory.stock_levels l JOIN inventory.products p ON p.id = l.product_id
         WHERE l.product_id = ANY($1::uuid[])
         ORDER BY l.product_id
@@ -64,20 +68,22 @@ export class StockRepository {
 
   /** Adds (or with negative quantities removes) to `on_hand` and `reserved`; returns the new levels. */
   shift(lines: readonly QuantityLine[], change: { onHand: 1 | 0 | -1; reserved: 1 | 0 | -1 }): Promise<StockLevel[]> {
-    return this.manager.query(
+    return queryRows<StockLevel>(
+      this.manager,
       `WITH changed AS (
          UPDATE inventory.stock_levels l
             SET on_hand = l.on_hand + $3 * c.quantity, reserved = l.reserved + $4 * c.quantity, updated_at = now()
            FROM unnest($1::uuid[], $2::int[]) AS c(product_id, quantity)
           WHERE l.product_id = c.product_id
          RETURNING ${LEVEL}
-       ) SELECT * FROM changed ORDER BY "productId"`,
+       ) SELECT * FROM changed ORDER BY product_id`,
       [lines.map((line) => line.productId), lines.map((line) => line.quantity), change.onHand, change.reserved],
     );
   }
 
   async setOnHand(productId: string, onHand: number): Promise<StockLevel> {
-    const rows: StockLevel[] = await this.manager.query(
+    const rows = await queryRows<StockLevel>(
+      this.manager,
       `WITH changed AS (
          UPDATE inventory.stock_levels l SET on_hand = $2, updated_at = now() WHERE l.product_id = $1 RETURNING ${LEVEL}
        ) SELECT * FROM changed`,
@@ -87,7 +93,8 @@ export class StockRepository {
   }
 
   async setThreshold(productId: string, lowStockThreshold: number | null): Promise<StockLevel | null> {
-    const rows: StockLevel[] = await this.manager.query(
+    const rows = await queryRows<StockLevel>(
+      this.manager,
       `WITH changed AS (
          UPDATE inventory.stock_levels l SET low_stock_threshold = $2, updated_at = now() WHERE l.product_id = $1 RETURNING ${LEVEL}
        ) SELECT * FROM changed`,
@@ -116,10 +123,14 @@ export class StockRepository {
   /** Newest first, before a movement id (keyset). */
   movements(productId: string, options: { before?: string; limit: number }): Promise<MovementRecord[]> {
     return options.before
-      ? this.manager.query(
+      ? queryRows<MovementRecord>(
+          this.manager,
           `SELECT ${MOVEMENT} FROM inventory.stock_movements WHERE product_id = $1 AND id < $3::bigint ORDER BY id DESC LIMIT $2`,
           [productId, options.limit, options.before],
         )
-      : this.manager.query(`SELECT ${MOVEMENT} FROM inventory.stock_movements WHERE product_id = $1 ORDER BY id DESC LIMIT $2`, [productId, options.limit]);
+      : queryRows<MovementRecord>(this.manager, `SELECT ${MOVEMENT} FROM inventory.stock_movements WHERE product_id = $1 ORDER BY id DESC LIMIT $2`, [
+          productId,
+          options.limit,
+        ]);
   }
 }
