@@ -11,7 +11,8 @@ import {
   StockReservationExpiredV1,
   StockReservedV1,
 } from '@galley/contracts';
-import { PermanentEventError, SqlExecutor } from '@galley/messaging';
+import { SqlExecutor } from '@galley/messaging';
+import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { SagaFact, sagaDecision, SagaRecord, sagaRecord } from '../domain/saga-rules';
 import { OrdersStore, OrdersTransaction } from '../repositories/orders-store';
 import { OrderRecord } from '../repositories/orders.repository';
@@ -70,7 +71,7 @@ export class SagaService {
   /** payment.intent_created: the order remembers its PaymentIntent (status unchanged). */
   async recordPaymentIntent(sql: SqlExecutor, event: PaymentIntentCreatedV1, envelope: EventEnvelope<object>): Promise<void> {
     const tx = this.store.within(sql);
-    if (!(await tx.orders.lock(event.orderId))) throw new PermanentEventError(`${envelope.type} for unknown order ${event.orderId}`);
+    if (!(await tx.orders.lock(event.orderId))) throw new OrdersError(OrdersErrorCode.OrderNotFound, `${envelope.type} for unknown order ${event.orderId}`);
     await tx.orders.setPaymentIntent(event.orderId, event.paymentIntentId);
   }
 
@@ -78,7 +79,7 @@ export class SagaService {
   async recordRefund(sql: SqlExecutor, event: PaymentRefundedV1, envelope: EventEnvelope<object>): Promise<void> {
     const tx = this.store.within(sql);
     const order = await tx.orders.lock(event.orderId);
-    if (!order) throw new PermanentEventError(`${envelope.type} for unknown order ${event.orderId}`);
+    if (!order) throw new OrdersError(OrdersErrorCode.OrderNotFound, `${envelope.type} for unknown order ${event.orderId}`);
     await tx.orders.upsertRefund(event.orderId, {
       refundId: event.refundId,
       amount: event.amount,
@@ -93,7 +94,7 @@ export class SagaService {
     const tx = this.store.within(sql);
     const locked = await tx.orders.lock(orderId);
     // Orders creates every order before any other service hears of it, so an unknown order is a bad event.
-    if (!locked) throw new PermanentEventError(`${envelope.type} for unknown order ${orderId}`);
+    if (!locked) throw new OrdersError(OrdersErrorCode.OrderNotFound, `${envelope.type} for unknown order ${orderId}`);
     const record = sagaRecord(locked.status, fact);
     const order = record ? await this.record(tx, locked, record) : locked;
     const decision = sagaDecision(order.status, fact);
