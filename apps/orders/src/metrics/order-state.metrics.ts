@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { registerOrderStateReader } from '@galley/platform';
+import { queryRows, registerOrderStateReader } from '@galley/platform';
 
 /**
  * Orders by status for /metrics (galley_orders), read on each scrape: one grouped count over the
@@ -22,7 +22,7 @@ export class OrderStateMetrics implements OnModuleInit, OnModuleDestroy {
   }
 
   private async countByStatus(): Promise<Record<string, number>> {
-    const rows: { status: string; count: string }[] = await this.dataSource.query(`SELECT status, count(*) AS count FROM "orders".orders GROUP BY status`);
-    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+    const rows = await queryRows<{ status: string; count: number }>(this.dataSource, `SELECT status, count(*) AS count FROM "orders".orders GROUP BY status`);
+    return Object.fromEntries(rows.map((row) => [row.status, row.count]));
   }
 }
