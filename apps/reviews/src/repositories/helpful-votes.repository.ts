@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 /** Queries on `reviews.helpful_votes`; no rules. */
 export class HelpfulVotesRepository {
@@ -6,7 +7,8 @@ export class HelpfulVotesRepository {
 
   /** Records the vote; false when this customer had already voted for the review. */
   async add(reviewId: string, customerId: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(
+    const rows = await queryRows(
+      this.manager,
       `INSERT INTO reviews.helpful_votes (review_id, customer_id) VALUES ($1, $2) ON CONFLICT (review_id, customer_id) DO NOTHING RETURNING review_id`,
       [reviewId, customerId],
     );

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 import { RatingDistribution } from '../domain/rating-aggregate';
 
 const DISTRIBUTION = `stars_1 AS "1", stars_2 AS "2", stars_3 AS "3", stars_4 AS "4", stars_5 AS "5"`;
@@ -8,7 +9,7 @@ export class RatingAggregatesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async find(productId: string): Promise<RatingDistribution | null> {
-    const rows: RatingDistribution[] = await this.manager.query(`SELECT ${DISTRIBUTION} FROM reviews.rating_aggregates WHERE product_id = $1`, [productId]);
+    const rows = await queryRows<RatingDistribution>(this.manager, `SELECT ${DISTRIBUTION} FROM reviews.rating_aggregates WHERE product_id = $1`, [productId]);
     return rows[0] ?? null;
   }
 
@@ -19,7 +20,8 @@ export class RatingAggregatesRepository {
    */
   async lock(productId: string): Promise<RatingDistribution> {
     await this.manager.query(`INSERT INTO reviews.rating_aggregates (product_id) VALUES ($1) ON CONFLICT (product_id) DO NOTHING`, [productId]);
-    const rows: RatingDistribution[] = await this.manager.query(
+    const rows = await queryRows<RatingDistribution>(
+      this.manager,
       `SELECT ${DISTRIBUTION} FROM reviews.rating_aggregates WHERE product_id = $1 FOR UPDATE`,
       [productId],
     );
@@ -37,9 +39,10 @@ export class RatingAggregatesRepository {
 
   /** Every product that has an aggregate or a review, in id order (what a full recompute walks). */
   async productIds(): Promise<string[]> {
-    const rows: { product_id: string }[] = await this.manager.query(
+    const rows = await queryRows<{ productId: string }>(
+      this.manager,
       `SELECT product_id FROM reviews.rating_aggregates UNION SELECT product_id FROM reviews.reviews ORDER BY product_id`,
     );
-    return rows.map((row) => row.product_id);
+    return rows.map((row) => row.productId);
   }
 }

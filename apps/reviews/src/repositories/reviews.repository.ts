@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 import { ReviewStatus } from '../domain/moderation';
 import { ReviewPosition, ReviewSort } from '../domain/review-listing';
 import { SentimentLabel } from '../domain/review-insights';
@@ -33,9 +34,8 @@ export interface TrainingReview {
   body: string;
 }
 
-const REVIEW = `r.id, r.product_id AS "productId", r.customer_id AS "customerId", r.rating, r.title, r.body, r.status,
-  r.moderation_reason AS "moderationReason", r.sentiment_label AS "sentimentLabel", r.sentiment_score AS "sentimentScore",
-  r.key_phrases AS "keyPhrases", r.language, r.helpful_count AS "helpfulCount", r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+const REVIEW = `r.id, r.product_id, r.customer_id, r.rating, r.title, r.body, r.status, r.moderation_reason, r.sentiment_label,
+  r.sentiment_score, r.key_phrases, r.language, r.helpful_count, r.created_at, r.updated_at`;
 
 /** The SQL of each sort's rank (see rankOf); fixed strings, never client input. */
 const RANK_SQL: Record<ReviewSort, string> = {
@@ -51,7 +51,8 @@ export class ReviewsRepository {
 
   /** Inserts the review; null when the customer already reviewed the product (also under a race). */
   async insert(review: { id: string; productId: string; customerId: string } & ReviewFields): Promise<ReviewRecord | null> {
-    const rows: ReviewRecord[] = await this.manager.query(
+    const rows = await queryRows<ReviewRecord>(
+      this.manager,
       `WITH inserted AS (
          INSERT INTO reviews.reviews AS r (id, product_id, customer_id, rating, title, body, status, moderation_reason,
                                            sentiment_label, sentiment_score, key_phrases, language)
@@ -65,13 +66,13 @@ export class ReviewsRepository {
   }
 
   async find(id: string): Promise<ReviewRecord | null> {
-    const rows: ReviewRecord[] = await this.manager.query(`SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1`, [id]);
+    const rows = await queryRows<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   /** The review, locked until the transaction ends (edits, deletes and moderation serialise on it). */
   async lock(id: string): Promise<ReviewRecord | null> {
-    const rows: ReviewRecord[] = await this.manager.query(`SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1 FOR UPDATE`, [id]);
+    const rows = await queryRows<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1 FOR UPDATE`, [id]);
     return rows[0] ?? null;
   }
 
@@ -80,12 +81,13 @@ export class ReviewsRepository {
    * still lets concurrent voters bump its helpful count, so they do not deadlock on each other.
    */
   async lockAgainstRemoval(id: string): Promise<ReviewRecord | null> {
-    const rows: ReviewRecord[] = await this.manager.query(`SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1 FOR KEY SHARE`, [id]);
+    const rows = await queryRows<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1 FOR KEY SHARE`, [id]);
     return rows[0] ?? null;
   }
 
   async update(id: string, fields: ReviewFields): Promise<ReviewRecord> {
-    const rows: ReviewRecord[] = await this.manager.query(
+    const rows = await queryRows<ReviewRecord>(
+      this.manager,
       `WITH changed AS (
          UPDATE reviews.reviews r
             SET rating = $2, title = $3, body = $4, status = $5, moderation_reason = $6, sentiment_label = $7,
@@ -99,7 +101,8 @@ export class ReviewsRepository {
   }
 
   async setStatus(id: string, status: ReviewStatus, reason: string | null): Promise<ReviewRecord> {
-    const rows: ReviewRecord[] = await this.manager.query(
+    const rows = await queryRows<ReviewRecord>(
+      this.manager,
       `WITH changed AS (
          UPDATE reviews.reviews r SET status = $2, moderation_reason = $3, updated_at = now() WHERE r.id = $1 RETURNING ${REVIEW}
        ) SELECT * FROM changed`,
@@ -114,11 +117,12 @@ export class ReviewsRepository {
 
   /** Adds one helpful vote to the count; returns the new count. */
   async incrementHelpful(id: string): Promise<number> {
-    const rows: { helpful_count: number }[] = await this.manager.query(
+    const rows = await queryRows<{ helpfulCount: number }>(
+      this.manager,
       `WITH changed AS (UPDATE reviews.reviews SET helpful_count = helpful_count + 1 WHERE id = $1 RETURNING helpful_count) SELECT * FROM changed`,
       [id],
     );
-    return rows[0].helpful_count;
+    return rows[0].helpfulCount;
   }
 
   /** A product's published reviews in one sort's order (rank, newest, id; all descending), after a position. */
@@ -130,7 +134,8 @@ export class ReviewsRepository {
       params.push(after.rank, after.createdAt, after.id);
       keyset = `AND (${rank}, r.created_at, r.id) < ($3::int, $4::timestamptz, $5::uuid)`;
     }
-    return this.manager.query(
+    return queryRows<ReviewRecord>(
+      this.manager,
       `SELECT ${REVIEW} FROM reviews.reviews r
         WHERE r.product_id = $1 AND r.status = 'published' ${keyset}
         ORDER BY ${rank} DESC, r.created_at DESC, r.id DESC
@@ -141,7 +146,8 @@ export class ReviewsRepository {
 
   /** Reviews of any status (or one), of any product (or one), newest first, after a position. */
   listForModeration(filter: { status?: ReviewStatus; productId?: string }, after: ReviewPosition | undefined, limit: number): Promise<ReviewRecord[]> {
-    return this.manager.query(
+    return queryRows<ReviewRecord>(
+      this.manager,
       `SELECT ${REVIEW} FROM reviews.reviews r
         WHERE ($2::text IS NULL OR r.status = $2) AND ($3::uuid IS NULL OR r.product_id = $3)
           AND ($4::timestamptz IS NULL OR (r.created_at, r.id) < ($4::timestamptz, $5::uuid))
@@ -153,7 +159,8 @@ export class ReviewsRepository {
 
   /** How many published reviews of the product gave each rating. */
   publishedRatingCounts(productId: string): Promise<{ rating: number; count: number }[]> {
-    return this.manager.query(
+    return queryRows<{ rating: number; count: number }>(
+      this.manager,
       `SELECT rating, count(*)::int AS count FROM reviews.reviews WHERE product_id = $1 AND status = 'published' GROUP BY rating`,
       [productId],
     );
@@ -161,12 +168,14 @@ export class ReviewsRepository {
 
   /** Every published review of the product, oldest first (what the insights report reads). */
   publishedOf(productId: string): Promise<ReviewRecord[]> {
-    return this.manager.query(`SELECT ${REVIEW} FROM reviews.reviews r WHERE r.product_id = $1 AND r.status = 'published' ORDER BY r.created_at, r.id`, [productId]);
+    return queryRows<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.product_id = $1 AND r.status = 'published' ORDER BY r.created_at, r.id`, [
+      productId,
+    ]);
   }
 
   /** The store's published reviews, what a retrained sentiment model learns from. */
   publishedForTraining(): Promise<TrainingReview[]> {
-    return this.manager.query(`SELECT rating, title, body FROM reviews.reviews WHERE status = 'published' ORDER BY created_at, id`);
+    return queryRows<TrainingReview>(this.manager, `SELECT rating, title, body FROM reviews.reviews WHERE status = 'published' ORDER BY created_at, id`);
   }
 
   private fieldValues(fields: ReviewFields): unknown[] {

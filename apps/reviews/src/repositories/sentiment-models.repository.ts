@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 export interface StoredModel<M> {
   id: string;
@@ -12,7 +13,8 @@ export class SentimentModelsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(model: object, reviewCount: number): Promise<string> {
-    const rows: { id: string }[] = await this.manager.query(
+    const rows = await queryRows<{ id: string }>(
+      this.manager,
       `INSERT INTO reviews.sentiment_models (model, review_count) VALUES ($1::jsonb, $2) RETURNING id::text`,
       [JSON.stringify(model), reviewCount],
     );
@@ -21,13 +23,14 @@ export class SentimentModelsRepository {
 
   /** The id of the newest model (cheap: what the periodic check reads). */
   async newestId(): Promise<string | null> {
-    const rows: { id: string }[] = await this.manager.query(`SELECT id::text FROM reviews.sentiment_models ORDER BY id DESC LIMIT 1`);
+    const rows = await queryRows<{ id: string }>(this.manager, `SELECT id::text FROM reviews.sentiment_models ORDER BY id DESC LIMIT 1`);
     return rows[0]?.id ?? null;
   }
 
   async find<M>(id: string): Promise<StoredModel<M> | null> {
-    const rows: StoredModel<M>[] = await this.manager.query(
-      `SELECT id::text, model, review_count AS "reviewCount", created_at AS "createdAt" FROM reviews.sentiment_models WHERE id = $1`,
+    const rows = await queryRows<StoredModel<M>>(
+      this.manager,
+      `SELECT id::text, model, review_count, created_at FROM reviews.sentiment_models WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;

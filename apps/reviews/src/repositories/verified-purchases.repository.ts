@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 /** Queries on `reviews.verified_purchases`; no rules. */
 export class VerifiedPurchasesRepository {
@@ -15,7 +16,7 @@ export class VerifiedPurchasesRepository {
   }
 
   async exists(customerId: string, productId: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM reviews.verified_purchases WHERE customer_id = $1 AND product_id = $2`, [customerId, productId]);
+    const rows = await queryRows(this.manager, `SELECT 1 FROM reviews.verified_purchases WHERE customer_id = $1 AND product_id = $2`, [customerId, productId]);
     return rows.length > 0;
   }
 }
