@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 /** Queries on `users.login_attempts` (logins of an email that have not succeeded) and `users.login_devices`. */
 export class LoginAttemptsRepository {
@@ -11,13 +12,14 @@ export class LoginAttemptsRepository {
 
   /** Start times of the email's attempts since `since` from every client, and from `clientAddress`. */
   async since(email: string, clientAddress: string, since: Date): Promise<{ email: Date[]; client: Date[] }> {
-    const rows: { attempted_at: Date; client_address: string }[] = await this.manager.query(
+    const rows = await queryRows<{ attemptedAt: Date; clientAddress: string }>(
+      this.manager,
       `SELECT attempted_at, client_address FROM "users".login_attempts WHERE email = $1 AND attempted_at > $2 ORDER BY attempted_at DESC`,
       [email, since],
     );
     return {
-      email: rows.map((row) => row.attempted_at),
-      client: rows.filter((row) => row.client_address === clientAddress).map((row) => row.attempted_at),
+      email: rows.map((row) => row.attemptedAt),
+      client: rows.filter((row) => row.clientAddress === clientAddress).map((row) => row.attemptedAt),
     };
   }
 
@@ -38,7 +40,8 @@ export class LoginAttemptsRepository {
 
   /** Whether the device token (its hash) signed in before to the full account with this email. */
   async isKnownDevice(email: string, tokenHash: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(
+    const rows = await queryRows(
+      this.manager,
       `SELECT 1 FROM "users".login_devices d JOIN "users".accounts a ON a.id = d.account_id
        WHERE d.token_hash = $1 AND a.email = $2 AND NOT a.guest LIMIT 1`,
       [tokenHash, email],

@@ -1,5 +1,6 @@
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { queryRows } from '@galley/platform';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -17,7 +18,8 @@ export class RateLimitHitsStorage implements ThrottlerStorage {
   constructor(private readonly dataSource: DataSource) {}
 
   async increment(key: string, ttlMs: number, limit: number, _blockDurationMs: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const rows: { hits: number; ms_left: string }[] = await this.dataSource.query(
+    const rows = await queryRows<{ hits: number; msLeft: number }>(
+      this.dataSource,
       `INSERT INTO "users".rate_limit_hits AS r (key, hits, window_ends)
        VALUES ($1, 1, clock_timestamp() + $2 * interval '1 millisecond')
        ON CONFLICT (key) DO UPDATE SET
@@ -31,7 +33,7 @@ export class RateLimitHitsStorage implements ThrottlerStorage {
       void this.sweep().catch(() => undefined);
     }
     const totalHits = rows[0].hits;
-    const timeToExpire = Math.max(1, Math.ceil(Number(rows[0].ms_left) / 1000));
+    const timeToExpire = Math.max(1, Math.ceil(rows[0].msLeft / 1000));
     const isBlocked = totalHits > limit;
     return { totalHits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };
   }

@@ -1,7 +1,6 @@
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { queryRow, queryRows } from '@galley/platform';
 import { FamilyRevocationReason } from '../domain/refresh-family';
-import { RefreshTokenFamilyEntity } from '../schema/refresh-token-family.entity';
-import { RefreshTokenEntity } from '../schema/refresh-token.entity';
 
 /** A stored refresh token with what the refresh rules need from its family. */
 export interface RefreshTokenRecord {
@@ -13,32 +12,22 @@ export interface RefreshTokenRecord {
   familyRevokedAt: Date | null;
 }
 
-interface RefreshTokenRow {
-  id: string;
-  family_id: string;
-  account_id: string;
-  expires_at: Date;
-  rotated_at: Date | null;
-  revoked_at: Date | null;
-}
-
 /** Queries on refresh-token families and their tokens; no rules. */
 export class RefreshTokensRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async createFamily(id: string, accountId: string, at: Date): Promise<void> {
-    await this.manager.insert(RefreshTokenFamilyEntity, { id, accountId, createdAt: at, revokedAt: null, revokedReason: null });
+    await this.manager.query(
+      `INSERT INTO "users".refresh_token_families (id, account_id, created_at, revoked_at, revoked_reason) VALUES ($1, $2, $3, NULL, NULL)`,
+      [id, accountId, at],
+    );
   }
 
   async insertToken(token: { id: string; familyId: string; tokenHash: string; at: Date; expiresAt: Date }): Promise<void> {
-    await this.manager.insert(RefreshTokenEntity, {
-      id: token.id,
-      familyId: token.familyId,
-      tokenHash: token.tokenHash,
-      createdAt: token.at,
-      expiresAt: token.expiresAt,
-      rotatedAt: null,
-    });
+    await this.manager.query(
+      `INSERT INTO "users".refresh_tokens (id, family_id, token_hash, created_at, expires_at, rotated_at) VALUES ($1, $2, $3, $4, $5, NULL)`,
+      [token.id, token.familyId, token.tokenHash, token.at, token.expiresAt],
+    );
   }
 
   /**
@@ -46,26 +35,28 @@ export class RefreshTokensRepository {
    * refreshes of one token are decided one after the other.
    */
   async findForUpdate(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
-    const rows: RefreshTokenRow[] = await this.manager.query(
-      `SELECT t.id, t.family_id, f.account_id, t.expires_at, t.rotated_at, f.revoked_at
+    const row = await queryRow<RefreshTokenRecord>(
+      this.manager,
+      `SELECT t.id, t.family_id, f.account_id, t.expires_at, t.rotated_at, f.revoked_at AS family_revoked_at
          FROM "users".refresh_tokens t
          JOIN "users".refresh_token_families f ON f.id = t.family_id
         WHERE t.token_hash = $1
         FOR UPDATE OF t, f`,
       [tokenHash],
     );
-    const row = rows[0];
-    return row
-      ? { id: row.id, familyId: row.family_id, accountId: row.account_id, expiresAt: row.expires_at, rotatedAt: row.rotated_at, familyRevokedAt: row.revoked_at }
-      : undefined;
+    return row ?? undefined;
   }
 
   async markRotated(id: string, at: Date): Promise<void> {
-    await this.manager.update(RefreshTokenEntity, { id }, { rotatedAt: at });
+    await this.manager.query(`UPDATE "users".refresh_tokens SET rotated_at = $2 WHERE id = $1`, [id, at]);
   }
 
   async revokeFamily(familyId: string, reason: FamilyRevocationReason, at: Date): Promise<void> {
-    await this.manager.update(RefreshTokenFamilyEntity, { id: familyId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+    await this.manager.query(`UPDATE "users".refresh_token_families SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [
+      familyId,
+      at,
+      reason,
+    ]);
   }
 
   /**
@@ -73,7 +64,8 @@ export class RefreshTokensRepository {
    * account when this call revoked it (undefined when unknown or already revoked).
    */
   async revokeFamilyOfToken(tokenHash: string, reason: FamilyRevocationReason, at: Date): Promise<{ familyId: string; accountId: string } | undefined> {
-    const result: unknown[] = await this.manager.query(
+    const row = await queryRow<{ id: string; accountId: string }>(
+      this.manager,
       `UPDATE "users".refresh_token_families f
           SET revoked_at = $2, revoked_reason = $3
          FROM "users".refresh_tokens t
@@ -81,22 +73,16 @@ export class RefreshTokensRepository {
         RETURNING f.id, f.account_id`,
       [tokenHash, at, reason],
     );
-    const [row] = rowsOf<{ id: string; account_id: string }>(result);
-    return row ? { familyId: row.id, accountId: row.account_id } : undefined;
+    return row ? { familyId: row.id, accountId: row.accountId } : undefined;
   }
 
   /** Revokes every live family of an account; returns their ids. */
   async revokeAllFamilies(accountId: string, reason: FamilyRevocationReason, at: Date): Promise<string[]> {
-    const result: unknown[] = await this.manager.query(
+    const rows = await queryRows<{ id: string }>(
+      this.manager,
       `UPDATE "users".refresh_token_families SET revoked_at = $2, revoked_reason = $3 WHERE account_id = $1 AND revoked_at IS NULL RETURNING id`,
       [accountId, at, reason],
     );
-    return rowsOf<{ id: string }>(result).map((row) => row.id);
+    return rows.map((row) => row.id);
   }
-}
-
-/** The rows of an UPDATE … RETURNING (TypeORM's postgres driver answers [rows, count]). */
-function rowsOf<T>(result: unknown[]): T[] {
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
 }
