@@ -48,8 +48,8 @@ export function chaosMarkdown(report: ChaosReport): string {
     ...report.invariants.map((invariant) => `| ${invariant.name} | ${invariant.held ? 'yes' : '**no**'} | ${invariant.detail.replace(/\|/g, '\\|')} |`),
     '',
     '"Ready" is the gateway\'s aggregate readiness (every service reaches Postgres and Kafka). "New checkout final" is a',
-    'checkout started at the restart command, through placement, reservation, payment and confirmation: the time until',
-    'the whole flow works again, consumer groups included.',
+    'checkout started at the restart command, through placement, reservation, payment and confirmation, of a product of its',
+    'own that never runs out: the time until the whole flow works again, consumer groups included.',
     '',
   ].join('\n');
 }

@@ -109,7 +109,11 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
     const adminToken = await api.login(admin.email, admin.password);
     const load = new ChaosLoad(api, { ...options.load, webhookSecret });
     await load.prepare(adminToken);
-    await waitForCatalog(db, load.productIds);
+    // The canary's product has stock for every canary, so each one goes through payment and confirmation even when the
+    // load has sold its products out.
+    const canaryProductId = (await api.newProduct(adminToken, { stock: options.faults.length + 5, price: 500 })).id;
+    const productIds = [...load.productIds, canaryProductId];
+    await waitForCatalog(db, productIds);
     const canary = await api.newCustomer();
     log(`load: ${options.load.orders} orders or more, ${options.load.concurrency} customers at once, ${options.load.products} products of ${options.load.stockPerProduct} units`);
 
@@ -125,7 +129,7 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
         const atS = Math.round((Date.now() - loadStarted) / 1000);
         log(`fault ${fault}: ${faultHow(fault)} with ${inFlight.length} orders in flight`);
         const { restarted, up, exit } = await inject(fault, system, infra, options.downMs);
-        const canaryRun = checkout(api, canary.token, [{ productId: load.productIds[0], quantity: 1 }], {
+        const canaryRun = checkout(api, canary.token, [{ productId: canaryProductId, quantity: 1 }], {
           timeoutMs: 180_000,
           pollMs: 200,
           onPlaced: (orderId) => load.accepted.set(orderId, { orderId, placedAt: Date.now(), retries: 0, paidBy: 'simulation' }),
@@ -149,7 +153,8 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
           canaryStatus: canaryOutcome?.status ?? null,
           inFlightFinalMs: finalInFlight.millis,
           ...(exit ? { exit } : {}),
-          held: finalInFlight.held && canaryOutcome !== undefined && (exit?.graceful ?? true),
+          // The canary's product never runs out: anything but CONFIRMED means the flow did not recover.
+          held: finalInFlight.held && canaryOutcome?.status === 'CONFIRMED' && (exit?.graceful ?? true),
         };
         faults.push(record);
         if (exit) log(`fault ${fault}: exited after ${seconds(exit.millis)} (${exit.signal ?? `code ${exit.code}`})${exit.graceful ? '' : `, NOT on its own:\n${exit.lastLines ?? ''}`}`);
@@ -171,7 +176,7 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
     log(`load stopped: ${orderIds.length} orders accepted; all final ${final.held ? `${seconds(allFinalMs)} later` : `NOT within ${seconds(options.finalWithinMs)}`}`);
 
     const kafka = createKafkaClient({ clientId: 'galley-chaos-checks', brokers: infra.brokers });
-    const invariants = await checkInvariants({ db, kafka, orderIds, customerIds: [...load.customerIds, canary.id], productIds: load.productIds, clientViolations: load.violations });
+    const invariants = await checkInvariants({ db, kafka, orderIds, customerIds: [...load.customerIds, canary.id], productIds, clientViolations: load.violations });
     invariants.unshift({
       name: 'every accepted order final within 60 s of recovery',
       held: final.held && faults.every((fault) => fault.held),
