@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka } from 'kafkajs';
-import { Pool } from 'pg';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { deadLetterTopicOf, EVENT_HEADERS, EventEnvelope, orderPlacedV1, OrderPlacedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
 import { createKafkaClient, ensureTopics } from '@galley/messaging';

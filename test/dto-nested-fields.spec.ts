@@ -20,11 +20,16 @@ describe('request DTOs', () => {
       return [];
     }
   });
-  const classes = files.flatMap((file) =>
-    Object.entries(require(file) as Record<string, unknown>)
-      .filter((entry): entry is [string, new () => object] => typeof entry[1] === 'function')
-      .map(([name, type]) => ({ where: `${path.relative(root, file)} ${name}`, type })),
-  );
+  let classes: { where: string; type: new () => object }[] = [];
+
+  beforeAll(async () => {
+    const modules = await Promise.all(files.map(async (file) => ({ file, exports: (await import(file)) as Record<string, unknown> })));
+    classes = modules.flatMap(({ file, exports }) =>
+      Object.entries(exports)
+        .filter((entry): entry is [string, new () => object] => typeof entry[1] === 'function')
+        .map(([name, type]) => ({ where: `${path.relative(root, file)} ${name}`, type })),
+    );
+  });
 
   it('are found', () => {
     expect(classes.length).toBeGreaterThan(20);

@@ -36,7 +36,7 @@ function readPem(key: string, file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${key}: cannot read ${file} (${error instanceof Error ? error.message : 'unreadable'})`);
+    throw new Error(`${key}: cannot read ${file} (${error instanceof Error ? error.message : 'unreadable'})`, { cause: error });
   }
 }
 

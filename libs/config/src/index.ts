@@ -7,3 +7,4 @@ export * from './verifier-config';
 export * from './connection-settings';
 export * from './address-setting';
 export * from './cli-arguments';
+export * from './cli-environment';

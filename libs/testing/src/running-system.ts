@@ -270,7 +270,7 @@ export class RunningSystem {
         if (await probe()) return;
       } catch (error) {
         if (error instanceof ExitedError) {
-          throw new Error(`${error.app} exited while waiting for ${what}\n${this.diagnostics()}`);
+          throw new Error(`${error.app} exited while waiting for ${what}\n${this.diagnostics()}`, { cause: error });
         }
         last = error instanceof Error ? error.message : String(error);
       }

@@ -105,9 +105,10 @@ export class StripeStandIn {
 
   /** Listens on a random port of 127.0.0.1. */
   static async start(): Promise<StripeStandIn> {
-    let standIn: StripeStandIn | undefined;
-    const server = createServer((req, res) => void standIn?.handle(req, res));
-    standIn = new StripeStandIn(server);
+    const handlers: { standIn?: StripeStandIn } = {};
+    const server = createServer((req, res) => void handlers.standIn?.handle(req, res));
+    const standIn = new StripeStandIn(server);
+    handlers.standIn = standIn;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return standIn;
   }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { CliUsageError, loadServiceConfig, readCliArguments } from '@galley/config';
+import { CliUsageError, loadServiceConfig, readCliArguments, serviceCliEnvironment } from '@galley/config';
 import { serviceDataSourceOptions } from '@galley/platform';
 import { IMAGE_STORAGE_KINDS, ImageStorageKind, loadInventoryConfig } from '../config/inventory-config';
 import { ImageStorage } from '../repositories/image-storage';
@@ -39,12 +39,7 @@ export function parseImageCopyArguments(argv: readonly string[], print?: (text: 
  * the database as the inventory role. Safe beside running services: keys are content hashes.
  */
 export async function runImageCopy(args: ImageCopyArguments, env: NodeJS.ProcessEnv): Promise<ImageCopyReport> {
-  const service = loadServiceConfig('inventory', {
-    ...env,
-    DB_USER: env.DB_USER || undefined,
-    DB_PASSWORD: env.DB_PASSWORD || env.DB_PASSWORD_INVENTORY || 'galley_inventory_dev',
-    DB_POOL_SIZE: '2',
-  });
+  const service = loadServiceConfig('inventory', serviceCliEnvironment('inventory', env));
   // Each side validated like the service's own config, so a missing bucket is named before any work.
   const [fromConfig, toConfig] = [loadInventoryConfig({ ...env, IMAGE_STORAGE: args.from }), loadInventoryConfig({ ...env, IMAGE_STORAGE: args.to })];
   const dataSource = new DataSource(serviceDataSourceOptions('inventory', service, inventorySchema));

@@ -70,7 +70,7 @@ export class InventoryConfig extends VerifierConfig {
 
   /** A key prefix inside the bucket (e.g. `galley/images/`), so one bucket can hold other things too. */
   @IsOptional()
-  @Matches(/^(?!\/)[A-Za-z0-9!_.*'()\/-]{1,512}$/, {
+  @Matches(/^(?!\/)[A-Za-z0-9!_.*'()/-]{1,512}$/, {
     message: "IMAGE_S3_PREFIX may hold only letters, digits and !_.*'()/- (at most 512, not starting with /)",
   })
   IMAGE_S3_PREFIX?: string;

@@ -4,7 +4,7 @@
 // Exit code 0 when everything agrees, 1 with one line per difference, 2 when it could not run.
 import 'dotenv/config';
 import { Pool } from 'pg';
-import { cliFailure, loadServiceConfig, postgresConnectionOptions, readCliArguments } from '@galley/config';
+import { cliFailure, loadServiceConfig, postgresConnectionOptions, readCliArguments, serviceCliEnvironment } from '@galley/config';
 import { fromPgClient } from '@galley/messaging';
 import { reconcilePayments } from '../services/reconciliation';
 
@@ -17,12 +17,7 @@ const USAGE = `usage: npm run payments:reconcile [-- --test]
 async function main(): Promise<number> {
   const args = readCliArguments(process.argv.slice(2), { usage: USAGE, options: { test: { type: 'boolean', default: false } } });
   if (!args) return 0;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DB_PASSWORD: process.env.DB_PASSWORD ?? process.env.DB_PASSWORD_PAYMENTS ?? 'galley_payments_dev',
-    ...(args.values.test ? { DB_NAME: process.env.GALLEY_TEST_DB_NAME ?? 'galley_test' } : {}),
-  };
-  const config = loadServiceConfig('payments', env);
+  const config = loadServiceConfig('payments', serviceCliEnvironment('payments', process.env, { testDatabase: args.values.test }));
   const pool = new Pool({ ...postgresConnectionOptions(config), max: 1 });
   try {
     // One snapshot, so a payment settling mid-run cannot look like a difference.

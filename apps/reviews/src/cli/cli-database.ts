@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { loadServiceConfig, ServiceConfig } from '@galley/config';
+import { loadServiceConfig, ServiceConfig, serviceCliEnvironment } from '@galley/config';
 import { OutboxWriter } from '@galley/messaging';
 import { serviceDataSourceOptions } from '@galley/platform';
 import { ReviewsStore } from '../repositories/reviews-store';
@@ -18,12 +18,7 @@ export interface ReviewsCliContext {
  * otherwise; the password is DB_PASSWORD, else DB_PASSWORD_REVIEWS, else the development one.
  */
 export async function openReviewsCli(env: NodeJS.ProcessEnv): Promise<ReviewsCliContext> {
-  const config = loadServiceConfig('reviews', {
-    ...env,
-    DB_USER: env.DB_USER || undefined,
-    DB_PASSWORD: env.DB_PASSWORD || env.DB_PASSWORD_REVIEWS || 'galley_reviews_dev',
-    DB_POOL_SIZE: '2',
-  });
+  const config = loadServiceConfig('reviews', serviceCliEnvironment('reviews', env));
   const dataSource = new DataSource(serviceDataSourceOptions('reviews', config, reviewsSchema));
   await dataSource.initialize();
   return {

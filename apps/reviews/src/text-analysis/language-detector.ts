@@ -41,7 +41,7 @@ export function detectLanguage(text: string): string {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return UNDETERMINED_LANGUAGE;
   // Non-ASCII letters are a strong hint that the text is not English; trust tinyld then.
-  const nonAscii = /[^\x00-\x7f]/.test(text.replace(/[\p{P}\p{S}\s\d]/gu, ''));
+  const nonAscii = /[^\p{ASCII}]/u.test(text.replace(/[\p{P}\p{S}\s\d]/gu, ''));
   const { words, share } = englishShare(text);
   const detected = detect(text);
   if (detected === 'en') return 'en';

@@ -148,11 +148,14 @@ function fieldTable(fields: readonly FieldDoc[]): string[] {
  * The fields of a validated class in declaration order, recursing into nested classes declared
  * with `@ValidateNested()` and `@Type(() => X)`.
  */
-export function describeFields(target: Function, prefix = '', ancestors: readonly Function[] = []): FieldDoc[] {
+/** A class whose validation decorators describe a payload (class-validator keys its metadata by constructor). */
+type PayloadClass = abstract new (...args: never[]) => unknown;
+
+export function describeFields(target: PayloadClass, prefix = '', ancestors: readonly PayloadClass[] = []): FieldDoc[] {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
   return groupByProperty(metadata).flatMap(([property, rules]) => {
     const nestedType: TypeMetadata | undefined = defaultMetadataStorage.findTypeMetadata(target, property);
-    const nested = nestedType?.typeFunction();
+    const nested = nestedType?.typeFunction() as PayloadClass | undefined;
     const isArray = rules.some((rule) => rule.name === 'isArray' || (rule.type === ValidationTypes.NESTED_VALIDATION && rule.each));
     const name = `${prefix}${property}`;
     const itemRules = rules.filter((rule) => Boolean(rule.each) === isArray);
@@ -176,7 +179,7 @@ function groupByProperty(metadata: readonly ValidationMetadata[]): [string, Vali
   return [...groups.entries()];
 }
 
-function nestedTypeName(nested: Function): string {
+function nestedTypeName(nested: PayloadClass): string {
   return nested === MoneySchema ? 'Money' : 'object';
 }
 
