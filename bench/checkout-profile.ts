@@ -179,11 +179,14 @@ export function transactionKinds(statements: LoggedStatement[]): { kinds: Transa
     byStatement.set(statKey, stat);
 
     const block = open.get(statement.pid);
+    // A simple query may hold several statements ("BEGIN; SET LOCAL ...", "UPDATE ...; COMMIT"): its first and last count.
+    const ends = /^(COMMIT|ROLLBACK|END)\b/i.test(sql) || /;\s*(COMMIT|ROLLBACK|END)\s*;?$/i.test(sql);
     if (/^(BEGIN|START TRANSACTION)\b/i.test(sql)) {
+      if (block) finish(block, statement.user);
       open.set(statement.pid, [statement]);
     } else if (block) {
       block.push(statement);
-      if (/^(COMMIT|ROLLBACK|END)\b/i.test(sql)) {
+      if (ends) {
         open.delete(statement.pid);
         finish(block, statement.user);
       }

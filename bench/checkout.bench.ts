@@ -258,6 +258,9 @@ async function main(): Promise<void> {
           const fd = fs.openSync(logFile, 'r');
           fs.readSync(fd, buffer, 0, length, logStart);
           fs.closeSync(fd);
+          // Kept for a closer look (the transactions of one order, a statement's parameters).
+          fs.mkdirSync(CPU_PROFILE_DIR ?? os.tmpdir(), { recursive: true });
+          fs.writeFileSync(path.join(CPU_PROFILE_DIR ?? os.tmpdir(), 'postgres-statements.log'), buffer);
           sections.push(transactionReport(parseStatementLog(buffer.toString('utf8'), testEnvironment.databaseName), latencies.length + notConfirmed));
         }
         profileReport = sections.join('\n');
