@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@galley/platform';
+import { queryRow, queryRows } from '@galley/platform';
 
 export interface CategoryRecord {
   id: string;
@@ -39,8 +39,7 @@ export class CategoriesRepository {
   }
 
   async findById(id: string): Promise<CategoryRecord | null> {
-    const rows = await queryRows<CategoryRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.categories WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+    return queryRow<CategoryRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.categories WHERE id = $1`, [id]);
   }
 
   /** The category with this id or slug. */
@@ -80,12 +79,11 @@ export class CategoriesRepository {
 
   /** Inserts the category, last in the order (the column's sequence); null when its slug is taken. */
   async insert(category: Omit<CategoryRecord, 'createdAt' | 'position'>): Promise<CategoryRecord | null> {
-    const rows = await queryRows<CategoryRecord>(
+    return queryRow<CategoryRecord>(
       this.manager,
       `INSERT INTO inventory.categories (id, name, slug, parent_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
       [category.id, category.name, category.slug, category.parentId],
     );
-    return rows[0] ?? null;
   }
 }

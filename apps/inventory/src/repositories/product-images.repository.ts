@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@galley/platform';
+import { queryRow, queryRows } from '@galley/platform';
 
 export interface ProductImageRecord {
   id: string;
@@ -48,12 +48,11 @@ export class ProductImagesRepository {
   }
 
   async delete(productId: string, imageId: string): Promise<ProductImageRecord | null> {
-    const rows = await queryRows<ProductImageRecord>(
+    return queryRow<ProductImageRecord>(
       this.manager,
       `WITH gone AS (DELETE FROM inventory.product_images WHERE id = $1 AND product_id = $2 RETURNING ${COLUMNS}) SELECT * FROM gone`,
       [imageId, productId],
     );
-    return rows[0] ?? null;
   }
 
   /** Whether any image row still uses the key (as either rendition). */

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ProductSort, SearchPosition } from '../domain/product-search';
 import { PlanQueries } from '../domain/search-text';
-import { isUniqueViolation, queryRows } from '@galley/platform';
+import { isUniqueViolation, queryRow, queryRows } from '@galley/platform';
 
 export interface StoredModifierOption {
   id: string;
@@ -80,14 +80,12 @@ export class ProductsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async findById(id: string): Promise<ProductRecord | null> {
-    const rows = await queryRows<ProductRecord>(this.manager, `SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1`, [id]);
-    return rows[0] ?? null;
+    return queryRow<ProductRecord>(this.manager, `SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1`, [id]);
   }
 
   /** Locks the product row for a change in this transaction. */
   async lockById(id: string): Promise<ProductRecord | null> {
-    const rows = await queryRows<ProductRecord>(this.manager, `SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
-    return rows[0] ?? null;
+    return queryRow<ProductRecord>(this.manager, `SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1 FOR UPDATE OF p`, [id]);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@galley/platform';
+import { queryRow, queryRows } from '@galley/platform';
 import { QuantityLine } from './stock.repository';
 
 export type ReservationStatus = 'held' | 'rejected' | 'committed' | 'released' | 'expired' | 'returned';
@@ -18,8 +18,7 @@ export class ReservationsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async lockByOrder(orderId: string): Promise<ReservationRecord | null> {
-    const rows = await queryRows<ReservationRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.reservations WHERE order_id = $1 FOR UPDATE`, [orderId]);
-    return rows[0] ?? null;
+    return queryRow<ReservationRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.reservations WHERE order_id = $1 FOR UPDATE`, [orderId]);
   }
 
   /** Held reservations past their expiry, locked; ones another sweeper holds are skipped. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@galley/platform';
+import { queryRow, queryRows } from '@galley/platform';
 import { VocabularyFacts } from '../domain/search-text';
 
 export interface SynonymSet {
@@ -66,13 +66,12 @@ export class SearchVocabularyRepository {
 
   /** Replaces the terms of a set; null when no set has the id. */
   async updateSynonyms(id: string, terms: string[]): Promise<SynonymSet | null> {
-    const rows = await queryRows<SynonymSet>(
+    return queryRow<SynonymSet>(
       this.manager,
       // In a CTE so the driver answers rows (a bare UPDATE … RETURNING comes back as [rows, count]).
       `WITH changed AS (UPDATE inventory.search_synonyms SET terms = $2 WHERE id = $1 RETURNING id, terms, created_at) SELECT * FROM changed`,
       [id, terms],
     );
-    return rows[0] ?? null;
   }
 
   async deleteSynonyms(id: string): Promise<boolean> {

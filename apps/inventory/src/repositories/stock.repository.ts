@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@galley/platform';
+import { queryRow, queryRows } from '@galley/platform';
 import { StockLevel } from '../domain/stock-level';
 
 export interface LockedLevel extends StockLevel {
@@ -39,8 +39,7 @@ export class StockRepository {
   }
 
   async find(productId: string): Promise<StockLevel | null> {
-    const rows = await queryRows<StockLevel>(this.manager, `SELECT ${LEVEL} FROM inventory.stock_levels l WHERE l.product_id = $1`, [productId]);
-    return rows[0] ?? null;
+    return queryRow<StockLevel>(this.manager, `SELECT ${LEVEL} FROM inventory.stock_levels l WHERE l.product_id = $1`, [productId]);
   }
 
   /** Levels in product id order, after a product id (keyset). */
@@ -93,14 +92,13 @@ export class StockRepository {
   }
 
   async setThreshold(productId: string, lowStockThreshold: number | null): Promise<StockLevel | null> {
-    const rows = await queryRows<StockLevel>(
+    return queryRow<StockLevel>(
       this.manager,
       `WITH changed AS (
          UPDATE inventory.stock_levels l SET low_stock_threshold = $2, updated_at = now() WHERE l.product_id = $1 RETURNING ${LEVEL}
        ) SELECT * FROM changed`,
       [productId, lowStockThreshold],
     );
-    return rows[0] ?? null;
   }
 
   async addMovements(movements: readonly Omit<MovementRecord, 'id' | 'createdAt'>[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@galley/platform';
+import { queryRow, queryRows } from '@galley/platform';
 import { RatingDistribution } from '../domain/rating-aggregate';
 
 const DISTRIBUTION = `stars_1 AS "1", stars_2 AS "2", stars_3 AS "3", stars_4 AS "4", stars_5 AS "5"`;
@@ -9,8 +9,7 @@ export class RatingAggregatesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async find(productId: string): Promise<RatingDistribution | null> {
-    const rows = await queryRows<RatingDistribution>(this.manager, `SELECT ${DISTRIBUTION} FROM reviews.rating_aggregates WHERE product_id = $1`, [productId]);
-    return rows[0] ?? null;
+    return queryRow<RatingDistribution>(this.manager, `SELECT ${DISTRIBUTION} FROM reviews.rating_aggregates WHERE product_id = $1`, [productId]);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@galley/platform';
+import { queryRow, queryRows } from '@galley/platform';
 import { ReviewStatus } from '../domain/moderation';
 import { ReviewPosition, ReviewSort } from '../domain/review-listing';
 import { SentimentLabel } from '../domain/review-insights';
@@ -51,7 +51,7 @@ export class ReviewsRepository {
 
   /** Inserts the review; null when the customer already reviewed the product (also under a race). */
   async insert(review: { id: string; productId: string; customerId: string } & ReviewFields): Promise<ReviewRecord | null> {
-    const rows = await queryRows<ReviewRecord>(
+    return queryRow<ReviewRecord>(
       this.manager,
       `WITH inserted AS (
          INSERT INTO reviews.reviews AS r (id, product_id, customer_id, rating, title, body, status, moderation_reason,
@@ -62,18 +62,15 @@ export class ReviewsRepository {
        ) SELECT * FROM inserted`,
       [review.id, review.productId, review.customerId, ...this.fieldValues(review)],
     );
-    return rows[0] ?? null;
   }
 
   async find(id: string): Promise<ReviewRecord | null> {
-    const rows = await queryRows<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1`, [id]);
-    return rows[0] ?? null;
+    return queryRow<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1`, [id]);
   }
 
   /** The review, locked until the transaction ends (edits, deletes and moderation serialise on it). */
   async lock(id: string): Promise<ReviewRecord | null> {
-    const rows = await queryRows<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1 FOR UPDATE`, [id]);
-    return rows[0] ?? null;
+    return queryRow<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1 FOR UPDATE`, [id]);
   }
 
   /**
@@ -81,8 +78,7 @@ export class ReviewsRepository {
    * still lets concurrent voters bump its helpful count, so they do not deadlock on each other.
    */
   async lockAgainstRemoval(id: string): Promise<ReviewRecord | null> {
-    const rows = await queryRows<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1 FOR KEY SHARE`, [id]);
-    return rows[0] ?? null;
+    return queryRow<ReviewRecord>(this.manager, `SELECT ${REVIEW} FROM reviews.reviews r WHERE r.id = $1 FOR KEY SHARE`, [id]);
   }
 
   async update(id: string, fields: ReviewFields): Promise<ReviewRecord> {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@galley/platform';
+import { queryRow, queryRows } from '@galley/platform';
 
 export interface StoredModel<M> {
   id: string;
@@ -28,11 +28,10 @@ export class SentimentModelsRepository {
   }
 
   async find<M>(id: string): Promise<StoredModel<M> | null> {
-    const rows = await queryRows<StoredModel<M>>(
+    return queryRow<StoredModel<M>>(
       this.manager,
       `SELECT id::text, model, review_count, created_at FROM reviews.sentiment_models WHERE id = $1`,
       [id],
     );
-    return rows[0] ?? null;
   }
 }
