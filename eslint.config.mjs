@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 import galley from './scripts/lint/galley-rules.cjs';
 
 const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'URL', 'fetch', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Buffer', '__dirname', 'require', 'module', 'exports'].map((name) => [name, 'readonly']),
+  ['process', 'console', 'URL', 'fetch', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Buffer', '__dirname', 'require', 'module', 'exports'].map((name) => [
+    name,
+    'readonly',
+  ]),
 );
 
 export default tseslint.config(

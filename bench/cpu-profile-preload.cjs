@@ -17,9 +17,7 @@ if (dir && isMainThread) {
   process.on('SIGUSR2', () => {
     if (!profiling) {
       profiling = true;
-      session.post('Profiler.enable', () =>
-        session.post('Profiler.setSamplingInterval', { interval }, () => session.post('Profiler.start')),
-      );
+      session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval }, () => session.post('Profiler.start')));
       return;
     }
     profiling = false;

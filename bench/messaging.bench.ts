@@ -38,12 +38,30 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 function summarize(pipeline: string, phase: string, delays: number[], started: number, finished: number): Result {
   const sorted = [...delays].sort((a, b) => a - b);
   const seconds = (finished - started) / 1000;
-  return { pipeline, phase, events: delays.length, seconds, perSecond: delays.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
+  return {
+    pipeline,
+    phase,
+    events: delays.length,
+    seconds,
+    perSecond: delays.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1],
+  };
 }
 
 function makeEnvelope(seq: number): EventEnvelope<TestItemRecordedV1> {
   const key = KEYS[seq % KEYS.length];
-  return { id: randomUUID(), type: testItemRecordedV1.type, version: 1, occurredAt: new Date().toISOString(), aggregateId: key, correlationId: randomUUID(), causationId: randomUUID(), payload: { itemId: key, seq } };
+  return {
+    id: randomUUID(),
+    type: testItemRecordedV1.type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    aggregateId: key,
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    payload: { itemId: key, seq },
+  };
 }
 
 /** Waits until `count()` reaches `target`, printing progress every second. */

@@ -63,7 +63,13 @@ async function main(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   const topics = Object.values(TOPICS).map((topic) => withTopicPrefix(topic, prefix));
-  await ensureTopics(admin, topics.flatMap((topic) => [{ topic, numPartitions: 6 }, { topic: deadLetterTopicOf(topic), numPartitions: 1 }]));
+  await ensureTopics(
+    admin,
+    topics.flatMap((topic) => [
+      { topic, numPartitions: 6 },
+      { topic: deadLetterTopicOf(topic), numPartitions: 1 },
+    ]),
+  );
   const db = adminPool();
   const issuer = new AccessTokenIssuer(await parseSigningKey(JSON.stringify(await generateSigningJwk())), 900);
   const inventory = new AppProcess('inventory', {
@@ -104,7 +110,11 @@ async function main(): Promise<void> {
             causationId: randomUUID(),
             payload,
           };
-          return { key: order.orderId, value: JSON.stringify(envelope), headers: { [EVENT_HEADERS.id]: envelope.id, [EVENT_HEADERS.type]: envelope.type, [EVENT_HEADERS.version]: '1' } };
+          return {
+            key: order.orderId,
+            value: JSON.stringify(envelope),
+            headers: { [EVENT_HEADERS.id]: envelope.id, [EVENT_HEADERS.type]: envelope.type, [EVENT_HEADERS.version]: '1' },
+          };
         }),
       });
     }
@@ -148,18 +158,23 @@ async function main(): Promise<void> {
     await producer.connect();
     // One order first, untimed: the service's consumer group must have joined and been assigned
     // its partitions before the clock starts.
-    const warmUp = makeOrders(productIds).slice(0, 1).map((order) => ({ ...order, orderId: randomUUID(), lines: [{ productId: productIds[0], quantity: 1 }] }));
+    const warmUp = makeOrders(productIds)
+      .slice(0, 1)
+      .map((order) => ({ ...order, orderId: randomUUID(), lines: [{ productId: productIds[0], quantity: 1 }] }));
     orders.push(...warmUp);
     wanted.add(warmUp[0].orderId);
     await publish(warmUp);
-    for (const deadline = Date.now() + 60_000; !decided.has(warmUp[0].orderId); ) {
+    for (const deadline = Date.now() + 60_000; !decided.has(warmUp[0].orderId);) {
       if (Date.now() > deadline) throw new Error('the warm-up order got no decision within 60 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     decided.delete(warmUp[0].orderId);
     wanted.delete(warmUp[0].orderId);
     const unitsBefore = (await db.query<{ n: number }>(`SELECT sum(reserved)::int AS n FROM inventory.stock_levels WHERE product_id = ANY($1::uuid[])`, [productIds])).rows[0].n;
-    const loadBefore = os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+    const loadBefore = os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ');
     console.log(`reserve benchmark: ${ORDERS} orders over ${HOT_PRODUCTS} hot products with ${STOCK} units each, published at once...`);
     const started = Date.now();
     await publish(orders.slice(0, ORDERS));
@@ -181,7 +196,10 @@ async function main(): Promise<void> {
     }
     const finished = Date.now();
     decidedInDbAt ||= finished;
-    const loadAfter = os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+    const loadAfter = os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ');
 
     // The books: on hand untouched, reserved = the units of held reservations, never above on hand.
     const levels = (
@@ -193,7 +211,9 @@ async function main(): Promise<void> {
         [productIds],
       )
     ).rows;
-    const statuses = (await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM inventory.reservations WHERE order_id = ANY($1::uuid[]) GROUP BY status`, [[...wanted]])).rows;
+    const statuses = (
+      await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM inventory.reservations WHERE order_id = ANY($1::uuid[]) GROUP BY status`, [[...wanted]])
+    ).rows;
     const count = (status: string) => statuses.find((row) => row.status === status)?.n ?? 0;
     const eventsAgree = [...decided.entries()].filter(([, type]) => type === 'stock.reserved').length === count('held');
     const oversold = levels.filter((level) => level.reserved > level.on_hand || level.on_hand !== STOCK);
@@ -223,7 +243,8 @@ async function main(): Promise<void> {
     ].join('\n');
     console.log(`\n${report}`);
     const file = path.join(process.cwd(), 'bench/results/reserve.md');
-    if (!fs.existsSync(file)) fs.writeFileSync(file, '# Reserve benchmark results\n\nRerun with `npm run bench:reserve` (`BENCH_ORDERS`, `BENCH_HOT_PRODUCTS`, `BENCH_STOCK`).\n\n');
+    if (!fs.existsSync(file))
+      fs.writeFileSync(file, '# Reserve benchmark results\n\nRerun with `npm run bench:reserve` (`BENCH_ORDERS`, `BENCH_HOT_PRODUCTS`, `BENCH_STOCK`).\n\n');
     fs.appendFileSync(file, `${report}\n`);
     console.log(`appended to ${path.relative(process.cwd(), file)}`);
     if (!ok) process.exitCode = 1;

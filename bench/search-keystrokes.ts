@@ -55,12 +55,7 @@ export async function touchCatalog(pool: Pool): Promise<void> {
  * across clients, wrapping around). With `once`, it stops after one pass, so with a freshly emptied
  * cache every request is a miss.
  */
-export async function loadQueries(
-  name: string,
-  url: string,
-  queries: readonly string[],
-  options: { connections: number; seconds: number; once?: boolean },
-): Promise<LatencyRun> {
+export async function loadQueries(name: string, url: string, queries: readonly string[], options: { connections: number; seconds: number; once?: boolean }): Promise<LatencyRun> {
   let next = 0;
   const result = await autocannon({
     url,
@@ -115,6 +110,9 @@ export function formatLatencyRuns(runs: readonly LatencyRun[], goalMs: number): 
   return [
     `| as-you-type, through the gateway | requests | req/s | p50 ms | p97.5 ms | p99 ms | p99 ≤ ${goalMs} ms | errors/non-2xx |`,
     '|---|---:|---:|---:|---:|---:|:---:|---:|',
-    ...runs.map((r) => `| ${r.name} | ${r.requests} | ${Math.round(r.requestsPerSecond)} | ${fmt(r.p50)} | ${fmt(r.p975)} | ${fmt(r.p99)} | ${r.p99 <= goalMs ? 'yes' : 'NO'} | ${r.errors} |`),
+    ...runs.map(
+      (r) =>
+        `| ${r.name} | ${r.requests} | ${Math.round(r.requestsPerSecond)} | ${fmt(r.p50)} | ${fmt(r.p975)} | ${fmt(r.p99)} | ${r.p99 <= goalMs ? 'yes' : 'NO'} | ${r.errors} |`,
+    ),
   ].join('\n');
 }

@@ -100,8 +100,32 @@ function prefixWithin(typed: string, target: Named): 1 | 3 | null {
 
 // Keyboard neighbours for substitutions (a typo is usually a neighbouring key).
 const NEIGHBOUR: Record<string, string> = {
-  a: 's', b: 'v', c: 'x', d: 's', e: 'r', f: 'g', g: 'h', h: 'j', i: 'o', j: 'k', k: 'l', l: 'k', m: 'n',
-  n: 'm', o: 'p', p: 'o', q: 'w', r: 't', s: 'a', t: 'r', u: 'y', v: 'c', w: 'e', x: 'z', y: 't', z: 'x',
+  a: 's',
+  b: 'v',
+  c: 'x',
+  d: 's',
+  e: 'r',
+  f: 'g',
+  g: 'h',
+  h: 'j',
+  i: 'o',
+  j: 'k',
+  k: 'l',
+  l: 'k',
+  m: 'n',
+  n: 'm',
+  o: 'p',
+  p: 'o',
+  q: 'w',
+  r: 't',
+  s: 'a',
+  t: 'r',
+  u: 'y',
+  v: 'c',
+  w: 'e',
+  x: 'z',
+  y: 't',
+  z: 'x',
 };
 
 function oneTypo(word: string, variant: number): string {
@@ -171,7 +195,8 @@ targets.forEach((target, n) => {
       if (clearTypo(twice, nameWords[typoAt])) push(replaced(nameWords, typoAt, twice), 'typo', target.name, within, `${note}; 2 edits in a 9+ letter word`);
     }
     const swapped = transposed(nameWords[typoAt]);
-    if (swapped && clearTypo(swapped, nameWords[typoAt])) push(replaced(nameWords, typoAt, swapped), 'transposition', target.name, within, `${note}; neighbours swapped in "${nameWords[typoAt]}"`);
+    if (swapped && clearTypo(swapped, nameWords[typoAt]))
+      push(replaced(nameWords, typoAt, swapped), 'transposition', target.name, within, `${note}; neighbours swapped in "${nameWords[typoAt]}"`);
   }
 
   // Joined: two neighbouring words typed as one (the first pair, and the last pair of longer names).

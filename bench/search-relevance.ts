@@ -156,9 +156,7 @@ export function formatRelevance(report: RelevanceReport): string {
 export async function loadDemoMenuIfEmpty(pool: Pool, port: number): Promise<'loaded' | 'present' | 'absent'> {
   const count = async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM inventory.products WHERE sku LIKE 'DEMO-%'`)).rows[0].n;
   if ((await count()) > 0) return 'present';
-  const { rows } = await pool.query<{ empty: boolean }>(
-    `SELECT NOT EXISTS (SELECT 1 FROM inventory.categories) AND NOT EXISTS (SELECT 1 FROM inventory.products) AS empty`,
-  );
+  const { rows } = await pool.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM inventory.categories) AND NOT EXISTS (SELECT 1 FROM inventory.products) AS empty`);
   if (!rows[0].empty) return 'absent';
   const inventory = new AppProcess('inventory', {
     ...process.env,

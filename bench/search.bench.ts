@@ -128,7 +128,14 @@ async function waitReady(url: string, child: AppProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const pool = new Pool({ host: testEnvironment.dbHost, port: testEnvironment.dbPort, database: testEnvironment.databaseName, user: 'galley_inventory', password: INVENTORY_PASSWORD, max: CONNECTIONS });
+  const pool = new Pool({
+    host: testEnvironment.dbHost,
+    port: testEnvironment.dbPort,
+    database: testEnvironment.databaseName,
+    user: 'galley_inventory',
+    password: INVENTORY_PASSWORD,
+    max: CONNECTIONS,
+  });
   const apps: AppProcess[] = [];
   try {
     console.log(`search benchmark: making sure ${testEnvironment.databaseName} holds ${PRODUCTS} seeded products...`);
@@ -213,7 +220,13 @@ async function main(): Promise<void> {
     const typing: LatencyRun[] = [];
     await touchCatalog(pool);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    typing.push(await loadQueries(`${groups[0].name}: cold, each once right after a catalog change`, gatewayUrl, groups[0].queries, { connections: CONNECTIONS, seconds: DURATION, once: true }));
+    typing.push(
+      await loadQueries(`${groups[0].name}: cold, each once right after a catalog change`, gatewayUrl, groups[0].queries, {
+        connections: CONNECTIONS,
+        seconds: DURATION,
+        once: true,
+      }),
+    );
     for (const group of groups) {
       console.log(`  as you type, ${group.name}, ${CONNECTIONS} connections for ${DURATION}s...`);
       await loadQueries('warm-up', gatewayUrl, group.queries, { connections: CONNECTIONS, seconds: DURATION, once: true });
@@ -227,7 +240,10 @@ async function main(): Promise<void> {
     );
     typing.push(busy.result);
 
-    const load = os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+    const load = os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ');
     console.log('  warming up both paths...');
     await loadBare('warm', bare, mix, 3);
     await loadHttp('warm', gatewayUrl, mix.map(toPath), 3);
@@ -244,7 +260,10 @@ async function main(): Promise<void> {
     console.log('  floor: one product by id, both sides...');
     results.push(await loadBare('floor: one product by id, bare SQL', { listProducts: () => bare.getProduct(chickenPage1.items[0].id) } as unknown as CatalogService, mix, 5));
     results.push(await loadHttp('floor: one product by id, gateway → inventory', gatewayUrl, [oneProduct], 5));
-    const loadAfter = os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+    const loadAfter = os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ');
 
     const [mixBare, mixHttp, rankedBare, rankedHttp] = results;
     const ratio = (http: Side, sql: Side) => sql.requestsPerSecond / http.requestsPerSecond;
@@ -262,7 +281,18 @@ async function main(): Promise<void> {
       '',
       'Facet counts of queries with 2000+ matches are cached for 30 s (FacetCache); the ranked-only runs match fewer, so every request counts its facets.',
       '',
-      'Mix (one request each, in turn): ' + mix.map((q) => '`' + toPath(q).replace('/api/products?', '').replace(/cursor=[^&]+/, 'cursor=…') + '`').join(', ') + '.',
+      'Mix (one request each, in turn): ' +
+        mix
+          .map(
+            (q) =>
+              '`' +
+              toPath(q)
+                .replace('/api/products?', '')
+                .replace(/cursor=[^&]+/, 'cursor=…') +
+              '`',
+          )
+          .join(', ') +
+        '.',
       '',
       table,
       '',
@@ -282,7 +312,8 @@ async function main(): Promise<void> {
     ].join('\n');
     console.log(`\n${report}`);
     const file = path.join(process.cwd(), 'bench/results/search.md');
-    if (!fs.existsSync(file)) fs.writeFileSync(file, '# Search benchmark results\n\nRerun with `npm run bench:search` (`BENCH_DURATION`, `BENCH_CONNECTIONS`, `BENCH_PRODUCTS`).\n\n');
+    if (!fs.existsSync(file))
+      fs.writeFileSync(file, '# Search benchmark results\n\nRerun with `npm run bench:search` (`BENCH_DURATION`, `BENCH_CONNECTIONS`, `BENCH_PRODUCTS`).\n\n');
     fs.appendFileSync(file, `${report}\n`);
     console.log(`appended to ${path.relative(process.cwd(), file)}`);
   } finally {

@@ -156,12 +156,18 @@ async function visit(page: Page, url: string): Promise<Visit> {
       bytes: resource.transferSize,
     };
   }
-  const apiStarts = Object.entries(requests).filter(([key]) => key.startsWith('api ')).map(([, r]) => r!.start);
+  const apiStarts = Object.entries(requests)
+    .filter(([key]) => key.startsWith('api '))
+    .map(([, r]) => r!.start);
   return {
     interactive,
     phases: {
       'HTML received': entries.navigation?.responseEnd,
-      'first-load JS and CSS received': Math.max(...Object.entries(requests).filter(([key]) => key.startsWith('asset ')).map(([, r]) => r!.end)),
+      'first-load JS and CSS received': Math.max(
+        ...Object.entries(requests)
+          .filter(([key]) => key.startsWith('asset '))
+          .map(([, r]) => r!.end),
+      ),
       'app rendered (first React commit)': entries.marks.appRendered,
       'first API request sent': apiStarts.length ? Math.min(...apiStarts) : undefined,
       'menu rendered (first Add button)': entries.marks.menuRendered,

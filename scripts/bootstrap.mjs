@@ -12,7 +12,16 @@ import { step } from './lib/log.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The same flags and retries as .ci/run: the registry sometimes stalls a single request.
-const NPM_CI = ['ci', '--no-audit', '--no-fund', '--loglevel=error', '--fetch-retries=5', '--fetch-retry-mintimeout=5000', '--fetch-retry-maxtimeout=60000', '--fetch-timeout=120000'];
+const NPM_CI = [
+  'ci',
+  '--no-audit',
+  '--no-fund',
+  '--loglevel=error',
+  '--fetch-retries=5',
+  '--fetch-retry-mintimeout=5000',
+  '--fetch-retry-maxtimeout=60000',
+  '--fetch-timeout=120000',
+];
 const ATTEMPTS = 3;
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -62,7 +71,7 @@ export function ensureChromium() {
     return;
   }
   const started = Date.now();
-  step('Chromium: missing; installing Debian\'s chromium package (apt-get)');
+  step("Chromium: missing; installing Debian's chromium package (apt-get)");
   const result = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
   if (result.status !== 0 || !fs.existsSync(executable)) throw new Error('installing chromium with apt-get failed; see its output above');
   step(`Chromium: installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

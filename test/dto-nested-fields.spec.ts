@@ -15,7 +15,9 @@ describe('request DTOs', () => {
   const files = readdirSync(root).flatMap((app) => {
     const dir = path.join(root, app, 'src', 'dtos');
     try {
-      return readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts')).map((file) => path.join(dir, file));
+      return readdirSync(dir)
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+        .map((file) => path.join(dir, file));
     } catch {
       return [];
     }

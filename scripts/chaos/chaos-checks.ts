@@ -26,14 +26,16 @@ export interface ChecksInput {
  * Waits (up to `finalWithinMs`) until every accepted order is final, and says how long that took after recovery.
  * Reads the orders database, not the clients: a client that gave up does not end its order.
  */
-export async function waitUntilOrdersFinal(db: Pool, orderIds: string[], finalWithinMs: number): Promise<{ held: boolean; millis: number; pending: { id: string; status: string }[] }> {
+export async function waitUntilOrdersFinal(
+  db: Pool,
+  orderIds: string[],
+  finalWithinMs: number,
+): Promise<{ held: boolean; millis: number; pending: { id: string; status: string }[] }> {
   const started = Date.now();
   for (;;) {
     const { rows } = await db.query<{ id: string; status: string }>(`SELECT id, status FROM orders.orders WHERE id = ANY($1::uuid[])`, [orderIds]);
     const found = new Map(rows.map((row) => [row.id, row.status]));
-    const pending = orderIds
-      .map((id) => ({ id, status: found.get(id) ?? 'MISSING' }))
-      .filter((order) => !(FINAL_CHECKOUT_STATUSES as readonly string[]).includes(order.status));
+    const pending = orderIds.map((id) => ({ id, status: found.get(id) ?? 'MISSING' })).filter((order) => !(FINAL_CHECKOUT_STATUSES as readonly string[]).includes(order.status));
     const millis = Date.now() - started;
     if (pending.length === 0) return { held: true, millis, pending };
     if (millis > finalWithinMs) return { held: false, millis, pending };
@@ -58,7 +60,11 @@ export async function checkInvariants(input: ChecksInput): Promise<InvariantResu
     missing.length === 0 && extra.length === 0,
     `${orderIds.length} accepted, ${theirs.length} in the orders database (${formatCounts(byStatus)}); missing ${missing.length}, unasked-for ${extra.length}`,
   );
-  add('clients saw every promise kept', input.clientViolations.length === 0, input.clientViolations.length === 0 ? 'no 4xx to a valid request, one order per Idempotency-Key, every webhook answered 200' : input.clientViolations.slice(0, 10).join('; '));
+  add(
+    'clients saw every promise kept',
+    input.clientViolations.length === 0,
+    input.clientViolations.length === 0 ? 'no 4xx to a valid request, one order per Idempotency-Key, every webhook answered 200' : input.clientViolations.slice(0, 10).join('; '),
+  );
 
   // Stock: per product, sold + reserved ≤ received, and what was sold is what the confirmed orders hold.
   const { rows: stock } = await db.query<{ product_id: string; received: number; removed: number; sold: number; on_hand: number; reserved: number; confirmed: number }>(
@@ -82,7 +88,9 @@ export async function checkInvariants(input: ChecksInput): Promise<InvariantResu
   add(
     'units sold = units in confirmed orders, nothing left reserved',
     mismatched.length === 0,
-    mismatched.length === 0 ? `${stock.reduce((sum, row) => sum + row.sold, 0)} units sold, all in confirmed orders` : mismatched.map((row) => `${row.product_id}: sold ${row.sold}, confirmed ${row.confirmed}, reserved ${row.reserved}`).join('; '),
+    mismatched.length === 0
+      ? `${stock.reduce((sum, row) => sum + row.sold, 0)} units sold, all in confirmed orders`
+      : mismatched.map((row) => `${row.product_id}: sold ${row.sold}, confirmed ${row.confirmed}, reserved ${row.reserved}`).join('; '),
   );
 
   // Effects applied once: one sale per order and product, one reservation per order, each status entered once.
@@ -123,13 +131,22 @@ export async function checkInvariants(input: ChecksInput): Promise<InvariantResu
 
   // The outboxes drain: every announced change reaches the broker (the last orders' final events a moment after them).
   const { pending, millis } = await waitForOutboxesDrained(db, { timeoutMs: 30_000 });
-  add('every outbox drained', pending.length === 0, pending.length === 0 ? `no unpublished event (${millis} ms after the orders were final)` : `unpublished after 30 s: ${pending.join(', ')}`);
+  add(
+    'every outbox drained',
+    pending.length === 0,
+    pending.length === 0 ? `no unpublished event (${millis} ms after the orders were final)` : `unpublished after 30 s: ${pending.join(', ')}`,
+  );
 
   const letters = (await Promise.all(Object.values(TOPICS).map(async (topic) => (await listDeadLetters(input.kafka, topic)).map((letter) => ({ ...letter, topic }))))).flat();
   add(
     'dead-letter topics empty',
     letters.length === 0,
-    letters.length === 0 ? 'no dead letter on any *.events.dlq topic' : letters.slice(0, 10).map((letter) => `${letter.topic}: ${letter.eventType ?? '?'} ${letter.eventId ?? ''} for ${letter.consumerGroup ?? '?'}: ${letter.reason ?? '?'}`).join('; '),
+    letters.length === 0
+      ? 'no dead letter on any *.events.dlq topic'
+      : letters
+          .slice(0, 10)
+          .map((letter) => `${letter.topic}: ${letter.eventType ?? '?'} ${letter.eventId ?? ''} for ${letter.consumerGroup ?? '?'}: ${letter.reason ?? '?'}`)
+          .join('; '),
   );
   return results;
 }

@@ -139,7 +139,12 @@ export class ChaosLoad {
       currency: (payment.body.amount as { currency: string }).currency,
     };
     const now = new Date();
-    const succeeded = simulatedIntentEvent(intent, 'succeeded', { eventId: `evt_chaos_${randomBytes(10).toString('hex')}`, chargeId: `ch_chaos_${randomBytes(10).toString('hex')}` }, now);
+    const succeeded = simulatedIntentEvent(
+      intent,
+      'succeeded',
+      { eventId: `evt_chaos_${randomBytes(10).toString('hex')}`, chargeId: `ch_chaos_${randomBytes(10).toString('hex')}` },
+      now,
+    );
     const staleFailure = simulatedIntentEvent(intent, 'failed', { eventId: `evt_chaos_${randomBytes(10).toString('hex')}`, chargeId: '' }, new Date(now.getTime() - 30_000));
     await this.deliver(succeeded);
     await Promise.all(shuffled([succeeded, succeeded, staleFailure]).map((event) => this.deliver(event)));

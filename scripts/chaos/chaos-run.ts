@@ -157,7 +157,8 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
           held: finalInFlight.held && canaryOutcome?.status === 'CONFIRMED' && (exit?.graceful ?? true),
         };
         faults.push(record);
-        if (exit) log(`fault ${fault}: exited after ${seconds(exit.millis)} (${exit.signal ?? `code ${exit.code}`})${exit.graceful ? '' : `, NOT on its own:\n${exit.lastLines ?? ''}`}`);
+        if (exit)
+          log(`fault ${fault}: exited after ${seconds(exit.millis)} (${exit.signal ?? `code ${exit.code}`})${exit.graceful ? '' : `, NOT on its own:\n${exit.lastLines ?? ''}`}`);
         log(
           `fault ${fault}: up ${seconds(up - restarted)} and ready ${seconds(readyMs)} after the restart, a new checkout final after ${record.canaryFinalMs === null ? 'never' : seconds(record.canaryFinalMs)}, ` +
             `the ${inFlight.length} in flight final ${seconds(finalInFlight.millis)} after ready${finalInFlight.held ? '' : ` — NOT within ${seconds(options.finalWithinMs)}: ${finalInFlight.pending.length} pending`}`,
@@ -180,8 +181,14 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
     invariants.unshift({
       name: 'every accepted order final within 60 s of recovery',
       held: final.held && faults.every((fault) => fault.held),
-      detail: `after each fault, the orders in flight were final within ${seconds(Math.max(0, ...faults.map((fault) => fault.inFlightFinalMs)))} of readiness; after the load, all ${orderIds.length} within ${seconds(allFinalMs)}` +
-        (final.pending.length ? `; still pending: ${final.pending.slice(0, 5).map((order) => `${order.id} ${order.status}`).join(', ')}` : ''),
+      detail:
+        `after each fault, the orders in flight were final within ${seconds(Math.max(0, ...faults.map((fault) => fault.inFlightFinalMs)))} of readiness; after the load, all ${orderIds.length} within ${seconds(allFinalMs)}` +
+        (final.pending.length
+          ? `; still pending: ${final.pending
+              .slice(0, 5)
+              .map((order) => `${order.id} ${order.status}`)
+              .join(', ')}`
+          : ''),
     });
     for (const invariant of invariants) log(`${invariant.held ? 'held' : 'BROKEN'}: ${invariant.name} — ${invariant.detail}`);
 
@@ -193,7 +200,16 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
       finishedAt: finished.toISOString(),
       durationS: Math.round((finished.getTime() - started.getTime()) / 1000),
       machine: { cores: os.cpus().length, node: process.version, loadAverageAtStart },
-      options: { ...options, log: undefined, infra: { postgresPort: options.infra.postgresPort, brokerPort: options.infra.brokerPort, brokerControllerPort: options.infra.brokerControllerPort, database: options.infra.database } } as ChaosReport['options'],
+      options: {
+        ...options,
+        log: undefined,
+        infra: {
+          postgresPort: options.infra.postgresPort,
+          brokerPort: options.infra.brokerPort,
+          brokerControllerPort: options.infra.brokerControllerPort,
+          database: options.infra.database,
+        },
+      } as ChaosReport['options'],
       orders: {
         accepted: accepted.length,
         byStatus: Object.fromEntries(rows.map((row) => [row.status, row.n])),

@@ -62,7 +62,9 @@ async function main(): Promise<void> {
     finalWithinMs: 60_000,
   });
   const written = writeChaosReport(report, path.resolve(values.out));
-  console.log(`chaos: ${report.passed ? 'every invariant held' : 'INVARIANTS BROKEN'}; report in ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}`);
+  console.log(
+    `chaos: ${report.passed ? 'every invariant held' : 'INVARIANTS BROKEN'}; report in ${path.relative(process.cwd(), written.markdown)} and ${path.relative(process.cwd(), written.json)}`,
+  );
   process.exit(report.passed ? 0 : 1);
 }
 

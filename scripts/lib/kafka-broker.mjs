@@ -13,7 +13,9 @@ const CACHE = path.join(ROOT, '.cache', 'kafka');
 const LIB = path.join(CACHE, 'lib');
 
 function pomHash() {
-  return createHash('sha256').update(fs.readFileSync(path.join(KAFKA_DIR, 'pom.xml'))).digest('hex');
+  return createHash('sha256')
+    .update(fs.readFileSync(path.join(KAFKA_DIR, 'pom.xml')))
+    .digest('hex');
 }
 
 /** Fetches the broker jars unless the cache already holds the set the pom declares. */
@@ -157,11 +159,9 @@ export async function startBroker({ name, port, controllerPort, heapMb = 512 }) 
   }
   const clusterId = fs.readFileSync(idFile, 'utf8').trim();
   // A formatted data directory needs no second format: that JVM start alone costs 2-4 s of every restart.
-  const format = fs.existsSync(path.join(paths.dataDir, 'meta.properties')) ? { status: 0 } : spawnSync(
-    'java',
-    ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', clusterId, '-c', propsFile, '--ignore-formatted'],
-    { encoding: 'utf8' },
-  );
+  const format = fs.existsSync(path.join(paths.dataDir, 'meta.properties'))
+    ? { status: 0 }
+    : spawnSync('java', ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', clusterId, '-c', propsFile, '--ignore-formatted'], { encoding: 'utf8' });
   if (format.status !== 0) throw new Error(`could not format Kafka storage: ${format.stderr || format.stdout}`);
 
   step(`Kafka: starting broker "${name}" on 127.0.0.1:${port} (KRaft, log ${path.relative(ROOT, paths.logFile)})`);

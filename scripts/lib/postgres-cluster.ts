@@ -90,7 +90,8 @@ function pgBinary(name: string): string {
 export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, tolerateFailure = false): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { cwd: process.cwd(), env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && !tolerateFailure) reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} failed (${error.code ?? error.signal}): ${(stderr || stdout).slice(-2000)}`));
+      if (error && !tolerateFailure)
+        reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} failed (${error.code ?? error.signal}): ${(stderr || stdout).slice(-2000)}`));
       else resolve();
     });
   });

@@ -13,11 +13,7 @@ export function build() {
 }
 
 export function runCompiled(entry, args, env) {
-  const result = spawnSync(
-    process.execPath,
-    ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist', entry), ...args],
-    { cwd: ROOT, stdio: 'inherit', env },
-  );
+  const result = spawnSync(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist', entry), ...args], { cwd: ROOT, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`${entry} failed`);
 }
 

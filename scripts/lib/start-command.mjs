@@ -94,11 +94,12 @@ async function main() {
       continue;
     }
     const log = fs.openSync(path.join(RUN_DIR, `${app}.log`), 'a');
-    const child = spawn(
-      process.execPath,
-      ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist/apps', app, 'src/main.js')],
-      { cwd: ROOT, env: appEnv(app, env), stdio: ['ignore', log, log], detached: true },
-    );
+    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist/apps', app, 'src/main.js')], {
+      cwd: ROOT,
+      env: appEnv(app, env),
+      stdio: ['ignore', log, log],
+      detached: true,
+    });
     child.unref();
     state.pids[app] = child.pid;
     step(`${app}: started (pid ${child.pid}, port ${PORTS[app]}, log .cache/run/${app}.log)`);

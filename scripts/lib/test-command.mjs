@@ -53,25 +53,21 @@ const typecheck = spawnSync(
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
 step('Running jest (unit, integration, end-to-end, browser)');
-const jest = spawnSync(
-  process.execPath,
-  [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', ...jestArgs],
-  {
-    cwd: ROOT,
-    stdio: 'inherit',
-    // A full run takes about 3 minutes; a hung run fails here instead of eating CI's time.
-    timeout: Number(process.env.GALLEY_TEST_TIMEOUT_MS ?? 25 * 60 * 1000),
-    killSignal: 'SIGKILL',
-    env: {
-      ...env,
-      NODE_ENV: 'test',
-      GALLEY_TEST_DB_NAME: TEST_TARGET.database,
-      GALLEY_TEST_KAFKA_BROKERS: `127.0.0.1:${TEST_TARGET.broker.port}`,
-      // The browser tests: the gateway RunningSystem starts serves this build, driven by this browser.
-      WEB_DIST_DIR: WEB_DIST,
-      CHROMIUM_PATH: chromiumPath(),
-    },
+const jest = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', ...jestArgs], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  // A full run takes about 3 minutes; a hung run fails here instead of eating CI's time.
+  timeout: Number(process.env.GALLEY_TEST_TIMEOUT_MS ?? 25 * 60 * 1000),
+  killSignal: 'SIGKILL',
+  env: {
+    ...env,
+    NODE_ENV: 'test',
+    GALLEY_TEST_DB_NAME: TEST_TARGET.database,
+    GALLEY_TEST_KAFKA_BROKERS: `127.0.0.1:${TEST_TARGET.broker.port}`,
+    // The browser tests: the gateway RunningSystem starts serves this build, driven by this browser.
+    WEB_DIST_DIR: WEB_DIST,
+    CHROMIUM_PATH: chromiumPath(),
   },
-);
+});
 if (jest.error?.code === 'ETIMEDOUT') console.error('jest did not finish in time and was stopped (GALLEY_TEST_TIMEOUT_MS)');
 process.exit(jest.status ?? 1);

@@ -72,13 +72,12 @@ async function generate(from: number, to: number, seed: number): Promise<FakePro
 }
 
 async function ensureCategories(pool: Pool): Promise<string[]> {
-  await pool.query(
-    `INSERT INTO inventory.categories (id, name, slug) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (slug) DO NOTHING`,
-    [SEED_CATEGORIES.map(() => randomUUID()), SEED_CATEGORIES.map((c) => c.name), SEED_CATEGORIES.map((c) => c.slug)],
-  );
-  const { rows } = await pool.query<{ id: string; slug: string }>(`SELECT id, slug FROM inventory.categories WHERE slug = ANY($1::text[])`, [
+  await pool.query(`INSERT INTO inventory.categories (id, name, slug) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (slug) DO NOTHING`, [
+    SEED_CATEGORIES.map(() => randomUUID()),
+    SEED_CATEGORIES.map((c) => c.name),
     SEED_CATEGORIES.map((c) => c.slug),
   ]);
+  const { rows } = await pool.query<{ id: string; slug: string }>(`SELECT id, slug FROM inventory.categories WHERE slug = ANY($1::text[])`, [SEED_CATEGORIES.map((c) => c.slug)]);
   const bySlug = new Map(rows.map((row) => [row.slug, row.id]));
   return SEED_CATEGORIES.map((category) => bySlug.get(category.slug)!);
 }
@@ -105,10 +104,10 @@ async function insertBatch(client: PoolClient, batch: FakeProduct[], categoryIds
   if (inserted.rows.length === 0) return 0;
   const bySku = new Map(batch.map((p) => [p.sku, p]));
   const fresh = inserted.rows.map((row) => ({ id: row.id, product: bySku.get(row.sku)! }));
-  await client.query(
-    `INSERT INTO inventory.stock_levels (product_id, on_hand) SELECT * FROM unnest($1::uuid[], $2::int[])`,
-    [fresh.map((f) => f.id), fresh.map((f) => f.product.onHand)],
-  );
+  await client.query(`INSERT INTO inventory.stock_levels (product_id, on_hand) SELECT * FROM unnest($1::uuid[], $2::int[])`, [
+    fresh.map((f) => f.id),
+    fresh.map((f) => f.product.onHand),
+  ]);
   const stocked = fresh.filter((f) => f.product.onHand > 0);
   await client.query(
     `INSERT INTO inventory.stock_movements (product_id, kind, delta, reason, on_hand_after)

@@ -15,9 +15,30 @@ export interface SeedCategory {
 
 /** The categories seeded products go in (slugs prefixed `seed-`, beside any real ones). */
 export const SEED_CATEGORIES: readonly SeedCategory[] = [
-  'Breakfast', 'Starters', 'Soups', 'Salads', 'Pizza', 'Pasta', 'Burgers', 'Sandwiches', 'Grill', 'Seafood',
-  'Curries', 'Noodles', 'Sushi', 'Tacos', 'Vegan', 'Kids', 'Sides', 'Desserts', 'Bakery', 'Cold drinks',
-  'Hot drinks', 'Smoothies', 'Deli', 'Pantry',
+  'Breakfast',
+  'Starters',
+  'Soups',
+  'Salads',
+  'Pizza',
+  'Pasta',
+  'Burgers',
+  'Sandwiches',
+  'Grill',
+  'Seafood',
+  'Curries',
+  'Noodles',
+  'Sushi',
+  'Tacos',
+  'Vegan',
+  'Kids',
+  'Sides',
+  'Desserts',
+  'Bakery',
+  'Cold drinks',
+  'Hot drinks',
+  'Smoothies',
+  'Deli',
+  'Pantry',
 ].map((name) => ({ name, slug: `seed-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` }));
 
 const TAGS = ['vegetarian', 'vegan', 'spicy', 'gluten-free', 'bestseller', 'new', 'seasonal', 'organic', 'dairy-free', 'nut-free', 'kids', 'sharing'];

@@ -68,12 +68,15 @@ describe('npm run dlq', () => {
     expect(sut.stderr).toContain('usage: npm run dlq');
   });
 
-  it.each([[['list', 'orders.events', '--dry-run']], [['replay', 'orders.events', '--id']], [['list', 'orders.events', '--id', 'e1']]])('refuses %j with its usage, touching nothing', (args) => {
-    const sut = dlq(...args);
-    expect(sut.status).toBe(2);
-    expect(sut.stderr).toContain('usage: npm run dlq');
-    expect(sut.stdout).toBe('');
-  });
+  it.each([[['list', 'orders.events', '--dry-run']], [['replay', 'orders.events', '--id']], [['list', 'orders.events', '--id', 'e1']]])(
+    'refuses %j with its usage, touching nothing',
+    (args) => {
+      const sut = dlq(...args);
+      expect(sut.status).toBe(2);
+      expect(sut.stderr).toContain('usage: npm run dlq');
+      expect(sut.stdout).toBe('');
+    },
+  );
 
   it('answers --help with its usage on stdout', () => {
     const sut = dlq('--help');

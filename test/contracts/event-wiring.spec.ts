@@ -50,7 +50,9 @@ describe('event wiring: contracts against the code', () => {
   });
 
   it.each(SERVICE_NAMES.map((service) => [service]))("%s's transport serves exactly the handlers found in its consumers/", (service) => {
-    const found = ALL_CONTRACTS.filter((contract) => sitesOf(contract).consumers.some((site) => site.app === service)).map(keyOf).sort();
+    const found = ALL_CONTRACTS.filter((contract) => sitesOf(contract).consumers.some((site) => site.app === service))
+      .map(keyOf)
+      .sort();
 
     const sut = servedBy(service);
 

@@ -41,7 +41,23 @@ async function makeCertificates(): Promise<{ cert: string; key: string }> {
   await openssl('req', '-x509', ...ec, '-keyout', file('wrong-ca.key'), '-out', wrongCaFile, '-days', '2', '-subj', '/CN=Some other CA');
   await openssl('req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=localhost');
   fs.writeFileSync(file('server.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
-  await openssl('x509', '-req', '-in', file('server.csr'), '-CA', caFile, '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('server.crt'), '-days', '2', '-extfile', file('server.ext'));
+  await openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    caFile,
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    file('server.crt'),
+    '-days',
+    '2',
+    '-extfile',
+    file('server.ext'),
+  );
   return { cert: fs.readFileSync(file('server.crt'), 'utf8'), key: fs.readFileSync(file('server.key'), 'utf8') };
 }
 

@@ -4,17 +4,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import express from 'express';
-import {
-  AppName,
-  AuthConfig,
-  ConfigValidationError,
-  DEFAULT_PORTS,
-  GatewayConfig,
-  ServiceConfig,
-  ServiceName,
-  databaseRoleFor,
-  loadConfig,
-} from '@galley/config';
+import { AppName, AuthConfig, ConfigValidationError, DEFAULT_PORTS, GatewayConfig, ServiceConfig, ServiceName, databaseRoleFor, loadConfig } from '@galley/config';
 import { InventoryConfig } from '../../apps/inventory/src/config/inventory-config';
 import { OrdersConfig } from '../../apps/orders/src/config/orders-config';
 import { PaymentsConfig } from '../../apps/payments/src/config/payments-config';
@@ -136,8 +126,7 @@ export const union = (lists: string[][]) => [...new Set(lists.flat())].sort();
 export const configKeysOf = (schemas: ConfigClass[]) => union(schemas.map(configKeys));
 export const requiredKeysOf = (schemas: ConfigClass[]) => union(schemas.map(requiredKeys));
 export const productionRequiredKeysOf = (schemas: ConfigClass[]) => union(schemas.map(productionRequiredKeys));
-export const configProblemsOf = (schemas: ConfigClass[], env: Record<string, string>) =>
-  schemas.flatMap((schema) => configProblems(schema, env));
+export const configProblemsOf = (schemas: ConfigClass[], env: Record<string, string>) => schemas.flatMap((schema) => configProblems(schema, env));
 
 /** One AuthConfig setting as the users service gets it: set and non-empty, else the default. */
 export function authSetting(env: Record<string, string>, key: 'TRUST_PROXY' | 'JWT_KEY_FILE'): string {
@@ -146,7 +135,10 @@ export function authSetting(env: Record<string, string>, key: 'TRUST_PROXY' | 'J
 
 /** Whether the app trusts a peer's X-Forwarded-For, as Express applies TRUST_PROXY (apps/users trust-proxy.ts). */
 export function trustsProxy(env: Record<string, string>, address: string): boolean {
-  const trusted = authSetting(env, 'TRUST_PROXY').split(',').map((part) => part.trim()).filter(Boolean);
+  const trusted = authSetting(env, 'TRUST_PROXY')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const app = express();
   app.set('trust proxy', trusted.length > 0 ? trusted : false);
   const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;

@@ -9,18 +9,7 @@ import { type IDeployment } from 'kubernetes-models/apps/v1';
 import { type INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { type IContainer, type IPodSpec, type ISecret } from 'kubernetes-models/v1';
 import { parse } from 'yaml';
-import {
-  APP_NAMES,
-  AppName,
-  AuthConfig,
-  DEFAULT_PORTS,
-  GatewayConfig,
-  SERVICE_NAMES,
-  ServiceConfig,
-  ServiceName,
-  databaseRoleFor,
-  upstreamUrlVariable,
-} from '@galley/config';
+import { APP_NAMES, AppName, AuthConfig, DEFAULT_PORTS, GatewayConfig, SERVICE_NAMES, ServiceConfig, ServiceName, databaseRoleFor, upstreamUrlVariable } from '@galley/config';
 import { loadInventoryConfig } from '../../apps/inventory/src/config/inventory-config';
 import { allows, externalEgressPorts, podIn } from './network-policies';
 import {
@@ -140,7 +129,11 @@ describe('the checks of the Kubernetes manifests', () => {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: { name: 'db', namespace: 'shop' },
-        spec: { podSelector: { matchLabels: { app: 'db' } }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 'pg' }] }] },
+        spec: {
+          podSelector: { matchLabels: { app: 'db' } },
+          policyTypes: ['Ingress'],
+          ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 'pg' }] }],
+        },
       },
       {
         apiVersion: 'networking.k8s.io/v1',
@@ -149,7 +142,10 @@ describe('the checks of the Kubernetes manifests', () => {
         spec: {
           podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['web'] }] },
           policyTypes: ['Egress'],
-          egress: [{ to: [{ podSelector: { matchLabels: { app: 'db' } } }], ports: [{ port: 5432 }] }, { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }], ports: [{ port: 443 }] }],
+          egress: [
+            { to: [{ podSelector: { matchLabels: { app: 'db' } } }], ports: [{ port: 5432 }] },
+            { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }], ports: [{ port: 443 }] },
+          ],
         },
       },
     ];
@@ -218,7 +214,14 @@ describe('k8s/ sources', () => {
       .filter((c) => c.kind === 'Secret')
       .map((c) => `${c.name}: ${[...c.keys].sort().join(',')}`)
       .sort();
-    const fromTemplate = template.map((secret) => `${secret.metadata?.name}: ${Object.keys({ ...secret.data, ...secret.stringData }).sort().join(',')}`).sort();
+    const fromTemplate = template
+      .map(
+        (secret) =>
+          `${secret.metadata?.name}: ${Object.keys({ ...secret.data, ...secret.stringData })
+            .sort()
+            .join(',')}`,
+      )
+      .sort();
 
     expect(fromTemplate.length).toBeGreaterThan(0);
     expect(fromReadme).toEqual(fromTemplate);
@@ -251,7 +254,6 @@ describe('the S3 image storage of k8s/README.md, on the prod overlay', () => {
     expect(readmeCreations(K8S_README()).some((c) => c.kind === 'Secret' && c.name === 'galley-inventory-s3')).toBe(true);
   });
 });
-
 
 describe('docker-compose.yml', () => {
   let sut: ComposeFile;
@@ -492,7 +494,9 @@ describe('Dockerfile', () => {
   });
 
   it('keeps local state out of the build context with .dockerignore', () => {
-    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim());
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim());
 
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.git', '.env']));
   });

@@ -98,9 +98,7 @@ export function baseResourceFiles(): string[] {
 /** Parse errors, warnings and duplicate keys of every YAML file under k8s/. */
 export function k8sYamlErrors(): string[] {
   return k8sYamlFiles().flatMap((file) =>
-    parseAllDocuments(readFileSync(join(K8S_DIR, file), 'utf8')).flatMap((document) =>
-      [...document.errors, ...document.warnings].map((error) => `${file}: ${error.message}`),
-    ),
+    parseAllDocuments(readFileSync(join(K8S_DIR, file), 'utf8')).flatMap((document) => [...document.errors, ...document.warnings].map((error) => `${file}: ${error.message}`)),
   );
 }
 
@@ -166,8 +164,7 @@ export function unknownFieldErrors(manifests: Manifest[]): string[] {
   };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, languageVersion, ...rest) =>
-    name === fileName ? ts.createSourceFile(name, source, languageVersion) : getSourceFile(name, languageVersion, ...rest);
+  host.getSourceFile = (name, languageVersion, ...rest) => (name === fileName ? ts.createSourceFile(name, source, languageVersion) : getSourceFile(name, languageVersion, ...rest));
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => name === fileName || fileExists(name);
   const program = ts.createProgram([fileName], options, host);
@@ -362,17 +359,14 @@ export function referencedSecrets(pod: IPodSpec | undefined): string[] {
 export function resourceProblems(pod: IPodSpec | undefined): string[] {
   return (pod?.containers ?? []).flatMap((container) =>
     (['requests', 'limits'] as const).flatMap((bound) =>
-      (['cpu', 'memory'] as const)
-        .filter((resource) => container.resources?.[bound]?.[resource] === undefined)
-        .map((resource) => `${container.name}: no ${resource} ${bound}`),
+      (['cpu', 'memory'] as const).filter((resource) => container.resources?.[bound]?.[resource] === undefined).map((resource) => `${container.name}: no ${resource} ${bound}`),
     ),
   );
 }
 
 /** How many of `replicas` pods a drain may evict at once under the budget (percentages round up, as Kubernetes does). */
 export function evictablePods(budget: IPodDisruptionBudget | undefined, replicas: number): number {
-  const count = (value: number | string) =>
-    typeof value === 'number' ? value : Math.ceil((Number.parseInt(value, 10) / 100) * replicas);
+  const count = (value: number | string) => (typeof value === 'number' ? value : Math.ceil((Number.parseInt(value, 10) / 100) * replicas));
   if (budget?.spec?.maxUnavailable !== undefined) return Math.min(replicas, count(budget.spec.maxUnavailable));
   if (budget?.spec?.minAvailable !== undefined) return Math.max(0, replicas - count(budget.spec.minAvailable));
   return replicas;
@@ -462,10 +456,40 @@ export function loadCompose(): { compose: ComposeFile; yamlErrors: string[] } {
 
 export const TOP_LEVEL_KEYS = new Set(['name', 'services', 'volumes', 'networks', 'configs', 'secrets', 'include', 'version']);
 export const SERVICE_KEYS = new Set([
-  'image', 'build', 'command', 'entrypoint', 'environment', 'env_file', 'depends_on', 'ports', 'expose',
-  'volumes', 'healthcheck', 'restart', 'init', 'networks', 'user', 'working_dir', 'labels', 'profiles',
-  'stop_grace_period', 'stop_signal', 'deploy', 'logging', 'ulimits', 'tmpfs', 'read_only', 'container_name',
-  'hostname', 'extra_hosts', 'cap_drop', 'cap_add', 'security_opt', 'platform', 'pull_policy', 'shm_size',
+  'image',
+  'build',
+  'command',
+  'entrypoint',
+  'environment',
+  'env_file',
+  'depends_on',
+  'ports',
+  'expose',
+  'volumes',
+  'healthcheck',
+  'restart',
+  'init',
+  'networks',
+  'user',
+  'working_dir',
+  'labels',
+  'profiles',
+  'stop_grace_period',
+  'stop_signal',
+  'deploy',
+  'logging',
+  'ulimits',
+  'tmpfs',
+  'read_only',
+  'container_name',
+  'hostname',
+  'extra_hosts',
+  'cap_drop',
+  'cap_add',
+  'security_opt',
+  'platform',
+  'pull_policy',
+  'shm_size',
 ]);
 export const DEPENDS_ON_CONDITIONS = new Set(['service_started', 'service_healthy', 'service_completed_successfully']);
 

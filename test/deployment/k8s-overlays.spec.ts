@@ -8,18 +8,7 @@ import { type IJob } from 'kubernetes-models/batch/v1';
 import { type IIngress, type INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { type IPodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { type IConfigMap, type IContainer, type ISecret, type IService } from 'kubernetes-models/v1';
-import {
-  APP_NAMES,
-  AppName,
-  DEFAULT_PORTS,
-  GatewayConfig,
-  SERVICE_NAMES,
-  ServiceConfig,
-  ServiceName,
-  databaseRoleFor,
-  loadConfig,
-  upstreamUrlVariable,
-} from '@galley/config';
+import { APP_NAMES, AppName, DEFAULT_PORTS, GatewayConfig, SERVICE_NAMES, ServiceConfig, ServiceName, databaseRoleFor, loadConfig, upstreamUrlVariable } from '@galley/config';
 import { loadInventoryConfig } from '../../apps/inventory/src/config/inventory-config';
 import { AddressList } from '@galley/platform';
 import { clientAddress } from '../../apps/gateway/src/edge/client-address';
@@ -131,10 +120,7 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
 
     it('hold Secrets only in the template, every value a placeholder', () => {
       const template = sut.all<ISecret>('Secret', sut.secretTemplate);
-      const values = template.flatMap((secret) => [
-        ...Object.values(secret.stringData ?? {}),
-        ...Object.values(secret.data ?? {}).map((v) => Buffer.from(v, 'base64').toString()),
-      ]);
+      const values = template.flatMap((secret) => [...Object.values(secret.stringData ?? {}), ...Object.values(secret.data ?? {}).map((v) => Buffer.from(v, 'base64').toString())]);
 
       expect(sut.all('Secret', sut.applied)).toEqual([]);
       expect(sut.secretTemplate.filter(({ object }) => object.kind !== 'Secret').map(describeObject)).toEqual([]);
@@ -143,11 +129,13 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
     });
 
     it('resolve every ConfigMap and Secret that a workload references', () => {
-      const problems = sut.workloads().flatMap((workload) =>
-        (workload.spec?.template.spec?.containers ?? []).flatMap((container) =>
-          sut.resolveEnv(container).problems.map((problem) => `${workload.kind}/${workload.metadata?.name}: ${problem}`),
-        ),
-      );
+      const problems = sut
+        .workloads()
+        .flatMap((workload) =>
+          (workload.spec?.template.spec?.containers ?? []).flatMap((container) =>
+            sut.resolveEnv(container).problems.map((problem) => `${workload.kind}/${workload.metadata?.name}: ${problem}`),
+          ),
+        );
 
       expect(sut.workloads().length).toBeGreaterThan(0);
       expect(problems).toEqual([]);
@@ -155,11 +143,13 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
 
     it('define every setting once: one ConfigMap per key, nothing set inline that a ConfigMap or another workload also sets', () => {
       const configMapKeys = sut.all<IConfigMap>('ConfigMap', sut.applied).flatMap((configMap) => Object.keys(configMap.data ?? {}));
-      const inline = sut.workloads().flatMap((workload) =>
-        (workload.spec?.template.spec?.containers ?? []).flatMap((container) =>
-          (container.env ?? []).filter((variable) => !variable.valueFrom).map((variable) => `${variable.name}=${variable.value}`),
-        ),
-      );
+      const inline = sut
+        .workloads()
+        .flatMap((workload) =>
+          (workload.spec?.template.spec?.containers ?? []).flatMap((container) =>
+            (container.env ?? []).filter((variable) => !variable.valueFrom).map((variable) => `${variable.name}=${variable.value}`),
+          ),
+        );
       const twiceInAContainer = sut.workloads().flatMap((workload) =>
         (workload.spec?.template.spec?.containers ?? []).flatMap((container) =>
           Object.entries(sut.resolveEnv(container).definitions)
@@ -189,11 +179,13 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
     });
 
     it('run every workload under the restricted Pod Security Standard, with resource requests and limits', () => {
-      const problems = sut.workloads().flatMap((workload) =>
-        [...podSecurityProblems(workload.spec?.template.spec), ...resourceProblems(workload.spec?.template.spec)].map(
-          (problem) => `${workload.kind}/${workload.metadata?.name}: ${problem}`,
-        ),
-      );
+      const problems = sut
+        .workloads()
+        .flatMap((workload) =>
+          [...podSecurityProblems(workload.spec?.template.spec), ...resourceProblems(workload.spec?.template.spec)].map(
+            (problem) => `${workload.kind}/${workload.metadata?.name}: ${problem}`,
+          ),
+        );
 
       expect(sut.workloads().length).toBeGreaterThan(0);
       expect(problems).toEqual([]);
@@ -269,7 +261,12 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
       expect(ingresses).toHaveLength(1);
       expect(backends.length).toBeGreaterThan(0);
       expect([...new Set(backends.map((backend) => backend.service?.name))]).toEqual(['gateway']);
-      expect(sut.all<IService>('Service').filter((service) => !['ClusterIP', undefined].includes(service.spec?.type)).map((s) => s.metadata?.name)).toEqual([]);
+      expect(
+        sut
+          .all<IService>('Service')
+          .filter((service) => !['ClusterIP', undefined].includes(service.spec?.type))
+          .map((s) => s.metadata?.name),
+      ).toEqual([]);
     });
   });
 
@@ -327,10 +324,16 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
       const controller = podIn(INGRESS_CONTROLLER_NAMESPACE, { 'app.kubernetes.io/name': 'ingress-nginx' });
       const strangers: Endpoint[] = [podIn('default', { app: 'curl' }), { kind: 'address', ip: PUBLIC_ADDRESS }, { kind: 'address', ip: '10.1.2.3' }];
       const fromController = pods.flatMap((to) =>
-        listeningPorts(to).filter((port) => allows(sut, controller, podEndpoint(to), { port })).map((port) => `${to.owner}:${port}`),
+        listeningPorts(to)
+          .filter((port) => allows(sut, controller, podEndpoint(to), { port }))
+          .map((port) => `${to.owner}:${port}`),
       );
       const fromStrangers = strangers.flatMap((from) =>
-        pods.flatMap((to) => listeningPorts(to).filter((port) => allows(sut, from, podEndpoint(to), { port })).map((port) => `${to.owner}:${port}`)),
+        pods.flatMap((to) =>
+          listeningPorts(to)
+            .filter((port) => allows(sut, from, podEndpoint(to), { port }))
+            .map((port) => `${to.owner}:${port}`),
+        ),
       );
 
       expect(fromController).toEqual([`Deployment/gateway:${DEFAULT_PORTS.gateway}`]);
@@ -356,8 +359,14 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
 
     it('leave the namespace only for DNS, Postgres (services, Job), Kafka (every client), OTLP (apps) and Stripe (payments)', () => {
       const envOf = (p: PodTemplate) => cluster.resolveEnv(p.spec?.containers[0] ?? ({} as IContainer)).env;
-      const kafkaPorts = (env: Record<string, string>) =>
-        [...new Set((env.KAFKA_BROKERS ?? '').split(',').filter(Boolean).map((broker) => `TCP/${broker.split(':').pop()}`))];
+      const kafkaPorts = (env: Record<string, string>) => [
+        ...new Set(
+          (env.KAFKA_BROKERS ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((broker) => `TCP/${broker.split(':').pop()}`),
+        ),
+      ];
       const expected = (p: PodTemplate) => {
         const env = envOf(p);
         const name = p.labels['app.kubernetes.io/name'];
@@ -573,10 +582,8 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
     let cluster: Cluster;
     let sut: IJob | undefined;
 
-    const secretRefOf = (container: IContainer | undefined, variable: string) =>
-      container?.env?.find((candidate) => candidate.name === variable)?.valueFrom?.secretKeyRef;
-    const appContainer = (app: ServiceName) =>
-      cluster.find<IDeployment>('Deployment', app)?.spec?.template.spec?.containers.find((c) => c.name === app);
+    const secretRefOf = (container: IContainer | undefined, variable: string) => container?.env?.find((candidate) => candidate.name === variable)?.valueFrom?.secretKeyRef;
+    const appContainer = (app: ServiceName) => cluster.find<IDeployment>('Deployment', app)?.spec?.template.spec?.containers.find((c) => c.name === app);
     const migrationContainer = () => sut?.spec?.template.spec?.containers[0];
 
     beforeAll(() => {
@@ -586,9 +593,7 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
 
     it('connects as its own role with the password from a Secret of its own', () => {
       const container = appContainer(service);
-      const others = SERVICE_NAMES.filter((other) => other !== service).map(
-        (other) => secretRefOf(appContainer(other), 'DB_PASSWORD')?.name,
-      );
+      const others = SERVICE_NAMES.filter((other) => other !== service).map((other) => secretRefOf(appContainer(other), 'DB_PASSWORD')?.name);
 
       expect(container && cluster.resolveEnv(container).env.DB_USER).toBe(databaseRoleFor(service));
       expect(secretRefOf(container, 'DB_PASSWORD')?.name).toBeDefined();
@@ -656,13 +661,9 @@ describe.each(OVERLAYS.map((overlay) => [overlay]))('k8s/overlays/%s', (overlay:
 
     it('is published by the only Ingress, which routes /api to the gateway Service port', () => {
       const gatewayService = cluster.find<IService>('Service', 'gateway');
-      const api = sut?.spec?.rules
-        ?.flatMap((rule) => rule.http?.paths ?? [])
-        .find((path) => path.path === '/api' && path.pathType === 'Prefix');
+      const api = sut?.spec?.rules?.flatMap((rule) => rule.http?.paths ?? []).find((path) => path.path === '/api' && path.pathType === 'Prefix');
       const backendPort = api?.backend.service?.port;
-      const servicePort = gatewayService?.spec?.ports?.find((p) =>
-        backendPort?.name ? p.name === backendPort.name : p.port === backendPort?.number,
-      );
+      const servicePort = gatewayService?.spec?.ports?.find((p) => (backendPort?.name ? p.name === backendPort.name : p.port === backendPort?.number));
 
       expect(cluster.all('Ingress')).toHaveLength(1);
       expect(api?.backend.service?.name).toBe('gateway');

@@ -10,8 +10,7 @@ type ILabelSelector = NonNullable<INetworkPolicy['spec']>['podSelector'];
 
 /** One end of a connection: a pod (namespace and labels, its named ports) or an address outside the cluster. */
 export type Endpoint =
-  | { kind: 'pod'; namespace: string; namespaceLabels: Record<string, string>; labels: Record<string, string>; ports?: NamedPort[] }
-  | { kind: 'address'; ip: string };
+  { kind: 'pod'; namespace: string; namespaceLabels: Record<string, string>; labels: Record<string, string>; ports?: NamedPort[] } | { kind: 'address'; ip: string };
 
 export interface NamedPort {
   name?: string;
@@ -63,9 +62,7 @@ function peerMatches(peer: INetworkPolicyPeer, policyNamespace: string, endpoint
     return endpoint.kind === 'address' && inCidr(endpoint.ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((cidr) => inCidr(endpoint.ip, cidr));
   }
   if (endpoint.kind !== 'pod') return false;
-  const namespaceOk = peer.namespaceSelector
-    ? selectorMatches(peer.namespaceSelector, endpoint.namespaceLabels)
-    : endpoint.namespace === policyNamespace;
+  const namespaceOk = peer.namespaceSelector ? selectorMatches(peer.namespaceSelector, endpoint.namespaceLabels) : endpoint.namespace === policyNamespace;
   return namespaceOk && selectorMatches(peer.podSelector, endpoint.labels);
 }
 
@@ -76,7 +73,7 @@ function portMatches(entry: INetworkPolicyPort, connection: Connection, receiver
   if (typeof entry.port === 'number') {
     return entry.endPort === undefined ? entry.port === connection.port : connection.port >= entry.port && connection.port <= entry.endPort;
   }
-  const named = receiver.kind === 'pod' ? receiver.ports ?? [] : [];
+  const named = receiver.kind === 'pod' ? (receiver.ports ?? []) : [];
   return named.some((p) => p.name === entry.port && p.port === connection.port && (p.protocol ?? 'TCP') === (connection.protocol ?? 'TCP'));
 }
 
@@ -88,10 +85,7 @@ function policyTypes(policy: INetworkPolicy): string[] {
 function selecting(policies: INetworkPolicy[], pod: Endpoint, direction: 'Ingress' | 'Egress'): INetworkPolicy[] {
   if (pod.kind !== 'pod') return [];
   return policies.filter(
-    (policy) =>
-      (policy.metadata?.namespace ?? '') === pod.namespace &&
-      policyTypes(policy).includes(direction) &&
-      selectorMatches(policy.spec?.podSelector, pod.labels),
+    (policy) => (policy.metadata?.namespace ?? '') === pod.namespace && policyTypes(policy).includes(direction) && selectorMatches(policy.spec?.podSelector, pod.labels),
   );
 }
 

@@ -214,8 +214,14 @@ describe('The API under fuzzing', () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`API fuzz: ${sent} requests over ${operations.length} operations in ${seconds} s (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}); ${seen.size} distinct problems`);
     console.log(
-      `API fuzz answers: ${[...statuses.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([outcome, n]) => `${outcome}: ${n}`).join(', ')}\n` +
-        `${succeeded.size} of ${operations.length} operations answered 2xx at least once; never: ${operations.map((op) => `${op.method} ${op.template}`).filter((op) => !succeeded.has(op)).join(', ')}`,
+      `API fuzz answers: ${[...statuses.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([outcome, n]) => `${outcome}: ${n}`)
+        .join(', ')}\n` +
+        `${succeeded.size} of ${operations.length} operations answered 2xx at least once; never: ${operations
+          .map((op) => `${op.method} ${op.template}`)
+          .filter((op) => !succeeded.has(op))
+          .join(', ')}`,
     );
 
     // Put back what the fuzz may have changed for the suites after this one.

@@ -65,10 +65,12 @@ describe('product availability stream through the gateway', () => {
     await waitFor(
       async () => {
         await adjust(probe, 1);
-        return live.waitFor((events) => changes(events).some((change) => change.productId === probe), 500).then(
-          () => true,
-          () => false,
-        );
+        return live
+          .waitFor((events) => changes(events).some((change) => change.productId === probe), 500)
+          .then(
+            () => true,
+            () => false,
+          );
       },
       { what: 'the availability feed to be live', timeoutMs: 60_000 },
     );
@@ -102,7 +104,11 @@ describe('product availability stream through the gateway', () => {
     await resumed.waitFor((events) => changes(events).some((change) => change.productId === probe), 5000);
     expect(resumed.events.some((event) => event.event === 'snapshot')).toBe(false);
     expect(positionOf(resumed.events[0].id)).toBe(positionOf(lastId) + 1);
-    expect(changes(resumed.events).filter((change) => change.productId === dish).map(({ id: _id, ...change }) => change)).toEqual([
+    expect(
+      changes(resumed.events)
+        .filter((change) => change.productId === dish)
+        .map(({ id: _id, ...change }) => change),
+    ).toEqual([
       { productId: dish, available: 5, onSale: false, archived: false },
       { productId: dish, available: 5, onSale: true, archived: false },
       { productId: dish, available: 5, onSale: true, archived: true },

@@ -125,7 +125,13 @@ describe('a broker outage', () => {
     const res = await fetch(`${system.serviceUrl(service)}/metrics`, { signal: AbortSignal.timeout(10_000) });
     const text = await res.text();
     const match = new RegExp(`^galley_outbox_pending_events\\{[^}]*service="${service}"[^}]*\\} (\\d+)`, 'm').exec(text);
-    if (!match) throw new Error(`no galley_outbox_pending_events for ${service} (${res.status}): ${text.split('\n').filter((l) => l.includes('outbox')).join(' | ')}`);
+    if (!match)
+      throw new Error(
+        `no galley_outbox_pending_events for ${service} (${res.status}): ${text
+          .split('\n')
+          .filter((l) => l.includes('outbox'))
+          .join(' | ')}`,
+      );
     return Number(match[1]);
   };
   const catalogHas = async (productId: string) => (await db.query(`SELECT 1 FROM orders.catalog_products WHERE id = $1`, [productId])).rowCount === 1;

@@ -103,10 +103,13 @@ describe('checkout through the gateway with Stripe', () => {
     const refunded = stripe.refundInDashboard(intentId, 600);
     await stripe.deliver(refunded, webhookUrl, WEBHOOK_SECRET);
     await stripe.deliver(refunded, webhookUrl, WEBHOOK_SECRET);
-    const refunds = await waitFor(async () => {
-      const order = await api.order(customer, orderId);
-      return order.refunds.length > 0 ? order.refunds : undefined;
-    }, { what: 'the dashboard refund on the order' });
+    const refunds = await waitFor(
+      async () => {
+        const order = await api.order(customer, orderId);
+        return order.refunds.length > 0 ? order.refunds : undefined;
+      },
+      { what: 'the dashboard refund on the order' },
+    );
     expect(refunds).toEqual([expect.objectContaining({ amount: { amount: 600, currency: 'USD' }, status: 'succeeded' })]);
   });
 

@@ -73,10 +73,13 @@ describe('checkout through the gateway (simulated payments)', () => {
     await api.expect(202, 'POST', '/api/payments/dev/simulate', { token: customer.token, body: { orderId, outcome: 'succeeded' } });
     await api.waitForStatus(customer.token, orderId, 'CONFIRMED');
     // The reservation became a sale.
-    await waitFor(async () => {
-      const stock = await level(productId);
-      return stock.onHand === 3 && stock.reserved === 0;
-    }, { what: 'the sale in inventory' });
+    await waitFor(
+      async () => {
+        const stock = await level(productId);
+        return stock.onHand === 3 && stock.reserved === 0;
+      },
+      { what: 'the sale in inventory' },
+    );
 
     for (const status of ['PREPARING', 'READY', 'COMPLETED']) {
       await api.expect(200, 'POST', `/api/admin/orders/${orderId}/status`, { token: admin, body: { status } });
@@ -205,7 +208,10 @@ describe('checkout through the gateway (simulated payments)', () => {
     const resumed = await api.stream('/api/admin/orders/stream', { token: admin, lastEventId: pending.id });
     const caughtUp = await resumed.waitFor((events) => events.some((event) => event.event === 'ready'));
     resumed.close();
-    const replayed = caughtUp.slice(0, caughtUp.findIndex((event) => event.event === 'ready'));
+    const replayed = caughtUp.slice(
+      0,
+      caughtUp.findIndex((event) => event.event === 'ready'),
+    );
     const position = (id: string | undefined) => Number(id?.split(':')[1]);
     const positions = replayed.map((event) => position(event.id));
     expect(positions[0]).toBe(position(pending.id) + 1);

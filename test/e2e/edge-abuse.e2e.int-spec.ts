@@ -65,7 +65,9 @@ describe('The edge under attack', () => {
         users: {
           ADMIN_EMAIL: ADMIN.email,
           ADMIN_PASSWORD: ADMIN.password,
-          AUTH_RATE_LIMIT_PER_ADDRESS: String(AUTH_LIMIT), AUTH_RATE_LIMIT_WINDOW_SECONDS: '600', LOGIN_FAILURES_PER_EMAIL: String(EMAIL_FREE_FAILURES),
+          AUTH_RATE_LIMIT_PER_ADDRESS: String(AUTH_LIMIT),
+          AUTH_RATE_LIMIT_WINDOW_SECONDS: '600',
+          LOGIN_FAILURES_PER_EMAIL: String(EMAIL_FREE_FAILURES),
           // A first delay of 30 s (default 1 s), so a slow machine cannot outwait it between two requests.
           LOGIN_SLOWDOWN_BASE_SECONDS: '30',
         },
@@ -129,7 +131,12 @@ describe('The edge under attack', () => {
         const limited = await send(sut.gatewayUrl, client, 'GET', path, { authorization: 'Bearer not-a-token' });
         expect(limited.status).toBe(429);
         expect(Number(limited.headers['retry-after'])).toBeGreaterThan(500);
-        expect(JSON.parse(limited.body)).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/Retry-After/), requestId: expect.any(String) });
+        expect(JSON.parse(limited.body)).toMatchObject({
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: expect.stringMatching(/Retry-After/),
+          requestId: expect.any(String),
+        });
       }
       // Forged forwarding headers do not buy a fresh budget; another address has its own.
       expect((await send(sut.gatewayUrl, client, 'GET', '/api/store', { 'x-forwarded-for': '198.51.100.9' })).status).toBe(429);
@@ -223,10 +230,13 @@ describe('The edge under attack', () => {
       expect((await openWithTicket('A'.repeat(80))).res.status).toBe(401);
       // Anonymous callers get no ticket.
       expect((await api.call('POST', '/api/stream-tickets')).status).toBe(401);
-      const logged = await waitFor(async () => {
-        const lines = (sut.process('gateway')?.stdout ?? '').split('\n').filter((line) => line.includes(`"url":"${BOARD}?`));
-        return lines.length >= 3 ? lines : undefined;
-      }, { what: 'the gateway to log the stream requests' });
+      const logged = await waitFor(
+        async () => {
+          const lines = (sut.process('gateway')?.stdout ?? '').split('\n').filter((line) => line.includes(`"url":"${BOARD}?`));
+          return lines.length >= 3 ? lines : undefined;
+        },
+        { what: 'the gateway to log the stream requests' },
+      );
       expect(logged.join('\n')).not.toContain(ticket);
       expect(logged.join('\n')).not.toContain(admin);
       expect(logged.join('\n')).toContain('ticket=[redacted]');
@@ -251,12 +261,15 @@ describe('The edge under attack', () => {
         theirs.close();
 
         open.shift()!.close();
-        const replacement = await waitFor(async () => {
-          const res = await fetch(`${sut.gatewayUrl}${BOARD}`, { headers: { authorization: `Bearer ${admin}` } });
-          if (res.status === 200) return res;
-          await res.body?.cancel();
-          return undefined;
-        }, { what: 'a stream slot to free up once one stream closed' });
+        const replacement = await waitFor(
+          async () => {
+            const res = await fetch(`${sut.gatewayUrl}${BOARD}`, { headers: { authorization: `Bearer ${admin}` } });
+            if (res.status === 200) return res;
+            await res.body?.cancel();
+            return undefined;
+          },
+          { what: 'a stream slot to free up once one stream closed' },
+        );
         await replacement.body?.cancel();
       } finally {
         for (const stream of open) stream.close();

@@ -142,7 +142,9 @@ describe('The gateway edge', () => {
     let value = token;
     if (token === 'TAMPER') {
       const [header, , signature] = callers.find((c) => c.name === 'customer')!.token!.split('.');
-      const payload = Buffer.from(JSON.stringify({ sub: randomUUID(), role: 'admin', email: 'x@y.z', iss: 'galley', aud: 'galley-api', exp: 4102444800, iat: 1 })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ sub: randomUUID(), role: 'admin', email: 'x@y.z', iss: 'galley', aud: 'galley-api', exp: 4102444800, iat: 1 })).toString(
+        'base64url',
+      );
       value = `${header}.${payload}.${signature}`;
     }
     const res = await fetch(`${sut.gatewayUrl}/api/users/me`, { headers: { authorization: `Bearer ${value}` } });
@@ -265,7 +267,10 @@ describe('The gateway edge', () => {
       const email = `upgraded-${randomUUID()}@example.com`;
       const password = 'a-long-enough-password';
       const before = await api.expect<{ id: string }>(200, 'GET', '/api/users/me', { token });
-      const upgraded = await api.expect<{ id: string; guest: boolean; email: string }>(200, 'POST', '/api/users/me/upgrade', { token, body: { email, password, name: 'Now Real' } });
+      const upgraded = await api.expect<{ id: string; guest: boolean; email: string }>(200, 'POST', '/api/users/me/upgrade', {
+        token,
+        body: { email, password, name: 'Now Real' },
+      });
       expect(upgraded).toMatchObject({ id: before.id, guest: false, email });
       const signedIn = await login(sut.gatewayUrl, email, password);
       expect((await api.order(signedIn, orderId)).id).toBe(orderId);
@@ -290,10 +295,7 @@ describe('The gateway edge', () => {
 
   it('never answers malformed requests to documented routes with a 5xx or a stack trace', async () => {
     const tokens = callers.map((c) => c.token);
-    const weird = fc.oneof(
-      fc.string({ maxLength: 40 }),
-      fc.constantFrom('..', '%2e%2e', '%00', '%ff', '😀', 'a'.repeat(300), '-1', '0', 'null', "' OR 1=1 --"),
-    );
+    const weird = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('..', '%2e%2e', '%00', '%ff', '😀', 'a'.repeat(300), '-1', '0', 'null', "' OR 1=1 --"));
     const body = fc.oneof(
       fc.json({ maxDepth: 3 }),
       fc.string({ maxLength: 200 }),

@@ -11,21 +11,15 @@ interface RawResponse {
 }
 
 /** A request with full control over method, path and body (fetch normalises some of them). */
-function rawRequest(
-  baseUrl: string,
-  options: { method?: string; path: string; headers?: http.OutgoingHttpHeaders; body?: Buffer | string },
-): Promise<RawResponse> {
+function rawRequest(baseUrl: string, options: { method?: string; path: string; headers?: http.OutgoingHttpHeaders; body?: Buffer | string }): Promise<RawResponse> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: url.hostname, port: url.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString() }));
-        res.on('error', reject);
-      },
-    );
+    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(options.body);
   });
@@ -117,9 +111,7 @@ function expectClientErrorShape(response: RawResponse, status?: number): void {
   if (status !== undefined) expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/application\/json/);
   const body = parseJson(response.text);
-  expect(body).toEqual(
-    expect.objectContaining({ statusCode: response.status, error: expect.any(String), message: expect.any(String), requestId: expect.any(String) }),
-  );
+  expect(body).toEqual(expect.objectContaining({ statusCode: response.status, error: expect.any(String), message: expect.any(String), requestId: expect.any(String) }));
   expect(response.text).not.toMatch(/^\s*at .+[(:]\d+/m);
   expect(response.text).not.toMatch(/\bat [\w.<>]+ \(/);
   expect(response.text).not.toContain('Error:');
@@ -291,7 +283,7 @@ describe('Galley platform (end to end)', () => {
     });
   });
 
-  it('stays ready and serves the other services\' routes while reviews is stopped; /health/services names reviews down', async () => {
+  it("stays ready and serves the other services' routes while reviews is stopped; /health/services names reviews down", async () => {
     await sut.stop('reviews');
     try {
       const ready = await fetch(`${sut.gatewayUrl}/health/ready`);

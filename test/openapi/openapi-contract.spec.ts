@@ -5,14 +5,7 @@ import path from 'node:path';
 import { OpenAPIObject } from '@nestjs/swagger';
 import { OpenApiDocument, OpenApiResponseValidator } from '@galley/testing';
 import { policyFor } from '../../apps/gateway/src/routing/route-policy';
-import {
-  buildGalleyOpenApi,
-  OPENAPI_JSON_PATH,
-  OPENAPI_REGENERATE_COMMAND,
-  OPENAPI_SCHEMA_PATH,
-  renderOpenApiJson,
-  renderSchemaTypes,
-} from '../../scripts/openapi/galley-openapi';
+import { buildGalleyOpenApi, OPENAPI_JSON_PATH, OPENAPI_REGENERATE_COMMAND, OPENAPI_SCHEMA_PATH, renderOpenApiJson, renderSchemaTypes } from '../../scripts/openapi/galley-openapi';
 
 const ROOT = path.resolve(__dirname, '../..');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;

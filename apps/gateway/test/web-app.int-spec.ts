@@ -36,10 +36,13 @@ async function startGateway(distDir: string, extra: NodeJS.ProcessEnv = {}): Pro
     ...extra,
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(async () => {
-    if (!child.running) throw new Error(child.tail());
-    return (await fetch(`${base}/health/live`)).ok;
-  }, { timeoutMs: 60_000, what: 'the gateway to answer /health/live' });
+  await waitFor(
+    async () => {
+      if (!child.running) throw new Error(child.tail());
+      return (await fetch(`${base}/health/live`)).ok;
+    },
+    { timeoutMs: 60_000, what: 'the gateway to answer /health/live' },
+  );
   return { child, base };
 }
 
@@ -54,10 +57,7 @@ describe('The gateway serving the web app', () => {
     fs.writeFileSync(path.join(distDir, 'assets/index-abc123.js'), 'console.log("galley");\n');
     fs.writeFileSync(path.join(distDir, 'assets/index-abc123.css'), 'body{margin:0}\n');
     fs.writeFileSync(path.join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    [built, unbuilt] = await Promise.all([
-      startGateway(distDir, { STRIPE_PUBLISHABLE_KEY: 'pk_test_galley' }),
-      startGateway(path.join(distDir, 'nowhere')),
-    ]);
+    [built, unbuilt] = await Promise.all([startGateway(distDir, { STRIPE_PUBLISHABLE_KEY: 'pk_test_galley' }), startGateway(path.join(distDir, 'nowhere'))]);
   });
 
   afterAll(async () => {
@@ -156,9 +156,7 @@ describe('The gateway serving the web app', () => {
   });
 
   it('answers the pages with 503 and how to build them when the build is missing, and keeps the API up', async () => {
-    const [page, api, live] = await Promise.all(
-      ['/', '/api/products', '/health/live'].map((pathname) => fetch(`${unbuilt.base}${pathname}`, { headers: BROWSER })),
-    );
+    const [page, api, live] = await Promise.all(['/', '/api/products', '/health/live'].map((pathname) => fetch(`${unbuilt.base}${pathname}`, { headers: BROWSER })));
 
     expect(page.status).toBe(503);
     expect(await page.text()).toBe(`${NOT_BUILT_MESSAGE}\n`);

@@ -39,7 +39,11 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
 
     it('needs an admin to create one', async () => {
       await sut.http.post('/api/admin/categories').send({ name: 'Nope' }).expect(401);
-      await sut.http.post('/api/admin/categories').set(bearer(await sut.token('customer'))).send({ name: 'Nope' }).expect(403);
+      await sut.http
+        .post('/api/admin/categories')
+        .set(bearer(await sut.token('customer')))
+        .send({ name: 'Nope' })
+        .expect(403);
     });
   });
 
@@ -126,7 +130,15 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
           sku,
           tags: ['vegetarian'],
           modifierGroups: [
-            { name: 'Size', minSelect: 1, maxSelect: 1, options: [{ name: 'Small', priceDelta: { amount: 0, currency: 'USD' } }, { name: 'Large', priceDelta: { amount: 300, currency: 'USD' } }] },
+            {
+              name: 'Size',
+              minSelect: 1,
+              maxSelect: 1,
+              options: [
+                { name: 'Small', priceDelta: { amount: 0, currency: 'USD' } },
+                { name: 'Large', priceDelta: { amount: 300, currency: 'USD' } },
+              ],
+            },
           ],
         })
         .expect(201);
@@ -158,9 +170,7 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
     });
 
     const good = () => ({ name: 'Bad one', description: 'x', price: { amount: 100, currency: 'USD' } });
-    const groups = (minSelect: number, maxSelect: number) => [
-      { name: 'Extras', minSelect, maxSelect, options: [{ name: 'Cheese', priceDelta: { amount: 50, currency: 'USD' } }] },
-    ];
+    const groups = (minSelect: number, maxSelect: number) => [{ name: 'Extras', minSelect, maxSelect, options: [{ name: 'Cheese', priceDelta: { amount: 50, currency: 'USD' } }] }];
 
     it.each<[string, Record<string, unknown>, RegExp]>([
       ['a negative price', { price: { amount: -1, currency: 'USD' } }, /price\.amount/],
@@ -170,7 +180,11 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
       ['minSelect above maxSelect', { modifierGroups: groups(1, 0) }, /modifierGroups\[0\]\.minSelect/],
       ['maxSelect above the option count', { modifierGroups: groups(0, 2) }, /modifierGroups\[0\]\.maxSelect/],
       ['a negative minSelect', { modifierGroups: groups(-1, 1) }, /minSelect/],
-      ['an option delta in another currency', { modifierGroups: [{ name: 'X', minSelect: 0, maxSelect: 1, options: [{ name: 'Y', priceDelta: { amount: 1, currency: 'GBP' } }] }] }, /priceDelta\.currency/],
+      [
+        'an option delta in another currency',
+        { modifierGroups: [{ name: 'X', minSelect: 0, maxSelect: 1, options: [{ name: 'Y', priceDelta: { amount: 1, currency: 'GBP' } }] }] },
+        /priceDelta\.currency/,
+      ],
       ['an unknown category', { categoryId: randomUUID() }, /categoryId/],
       ['a category that is not a uuid', { categoryId: 'pizza' }, /categoryId/],
       ['an empty name', { name: '' }, /name/],
@@ -188,7 +202,11 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
     it('answers 409 to a duplicate SKU and stores nothing', async () => {
       const sku = `DUP-${randomUUID().slice(0, 8)}`;
       const first = await sut.product(0, { sku });
-      const res = await sut.http.post('/api/admin/products').set(bearer(admin)).send({ ...good(), categoryId: first.categoryId, sku }).expect(409);
+      const res = await sut.http
+        .post('/api/admin/products')
+        .set(bearer(admin))
+        .send({ ...good(), categoryId: first.categoryId, sku })
+        .expect(409);
       expect(res.body.message).toMatch(/sku/);
       const { rows } = await sut.db.query(`SELECT count(*)::int AS n FROM inventory.products WHERE category_id = $1`, [first.categoryId]);
       expect(rows[0].n).toBe(1);
@@ -196,7 +214,11 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
 
     it('updates a product, keeps the fields not given, and announces product.updated', async () => {
       const { id } = await sut.product(0, { sku: `UPD-${randomUUID().slice(0, 8)}` });
-      const res = await sut.http.patch(`/api/admin/products/${id}`).set(bearer(admin)).send({ name: 'Renamed', price: { amount: 1234, currency: 'USD' }, sku: null }).expect(200);
+      const res = await sut.http
+        .patch(`/api/admin/products/${id}`)
+        .set(bearer(admin))
+        .send({ name: 'Renamed', price: { amount: 1234, currency: 'USD' }, sku: null })
+        .expect(200);
       expect(res.body).toMatchObject({ id, name: 'Renamed', description: 'For tests', price: { amount: 1234, currency: 'USD' }, sku: null });
       const events = await sut.outbox(id, 'product.updated');
       expect(events).toHaveLength(1);
@@ -206,7 +228,11 @@ describe('inventory catalog (categories, products, validation, outbox)', () => {
 
     it('answers 400 to a PATCH with bad modifier bounds and changes nothing', async () => {
       const { id } = await sut.product();
-      const res = await sut.http.patch(`/api/admin/products/${id}`).set(bearer(admin)).send({ modifierGroups: groups(0, 3) }).expect(400);
+      const res = await sut.http
+        .patch(`/api/admin/products/${id}`)
+        .set(bearer(admin))
+        .send({ modifierGroups: groups(0, 3) })
+        .expect(400);
       expect(res.body.message).toMatch(/modifierGroups\[0\]\.maxSelect/);
       expect(await sut.outbox(id, 'product.updated')).toHaveLength(0);
     });

@@ -58,7 +58,11 @@ describe('category order (PUT /api/admin/categories/order)', () => {
     ['an unknown field', (ids) => ({ ids, position: 1 }), /position/],
   ])('answers 400 to %s and changes nothing', async (_case, body, message) => {
     const before = await listed();
-    const answer = await sut.http.put('/api/admin/categories/order').set(bearer(admin)).send(body(before.map((c) => c.id))).expect(400);
+    const answer = await sut.http
+      .put('/api/admin/categories/order')
+      .set(bearer(admin))
+      .send(body(before.map((c) => c.id)))
+      .expect(400);
     expect(answer.body.message).toMatch(message);
     expect(await listed()).toEqual(before);
   });
@@ -66,6 +70,10 @@ describe('category order (PUT /api/admin/categories/order)', () => {
   it('needs an admin', async () => {
     const ids = (await listed()).map((c) => c.id);
     await sut.http.put('/api/admin/categories/order').send({ ids }).expect(401);
-    await sut.http.put('/api/admin/categories/order').set(bearer(await sut.token('customer'))).send({ ids }).expect(403);
+    await sut.http
+      .put('/api/admin/categories/order')
+      .set(bearer(await sut.token('customer')))
+      .send({ ids })
+      .expect(403);
   });
 });

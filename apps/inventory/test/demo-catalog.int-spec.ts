@@ -61,7 +61,12 @@ describe(DemoCatalogLoader.name, () => {
         available: 50,
         tags: ['vegetarian', 'classic'],
         modifierGroups: [
-          { name: 'Size', minSelect: 1, maxSelect: 1, options: expect.arrayContaining([expect.objectContaining({ name: 'Large 12"', priceDelta: { amount: 300, currency: 'USD' } })]) },
+          {
+            name: 'Size',
+            minSelect: 1,
+            maxSelect: 1,
+            options: expect.arrayContaining([expect.objectContaining({ name: 'Large 12"', priceDelta: { amount: 300, currency: 'USD' } })]),
+          },
           { name: 'Extras', minSelect: 0, maxSelect: 4 },
         ],
       });

@@ -44,8 +44,16 @@ describe(runImageCopy.name, () => {
 
   it('copies disk to postgres and postgres to s3, skipping what is there on a rerun', async () => {
     const { id } = await onDisk.product();
-    const picture = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#f39c12' } }).jpeg().toBuffer();
-    const uploaded = (await onDisk.http.post(`/api/admin/products/${id}/images`).set('Authorization', `Bearer ${await onDisk.token('admin')}`).attach('image', picture, 'dish.jpg').expect(201)).body;
+    const picture = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#f39c12' } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = (
+      await onDisk.http
+        .post(`/api/admin/products/${id}/images`)
+        .set('Authorization', `Bearer ${await onDisk.token('admin')}`)
+        .attach('image', picture, 'dish.jpg')
+        .expect(201)
+    ).body;
     const keys = [keyOfUrl(uploaded.thumbUrl), keyOfUrl(uploaded.largeUrl)];
     const original = (await onDisk.http.get(uploaded.largeUrl).buffer(true).expect(200)).body as Buffer;
     await inPostgres.http.get(uploaded.largeUrl).expect(404);

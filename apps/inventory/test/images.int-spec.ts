@@ -25,7 +25,9 @@ describe('inventory product images', () => {
 
   const photo = (width: number, height: number, format: 'jpeg' | 'png' | 'webp' = 'jpeg', colour = '#c0392b') =>
     sharp({ create: { width, height, channels: 3, background: colour } })
-      .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 3}" cy="${height / 2}" r="${Math.min(width, height) / 4}" fill="#f1c40f"/></svg>`) }])
+      .composite([
+        { input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 3}" cy="${height / 2}" r="${Math.min(width, height) / 4}" fill="#f1c40f"/></svg>`) },
+      ])
       .toFormat(format)
       .toBuffer();
 
@@ -43,7 +45,11 @@ describe('inventory product images', () => {
   it('stores WebP renditions (320 and 1280 wide) served immutable, and lists them on the product and in search', async () => {
     const { id, categoryId } = await sut.product(0, { name: 'Pictured pizza' });
     const res = await upload(id, await photo(2000, 1500)).expect(201);
-    expect(res.body).toEqual({ id: expect.any(String), thumbUrl: expect.stringMatching(/^\/api\/images\/[0-9a-f]{64}\.webp$/), largeUrl: expect.stringMatching(/^\/api\/images\/[0-9a-f]{64}\.webp$/) });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      thumbUrl: expect.stringMatching(/^\/api\/images\/[0-9a-f]{64}\.webp$/),
+      largeUrl: expect.stringMatching(/^\/api\/images\/[0-9a-f]{64}\.webp$/),
+    });
 
     const thumb = await sut.http.get(res.body.thumbUrl).buffer(true).expect(200);
     expect(thumb.headers['content-type']).toBe('image/webp');
@@ -67,7 +73,10 @@ describe('inventory product images', () => {
   it('never upscales a small picture, applies its EXIF orientation, and accepts PNG and WebP', async () => {
     const { id } = await sut.product();
     // 200×100 stored sideways with EXIF orientation 6 (rotate 90°): it shows 100 wide, 200 high.
-    const sideways = await sharp(await photo(200, 100)).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const sideways = await sharp(await photo(200, 100))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
     const res = await upload(id, sideways).expect(201);
     const large = await sut.http.get(res.body.largeUrl).buffer(true).expect(200);
     expect(await sharp(large.body as Buffer).metadata()).toMatchObject({ width: 100, height: 200 });
@@ -88,9 +97,22 @@ describe('inventory product images', () => {
 
   it.each<[string, () => Promise<Buffer>, string, RegExp]>([
     ['a text file named .png', async () => Buffer.from('definitely not a picture, just words\n'.repeat(20)), 'menu.png', /image must be a JPEG, PNG or WebP/],
-    ['PNG magic bytes followed by junk', async () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2000)]), 'fake.png', /image .*cannot be read/],
+    [
+      'PNG magic bytes followed by junk',
+      async () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2000)]),
+      'fake.png',
+      /image .*cannot be read/,
+    ],
     ['a truncated JPEG', async () => (await photo(1600, 1200)).subarray(0, 6000), 'cut.jpg', /image is a damaged or truncated JPEG/],
-    ['a GIF', async () => sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } }).gif().toBuffer(), 'anim.gif', /image must be a JPEG, PNG or WebP/],
+    [
+      'a GIF',
+      async () =>
+        sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } })
+          .gif()
+          .toBuffer(),
+      'anim.gif',
+      /image must be a JPEG, PNG or WebP/,
+    ],
     ['a picture too small to be a photo', async () => photo(8, 8, 'png'), 'dot.png', /image must be at least 16×16/],
   ])('refuses %s with a 400 naming image, storing nothing', async (_case, make, filename, message) => {
     const { id } = await sut.product();
@@ -127,7 +149,11 @@ describe('inventory product images', () => {
     await sut.http.delete(`/api/admin/products/${id}`).set('Authorization', admin).expect(204);
     await upload(id, bytes).expect(404);
     await sut.http.post(`/api/admin/products/${id}/images`).attach('image', bytes, 'a.jpg').expect(401);
-    await sut.http.post(`/api/admin/products/${id}/images`).set('Authorization', `Bearer ${await sut.token('customer')}`).attach('image', bytes, 'a.jpg').expect(403);
+    await sut.http
+      .post(`/api/admin/products/${id}/images`)
+      .set('Authorization', `Bearer ${await sut.token('customer')}`)
+      .attach('image', bytes, 'a.jpg')
+      .expect(403);
   });
 
   it('deletes an image: gone from the product, its bytes removed unless another product uses the same picture', async () => {

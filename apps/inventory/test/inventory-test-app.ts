@@ -94,12 +94,7 @@ export class InventoryTestApp {
   }
 
   /** Delivers an event to a consumer the way the service's consumer does: inbox and effect in one transaction. */
-  async deliver<P extends object>(
-    consumer: object,
-    contract: EventContract<P>,
-    payload: P,
-    options: { eventId?: string; aggregateId?: string } = {},
-  ): Promise<boolean> {
+  async deliver<P extends object>(consumer: object, contract: EventContract<P>, payload: P, options: { eventId?: string; aggregateId?: string } = {}): Promise<boolean> {
     const envelope = testEnvelope(contract, payload, options);
     this.eventIds.add(envelope.id);
     return deliverThroughInbox(this.app.get(DataSource), 'inventory', eventHandlerOf(this.app, consumer, contract), envelope);
@@ -107,10 +102,10 @@ export class InventoryTestApp {
 
   /** Outbox rows of one aggregate, oldest first. */
   async outbox(aggregateId: string, type?: string): Promise<{ event_type: string; envelope: EventEnvelope<Record<string, unknown>> }[]> {
-    const { rows } = await this.db.query(
-      `SELECT event_type, envelope FROM inventory.outbox WHERE message_key = $1 AND ($2::text IS NULL OR event_type = $2) ORDER BY seq`,
-      [aggregateId, type ?? null],
-    );
+    const { rows } = await this.db.query(`SELECT event_type, envelope FROM inventory.outbox WHERE message_key = $1 AND ($2::text IS NULL OR event_type = $2) ORDER BY seq`, [
+      aggregateId,
+      type ?? null,
+    ]);
     return rows;
   }
 

@@ -8,7 +8,10 @@ import { InventoryTestApp } from './inventory-test-app';
  */
 describe('listing cache', () => {
   let sut: InventoryTestApp;
-  const word = () => `zc${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
+  const word = () =>
+    `zc${randomUUID()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 8)}`;
 
   beforeAll(async () => {
     sut = await InventoryTestApp.start();
@@ -71,7 +74,8 @@ describe('listing cache', () => {
   it('keeps a page over stock and rating changes and serves their new figures within a second', async () => {
     const name = word();
     const { id } = await sut.product(0, { name: `${name} Curry` });
-    const item = async () => (await sut.http.get('/api/products').query({ q: name }).expect(200)).body.items[0] as { name: string; available: number; rating: { average: number; count: number } };
+    const item = async () =>
+      (await sut.http.get('/api/products').query({ q: name }).expect(200)).body.items[0] as { name: string; available: number; rating: { average: number; count: number } };
     expect(await item()).toMatchObject({ name: `${name} Curry`, available: 0 });
     await renameUnannounced(id, `${name} Korma`);
     // A sale-like stock write: the figures change, the kept page (still saying Curry) is patched, not dropped.
@@ -93,7 +97,11 @@ describe('listing cache', () => {
     const { id } = await sut.product(0, { name: `${name} Bun` });
     expect(await names(name)).toEqual([`${name} Bun`]);
     const admin = await sut.token('admin');
-    await sut.http.patch(`/api/admin/products/${id}`).set('Authorization', `Bearer ${admin}`).send({ name: `${name} Roll` }).expect(200);
+    await sut.http
+      .patch(`/api/admin/products/${id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: `${name} Roll` })
+      .expect(200);
     expect(await names(name)).toEqual([`${name} Roll`]);
   });
 

@@ -37,7 +37,13 @@ describe('inventory ratings (review.rating_changed)', () => {
     };
     eventIds.push(envelope.id);
     await sut.app.get(DataSource).transaction(async (manager) => {
-      await recordInInbox(manager, 'inventory', { envelope: envelope as unknown as EventEnvelope, consumerGroup: 'galley-inventory-test', topic: reviewRatingChangedV1.topic, partition: 0, offset: '0' });
+      await recordInInbox(manager, 'inventory', {
+        envelope: envelope as unknown as EventEnvelope,
+        consumerGroup: 'galley-inventory-test',
+        topic: reviewRatingChangedV1.topic,
+        partition: 0,
+        offset: '0',
+      });
       await eventHandlerOf(sut.app, sut.app.get(ReviewRatingChangedConsumer), reviewRatingChangedV1).handle(payload, envelope, manager);
     });
   }

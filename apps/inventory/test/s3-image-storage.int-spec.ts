@@ -57,7 +57,7 @@ describe(S3ImageStorage.name, () => {
       const key = keyOf(bytes);
       await sut.put(key, bytes);
       await sut.put(key, bytes);
-      expect((await objectKeys(`unit/images/${key}`))).toEqual([`unit/images/${key}`]);
+      expect(await objectKeys(`unit/images/${key}`)).toEqual([`unit/images/${key}`]);
     });
 
     it('deletes a key (then null), and deleting a missing key is no error', async () => {
@@ -101,7 +101,9 @@ describe(S3ImageStorage.name, () => {
 
     it('stores an upload as objects in the bucket, serves them with the usual headers, and deletes them with the image', async () => {
       const { id } = await app.product();
-      const picture = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#d35400' } }).jpeg().toBuffer();
+      const picture = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#d35400' } })
+        .jpeg()
+        .toBuffer();
       const uploaded = (await app.http.post(`/api/admin/products/${id}/images`).set('Authorization', admin).attach('image', picture, 'dish.jpg').expect(201)).body;
       const keys = [uploaded.thumbUrl, uploaded.largeUrl].map((url: string) => url.replace('/api/images/', ''));
       expect(await objectKeys('app/')).toEqual(keys.map((key) => `app/${key}`).sort());

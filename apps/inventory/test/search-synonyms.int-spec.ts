@@ -10,7 +10,10 @@ describe('search synonyms (/api/admin/search/synonyms)', () => {
   let sut: InventoryTestApp;
   let admin: string;
   const made = new Set<string>();
-  const word = () => `zq${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
+  const word = () =>
+    `zq${randomUUID()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 8)}`;
 
   beforeAll(async () => {
     sut = await InventoryTestApp.start();
@@ -48,7 +51,13 @@ describe('search synonyms (/api/admin/search/synonyms)', () => {
     expect(listed.items).toContainEqual(set);
 
     const other = word();
-    const replaced = (await sut.http.put(`/api/admin/search/synonyms/${set.id}`).set(as(admin)).send({ terms: [other, `${first} ${second}`] }).expect(200)).body;
+    const replaced = (
+      await sut.http
+        .put(`/api/admin/search/synonyms/${set.id}`)
+        .set(as(admin))
+        .send({ terms: [other, `${first} ${second}`] })
+        .expect(200)
+    ).body;
     expect(replaced).toEqual({ ...set, terms: [other, `${first} ${second}`] });
     expect(await names(`${short} `, categoryId)).toEqual([`${short} Cola`]);
     expect(await names(`${other} `, categoryId)).toEqual([`${first} ${second} Lemon`]);
@@ -74,11 +83,19 @@ describe('search synonyms (/api/admin/search/synonyms)', () => {
   });
 
   it('answers 404 for an unknown set, 400 for an id that is not a uuid, and 403 to customers', async () => {
-    await sut.http.put(`/api/admin/search/synonyms/${randomUUID()}`).set(as(admin)).send({ terms: ['zqa', 'zqb'] }).expect(404);
+    await sut.http
+      .put(`/api/admin/search/synonyms/${randomUUID()}`)
+      .set(as(admin))
+      .send({ terms: ['zqa', 'zqb'] })
+      .expect(404);
     await sut.http.delete('/api/admin/search/synonyms/not-a-uuid').set(as(admin)).expect(400);
     const customer = await sut.token('customer');
     await sut.http.get('/api/admin/search/synonyms').set(as(customer)).expect(403);
-    await sut.http.post('/api/admin/search/synonyms').set(as(customer)).send({ terms: ['zqa', 'zqb'] }).expect(403);
+    await sut.http
+      .post('/api/admin/search/synonyms')
+      .set(as(customer))
+      .send({ terms: ['zqa', 'zqb'] })
+      .expect(403);
     await sut.http.get('/api/admin/search/synonyms').expect(401);
   });
 });

@@ -23,7 +23,11 @@ describe('inventory product search (GET /api/products)', () => {
 
   /** The full-text queries of a plain query (every word known as typed), as the service makes them. */
   const textOf = (q: string) => {
-    const plan = planSearch(queryWords(q), { known: new Set(queryWords(q).words), lastHasLongerWords: false, stems: new Map(), neighbours: new Map(), synonyms: [] }, DEFAULT_TYPO_SETTINGS)!;
+    const plan = planSearch(
+      queryWords(q),
+      { known: new Set(queryWords(q).words), lastHasLongerWords: false, stems: new Map(), neighbours: new Map(), synonyms: [] },
+      DEFAULT_TYPO_SETTINGS,
+    )!;
     return { ...planQueries(plan), firstWord: plan.firstWord };
   };
 
@@ -125,7 +129,11 @@ describe('inventory product search (GET /api/products)', () => {
     it('matches the last word as a prefix while it is typed, and ranks the name that starts with it first', async () => {
       expect(names(await search('marg'))[0]).toBe('Pizza Margherita');
       expect(names(await search('fried ri'))[0]).toBe('Fried Rice');
-      expect(names(await search('ris')).slice(0, 2).sort()).toEqual(['Mushroom Risotto', 'Saffron Risotto']);
+      expect(
+        names(await search('ris'))
+          .slice(0, 2)
+          .sort(),
+      ).toEqual(['Mushroom Risotto', 'Saffron Risotto']);
       expect(names(await search('sa'))).toContain('Saffron Risotto');
     });
 
@@ -185,7 +193,10 @@ describe('inventory product search (GET /api/products)', () => {
       const [item] = (await search('marg')).items;
       expect(item.nameHighlights).toEqual([{ start: 6, end: 10 }]); // "Pizza [Marg]herita"
       const [risotto] = (await search('safron risoto')).items;
-      expect(risotto.nameHighlights).toEqual([{ start: 0, end: 7 }, { start: 8, end: 15 }]);
+      expect(risotto.nameHighlights).toEqual([
+        { start: 0, end: 7 },
+        { start: 8, end: 15 },
+      ]);
       expect((await list({ category: categoryId, limit: 1 })).items[0].nameHighlights).toEqual([]);
     });
 
@@ -288,7 +299,12 @@ describe('inventory product search (GET /api/products)', () => {
 
   it('pages the same with facets counted alongside and without (the cached-facets path)', async () => {
     const { id: categoryId } = await sut.category();
-    for (const [name, amount] of [['Lemon tart', 700], ['Lemon sorbet', 500], ['Lemonade', 300], ['Apple pie', 600]] as const) {
+    for (const [name, amount] of [
+      ['Lemon tart', 700],
+      ['Lemon sorbet', 500],
+      ['Lemonade', 300],
+      ['Apple pie', 600],
+    ] as const) {
       await sut.product(0, { categoryId, name, price: usd(amount) });
     }
     const repository = new ProductsRepository(sut.app.get(DataSource).manager);

@@ -33,8 +33,7 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
       fulfillmentType: 'pickup',
     };
   };
-  const place = (payload: OrderPlacedV1, eventId?: string) =>
-    sut.deliver(sut.app.get(OrderPlacedConsumer), orderPlacedV1, payload, { eventId, aggregateId: payload.orderId });
+  const place = (payload: OrderPlacedV1, eventId?: string) => sut.deliver(sut.app.get(OrderPlacedConsumer), orderPlacedV1, payload, { eventId, aggregateId: payload.orderId });
   const reservationOf = async (orderId: string) =>
     (await sut.db.query(`SELECT id, status FROM inventory.reservations WHERE order_id = $1`, [orderId])).rows[0] as { id: string; status: string } | undefined;
 
@@ -66,7 +65,11 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
       let cursor: string | null = null;
       let found: unknown;
       do {
-        const page: { body: { items: { productId: string }[]; nextCursor: string | null } } = await sut.http.get('/api/admin/inventory').query({ limit: 100, ...(cursor ? { cursor } : {}) }).set(bearer(admin)).expect(200);
+        const page: { body: { items: { productId: string }[]; nextCursor: string | null } } = await sut.http
+          .get('/api/admin/inventory')
+          .query({ limit: 100, ...(cursor ? { cursor } : {}) })
+          .set(bearer(admin))
+          .expect(200);
         found ??= page.body.items.find((item: { productId: string }) => item.productId === id);
         cursor = page.body.nextCursor;
       } while (cursor && !found);
@@ -94,9 +97,17 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
 
     it('lists the movement log newest first with a cursor, and refuses a bad cursor', async () => {
       const { id } = await sut.product();
-      for (const delta of [5, -1, 2]) await sut.http.post(`/api/admin/inventory/${id}/adjustments`).set(bearer(admin)).send({ delta, reason: `count ${delta}` }).expect(201);
+      for (const delta of [5, -1, 2])
+        await sut.http
+          .post(`/api/admin/inventory/${id}/adjustments`)
+          .set(bearer(admin))
+          .send({ delta, reason: `count ${delta}` })
+          .expect(201);
       const first = await sut.http.get(`/api/admin/inventory/${id}/movements`).query({ limit: 2 }).set(bearer(admin)).expect(200);
-      expect(first.body.items.map((item: { delta: number; onHandAfter: number }) => [item.delta, item.onHandAfter])).toEqual([[2, 6], [-1, 4]]);
+      expect(first.body.items.map((item: { delta: number; onHandAfter: number }) => [item.delta, item.onHandAfter])).toEqual([
+        [2, 6],
+        [-1, 4],
+      ]);
       const second = await sut.http.get(`/api/admin/inventory/${id}/movements`).query({ limit: 2, cursor: first.body.nextCursor }).set(bearer(admin)).expect(200);
       expect(second.body.items.map((item: { delta: number; reason: string }) => [item.delta, item.reason])).toEqual([[5, 'count 5']]);
       expect(second.body.nextCursor).toBeNull();
@@ -143,7 +154,10 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
     it('answers 404 for an unknown product and 403 for a customer', async () => {
       await sut.http.post(`/api/admin/inventory/${randomUUID()}/adjustments`).set(bearer(admin)).send({ delta: 1, reason: 'x' }).expect(404);
       await sut.http.get(`/api/admin/inventory/${randomUUID()}`).set(bearer(admin)).expect(404);
-      await sut.http.get('/api/admin/inventory').set(bearer(await sut.token('customer'))).expect(403);
+      await sut.http
+        .get('/api/admin/inventory')
+        .set(bearer(await sut.token('customer')))
+        .expect(403);
     });
 
     it('keeps onHand from going negative even against a direct update (database constraint)', async () => {
@@ -162,8 +176,12 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
       expect(statuses.filter((status) => status === 'held')).toHaveLength(5);
       expect(statuses.filter((status) => status === 'rejected')).toHaveLength(45);
       expect(await sut.level(id)).toEqual({ on_hand: 5, reserved: 5 });
-      const reserved = await sut.db.query(`SELECT count(*)::int AS n FROM inventory.outbox WHERE event_type = 'stock.reserved' AND message_key = ANY($1)`, [orders.map((o) => o.orderId)]);
-      const rejected = await sut.db.query(`SELECT count(*)::int AS n FROM inventory.outbox WHERE event_type = 'stock.rejected' AND message_key = ANY($1)`, [orders.map((o) => o.orderId)]);
+      const reserved = await sut.db.query(`SELECT count(*)::int AS n FROM inventory.outbox WHERE event_type = 'stock.reserved' AND message_key = ANY($1)`, [
+        orders.map((o) => o.orderId),
+      ]);
+      const rejected = await sut.db.query(`SELECT count(*)::int AS n FROM inventory.outbox WHERE event_type = 'stock.rejected' AND message_key = ANY($1)`, [
+        orders.map((o) => o.orderId),
+      ]);
       expect([reserved.rows[0].n, rejected.rows[0].n]).toEqual([5, 45]);
       expect((await sut.http.get(`/api/products/${id}`).expect(200)).body.available).toBe(0);
     });
@@ -172,7 +190,17 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
       const a = await sut.product(100);
       const b = await sut.product(100);
       const orders = Array.from({ length: 40 }, (_, i) =>
-        order(i % 2 === 0 ? [{ productId: a.id, quantity: 1 }, { productId: b.id, quantity: 1 }] : [{ productId: b.id, quantity: 1 }, { productId: a.id, quantity: 1 }]),
+        order(
+          i % 2 === 0
+            ? [
+                { productId: a.id, quantity: 1 },
+                { productId: b.id, quantity: 1 },
+              ]
+            : [
+                { productId: b.id, quantity: 1 },
+                { productId: a.id, quantity: 1 },
+              ],
+        ),
       );
       await Promise.all(orders.map((payload) => place(payload)));
       expect(await sut.level(a.id)).toEqual({ on_hand: 100, reserved: 40 });
@@ -182,7 +210,10 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
     it('reserves nothing for a multi-line order short on one line, and says which line is short', async () => {
       const plenty = await sut.product(10);
       const scarce = await sut.product(1);
-      const payload = order([{ productId: plenty.id, quantity: 2 }, { productId: scarce.id, quantity: 2 }]);
+      const payload = order([
+        { productId: plenty.id, quantity: 2 },
+        { productId: scarce.id, quantity: 2 },
+      ]);
       await place(payload);
       expect(await sut.level(plenty.id)).toEqual({ on_hand: 10, reserved: 0 });
       expect(await sut.level(scarce.id)).toEqual({ on_hand: 1, reserved: 0 });
@@ -195,7 +226,10 @@ describe('inventory stock (adjustments, reservations, race, expiry)', () => {
       const archived = await sut.product(5);
       await sut.http.delete(`/api/admin/products/${archived.id}`).set(bearer(admin)).expect(204);
       const unknown = randomUUID();
-      const payload = order([{ productId: archived.id, quantity: 1 }, { productId: unknown, quantity: 1 }]);
+      const payload = order([
+        { productId: archived.id, quantity: 1 },
+        { productId: unknown, quantity: 1 },
+      ]);
       await place(payload);
       const [event] = await sut.outbox(payload.orderId, 'stock.rejected');
       expect(event.envelope.payload.shortLines).toEqual(

@@ -21,21 +21,47 @@ describe('the staff dashboard', () => {
     const product = async (name: string, price: number) => {
       const productId = randomUUID();
       sut.productIds.add(productId);
-      await sut.deliver(sut.app.get(ProductCreatedConsumer), productCreatedV1, { productId, name, categoryId: randomUUID(), price: { amount: price, currency: 'USD' }, modifierGroups: [] });
+      await sut.deliver(sut.app.get(ProductCreatedConsumer), productCreatedV1, {
+        productId,
+        name,
+        categoryId: randomUUID(),
+        price: { amount: price, currency: 'USD' },
+        modifierGroups: [],
+      });
       return productId;
     };
     const pizza = await product('Margherita', 1000);
     const soda = await product('Soda', 250);
     const order = async (lines: { productId: string; quantity: number }[], paid: boolean) => {
-      const res = await sut.http.post('/api/orders').set('Authorization', `Bearer ${customer}`).send({ lines, fulfillment: { type: 'pickup' } }).expect(201);
+      const res = await sut.http
+        .post('/api/orders')
+        .set('Authorization', `Bearer ${customer}`)
+        .send({ lines, fulfillment: { type: 'pickup' } })
+        .expect(201);
       const id = res.body.id as string;
       if (paid) {
-        await sut.deliver(sut.app.get(StockReservedConsumer), stockReservedV1, { orderId: id, reservationId: randomUUID(), lines: [], expiresAt: new Date(Date.now() + 900_000).toISOString() });
-        await sut.deliver(sut.app.get(PaymentSucceededConsumer), paymentSucceededV1, { paymentId: randomUUID(), orderId: id, paymentIntentId: `pi_${id.slice(0, 8)}`, amount: res.body.total });
+        await sut.deliver(sut.app.get(StockReservedConsumer), stockReservedV1, {
+          orderId: id,
+          reservationId: randomUUID(),
+          lines: [],
+          expiresAt: new Date(Date.now() + 900_000).toISOString(),
+        });
+        await sut.deliver(sut.app.get(PaymentSucceededConsumer), paymentSucceededV1, {
+          paymentId: randomUUID(),
+          orderId: id,
+          paymentIntentId: `pi_${id.slice(0, 8)}`,
+          amount: res.body.total,
+        });
       }
       return id;
     };
-    ids.a = await order([{ productId: pizza, quantity: 2 }, { productId: soda, quantity: 1 }], true); // 2,250
+    ids.a = await order(
+      [
+        { productId: pizza, quantity: 2 },
+        { productId: soda, quantity: 1 },
+      ],
+      true,
+    ); // 2,250
     ids.b = await order([{ productId: soda, quantity: 4 }], true); // 1,000
     ids.c = await order([{ productId: pizza, quantity: 1 }], true); // 1,000
     ids.unpaid = await order([{ productId: pizza, quantity: 5 }], false);
@@ -110,11 +136,18 @@ describe('the staff dashboard', () => {
   });
 
   it('is for staff only', async () => {
-    await sut.http.get('/api/admin/orders/summary').set('Authorization', `Bearer ${await sut.token('customer')}`).expect(403);
+    await sut.http
+      .get('/api/admin/orders/summary')
+      .set('Authorization', `Bearer ${await sut.token('customer')}`)
+      .expect(403);
   });
 
   it('finds orders by the start of their id', async () => {
-    const res = await sut.http.get('/api/admin/orders').query({ q: ids.b.slice(0, 8).toUpperCase() }).set('Authorization', `Bearer ${admin}`).expect(200);
+    const res = await sut.http
+      .get('/api/admin/orders')
+      .query({ q: ids.b.slice(0, 8).toUpperCase() })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(res.body.items.map((item: { id: string }) => item.id)).toContain(ids.b);
     expect(res.body.items.every((item: { id: string }) => item.id.startsWith(ids.b.slice(0, 8)))).toBe(true);
     await sut.http.get('/api/admin/orders').query({ q: "x' OR 1=1" }).set('Authorization', `Bearer ${admin}`).expect(400);

@@ -35,8 +35,7 @@ describe('dead letters (admin)', () => {
     await sut?.close();
   });
 
-  const list = async (): Promise<Letter[]> =>
-    (await sut.http.get('/api/admin/dead-letters/orders').set('Authorization', `Bearer ${admin}`).expect(200)).body.items;
+  const list = async (): Promise<Letter[]> => (await sut.http.get('/api/admin/dead-letters/orders').set('Authorization', `Bearer ${admin}`).expect(200)).body.items;
 
   it('lists what the consumers gave up on with the reason, and replays one event back to its topic', async () => {
     expect(await list()).toEqual([]);
@@ -46,10 +45,13 @@ describe('dead letters (admin)', () => {
     const envelope = { id: eventId, type: paymentSucceededV1.type, version: 1, occurredAt: new Date().toISOString(), producer: 'payments', payload: { orderId: 'not-a-uuid' } };
     await producer.send({ topic, messages: [{ key: 'k-1', value: JSON.stringify(envelope), headers: { 'event-id': eventId, 'event-type': paymentSucceededV1.type } }] });
 
-    const [letter] = await waitFor(async () => {
-      const letters = await list();
-      return letters.length === 1 ? letters : undefined;
-    }, { what: 'the dead letter in the list', timeoutMs: 60_000 });
+    const [letter] = await waitFor(
+      async () => {
+        const letters = await list();
+        return letters.length === 1 ? letters : undefined;
+      },
+      { what: 'the dead letter in the list', timeoutMs: 60_000 },
+    );
     expect(letter).toMatchObject({ id: eventId, eventType: 'payment.succeeded', topic, key: 'k-1', partition: expect.any(Number), offset: expect.any(String) });
     expect(letter.reason).toContain('invalid envelope');
     expect(letter.attempts).toEqual(expect.any(Number));
@@ -70,7 +72,10 @@ describe('dead letters (admin)', () => {
 
   it('refuses unknown fields and is for staff only', async () => {
     await sut.http.post('/api/admin/dead-letters/orders/replay').set('Authorization', `Bearer ${admin}`).send({ id: 'x', all: true }).expect(400);
-    await sut.http.get('/api/admin/dead-letters/orders').set('Authorization', `Bearer ${await sut.token('customer')}`).expect(403);
+    await sut.http
+      .get('/api/admin/dead-letters/orders')
+      .set('Authorization', `Bearer ${await sut.token('customer')}`)
+      .expect(403);
     await sut.http.get('/api/admin/dead-letters/orders').expect(401);
   });
 });

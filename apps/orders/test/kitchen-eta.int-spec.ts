@@ -47,10 +47,18 @@ describe('kitchen ETA', () => {
   }
 
   async function confirmed(customer: string, productId: string, quantity: number): Promise<{ id: string; placedEstimate: string }> {
-    const res = await sut.http.post('/api/orders').set('Authorization', `Bearer ${customer}`).send({ lines: [{ productId, quantity }], fulfillment: { type: 'pickup' } });
+    const res = await sut.http
+      .post('/api/orders')
+      .set('Authorization', `Bearer ${customer}`)
+      .send({ lines: [{ productId, quantity }], fulfillment: { type: 'pickup' } });
     expect(res.status).toBe(201);
     const id = res.body.id as string;
-    await sut.deliver(sut.app.get(StockReservedConsumer), stockReservedV1, { orderId: id, reservationId: randomUUID(), lines: [], expiresAt: new Date(Date.now() + 900_000).toISOString() });
+    await sut.deliver(sut.app.get(StockReservedConsumer), stockReservedV1, {
+      orderId: id,
+      reservationId: randomUUID(),
+      lines: [],
+      expiresAt: new Date(Date.now() + 900_000).toISOString(),
+    });
     await sut.deliver(sut.app.get(PaymentSucceededConsumer), paymentSucceededV1, {
       paymentId: randomUUID(),
       orderId: id,

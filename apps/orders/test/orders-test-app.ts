@@ -93,10 +93,10 @@ export class OrdersTestApp {
 
   /** Outbox rows of one order, oldest first. */
   async outbox(orderId: string, type?: string): Promise<{ event_type: string; envelope: EventEnvelope<Record<string, unknown>> }[]> {
-    const { rows } = await this.db.query(
-      `SELECT event_type, envelope FROM orders.outbox WHERE message_key = $1 AND ($2::text IS NULL OR event_type = $2) ORDER BY seq`,
-      [orderId, type ?? null],
-    );
+    const { rows } = await this.db.query(`SELECT event_type, envelope FROM orders.outbox WHERE message_key = $1 AND ($2::text IS NULL OR event_type = $2) ORDER BY seq`, [
+      orderId,
+      type ?? null,
+    ]);
     return rows;
   }
 

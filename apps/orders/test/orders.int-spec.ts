@@ -121,7 +121,16 @@ describe('orders service', () => {
     it('refuses a modifier choice outside the group bounds', async () => {
       const [CHEESE, BACON] = [randomUUID(), randomUUID()];
       const productId = await sut.product(800, [
-        { id: randomUUID(), name: 'Extras', minSelect: 0, maxSelect: 1, options: [{ id: CHEESE, name: 'Cheese', priceDelta: usd(100) }, { id: BACON, name: 'Bacon', priceDelta: usd(200) }] },
+        {
+          id: randomUUID(),
+          name: 'Extras',
+          minSelect: 0,
+          maxSelect: 1,
+          options: [
+            { id: CHEESE, name: 'Cheese', priceDelta: usd(100) },
+            { id: BACON, name: 'Bacon', priceDelta: usd(200) },
+          ],
+        },
       ]);
       const res = await place(await sut.token('customer'), { lines: [{ productId, quantity: 1, modifierOptionIds: [CHEESE, BACON] }], fulfillment: { type: 'pickup' } });
       expect(res.status).toBe(400);
@@ -148,7 +157,13 @@ describe('orders service', () => {
       const { rows } = await sut.db.query(`SELECT on_sale, preparation_minutes FROM orders.catalog_products WHERE id = $1`, [offSale]);
       expect(rows[0]).toEqual({ on_sale: false, preparation_minutes: 3 });
       const customer = await sut.token('customer');
-      const body = { lines: [{ productId: onSale, quantity: 1 }, { productId: offSale, quantity: 1 }], fulfillment: { type: 'pickup' } };
+      const body = {
+        lines: [
+          { productId: onSale, quantity: 1 },
+          { productId: offSale, quantity: 1 },
+        ],
+        fulfillment: { type: 'pickup' },
+      };
       const refused = await place(customer, body);
       expect(refused.status).toBe(422);
       expect(refused.body.message).toContain(`lines[1].productId: Tiramisu (${offSale}) is off sale`);
@@ -222,7 +237,10 @@ describe('orders service', () => {
     });
 
     it('refuses settings without opening hours with a 400 naming them (the API fuzz found it a 500)', async () => {
-      const res = await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${await sut.token('admin')}`).send({ timeZone: 'UTC', kitchenCapacity: null });
+      const res = await sut.http
+        .put('/api/admin/store')
+        .set('Authorization', `Bearer ${await sut.token('admin')}`)
+        .send({ timeZone: 'UTC', kitchenCapacity: null });
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body.message)).toContain('openingHours');
     });
@@ -245,7 +263,10 @@ describe('orders service', () => {
     it('refuses orders when the kitchen is at capacity', async () => {
       const admin = await sut.token('admin');
       const { rows } = await sut.db.query(`SELECT count(*)::int AS n FROM orders.orders WHERE status IN ('PENDING','AWAITING_PAYMENT','CONFIRMED','PREPARING','READY')`);
-      await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${admin}`).send({ timeZone: 'UTC', openingHours: everyDay([{ open: '00:00', close: '24:00' }]), kitchenCapacity: rows[0].n + 1 });
+      await sut.http
+        .put('/api/admin/store')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ timeZone: 'UTC', openingHours: everyDay([{ open: '00:00', close: '24:00' }]), kitchenCapacity: rows[0].n + 1 });
       const productId = await sut.product(500);
       const customer = await sut.token('customer');
       const body = { lines: [{ productId, quantity: 1 }], fulfillment: { type: 'pickup' } };
@@ -279,10 +300,16 @@ describe('orders service', () => {
       const admin = await sut.token('admin');
       expect((await sut.http.get('/api/admin/store').set('Authorization', `Bearer ${admin}`)).body).toMatchObject({ name: 'Galley', description: '', pausedUntil: null });
       const hours = { timeZone: 'UTC', openingHours: everyDay([{ open: '00:00', close: '24:00' }]), kitchenCapacity: null };
-      const named = await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${admin}`).send({ ...hours, name: '  Harbour Kitchen ', description: 'Fish and chips' });
+      const named = await sut.http
+        .put('/api/admin/store')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ ...hours, name: '  Harbour Kitchen ', description: 'Fish and chips' });
       expect(named.status).toBe(200);
       expect(named.body).toMatchObject({ name: 'Harbour Kitchen', description: 'Fish and chips' });
-      const kept = await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${admin}`).send({ ...hours, kitchenCapacity: 4 });
+      const kept = await sut.http
+        .put('/api/admin/store')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ ...hours, kitchenCapacity: 4 });
       expect(kept.body).toMatchObject({ name: 'Harbour Kitchen', description: 'Fish and chips', kitchenCapacity: 4 });
     });
 
@@ -320,7 +347,10 @@ describe('orders service', () => {
       const store = await sut.http.get('/api/store');
       expect(store.body).toMatchObject({ openNow: true, acceptingOrders: false, pausedUntil: paused.body.pausedUntil });
 
-      await sut.http.put('/api/admin/store').set('Authorization', `Bearer ${admin}`).send({ timeZone: 'UTC', openingHours: everyDay([{ open: '00:00', close: '24:00' }]), kitchenCapacity: null });
+      await sut.http
+        .put('/api/admin/store')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ timeZone: 'UTC', openingHours: everyDay([{ open: '00:00', close: '24:00' }]), kitchenCapacity: null });
       expect((await sut.http.get('/api/admin/store').set('Authorization', `Bearer ${admin}`)).body.pausedUntil).toBe(paused.body.pausedUntil);
 
       const resumed = await sut.http.delete('/api/admin/store/pause').set('Authorization', `Bearer ${admin}`);
@@ -346,7 +376,10 @@ describe('orders service', () => {
       ['a fraction', { minutes: 1.5 }],
       ['an unknown field', { minutes: 5, until: '2030-01-01' }],
     ])('refuses a pause with %s (400)', async (_case, body) => {
-      const res = await sut.http.post('/api/admin/store/pause').set('Authorization', `Bearer ${await sut.token('admin')}`).send(body);
+      const res = await sut.http
+        .post('/api/admin/store/pause')
+        .set('Authorization', `Bearer ${await sut.token('admin')}`)
+        .send(body);
       expect(res.status).toBe(400);
     });
 
@@ -356,11 +389,25 @@ describe('orders service', () => {
       await sut.http
         .put('/api/admin/store')
         .set('Authorization', `Bearer ${admin}`)
-        .send({ timeZone: 'Asia/Tokyo', openingHours: { ...everyDay([]), monday: [{ open: '03:00', close: '03:01' }] }, kitchenCapacity: null, name: 'Night Owl', description: 'Rarely open' });
+        .send({
+          timeZone: 'Asia/Tokyo',
+          openingHours: { ...everyDay([]), monday: [{ open: '03:00', close: '03:01' }] },
+          kitchenCapacity: null,
+          name: 'Night Owl',
+          description: 'Rarely open',
+        });
       const res = await sut.http.get('/api/store');
       expect(res.status).toBe(200);
       expect(Object.keys(res.body).sort()).toEqual(['acceptingOrders', 'currency', 'description', 'name', 'nextChangeAt', 'openNow', 'openingHours', 'pausedUntil', 'timeZone']);
-      expect(res.body).toMatchObject({ name: 'Night Owl', description: 'Rarely open', currency: 'USD', timeZone: 'Asia/Tokyo', openNow: false, acceptingOrders: false, pausedUntil: null });
+      expect(res.body).toMatchObject({
+        name: 'Night Owl',
+        description: 'Rarely open',
+        currency: 'USD',
+        timeZone: 'Asia/Tokyo',
+        openNow: false,
+        acceptingOrders: false,
+        pausedUntil: null,
+      });
       // The next opening is a Monday 03:00 in Tokyo: Sunday 18:00 UTC.
       const next = new Date(res.body.nextChangeAt);
       expect([next.getUTCDay(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([0, 18, 0]);
@@ -411,7 +458,10 @@ describe('orders service', () => {
       const productId = await sut.product(500);
       const customer = await sut.token('customer');
       const orderId = await placed(customer, productId);
-      const res = await sut.http.post(`/api/admin/orders/${orderId}/status`).set('Authorization', `Bearer ${await sut.token('admin')}`).send({ status: 'READY' });
+      const res = await sut.http
+        .post(`/api/admin/orders/${orderId}/status`)
+        .set('Authorization', `Bearer ${await sut.token('admin')}`)
+        .send({ status: 'READY' });
       expect(res.status).toBe(409);
       expect(res.body.message).toContain('PENDING to READY');
       expect((await order(orderId, customer)).history).toHaveLength(1);
@@ -475,7 +525,10 @@ describe('orders service', () => {
       const orderId = await placed(customer, productId);
       await reserve(orderId);
       await pay(orderId, 500);
-      await sut.http.post(`/api/admin/orders/${orderId}/status`).set('Authorization', `Bearer ${await sut.token('admin')}`).send({ status: 'PREPARING' });
+      await sut.http
+        .post(`/api/admin/orders/${orderId}/status`)
+        .set('Authorization', `Bearer ${await sut.token('admin')}`)
+        .send({ status: 'PREPARING' });
       const res = await sut.http.post(`/api/orders/${orderId}/cancel`).set('Authorization', `Bearer ${customer}`).send({});
       expect(res.status).toBe(409);
       expect((await order(orderId, customer)).status).toBe('PREPARING');

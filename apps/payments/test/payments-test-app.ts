@@ -5,16 +5,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
-import {
-  deadLetterTopicOf,
-  EVENT_HEADERS,
-  EventContract,
-  EventEnvelope,
-  orderAwaitingPaymentV1,
-  orderPlacedV1,
-  TOPICS,
-  withTopicPrefix,
-} from '@galley/contracts';
+import { deadLetterTopicOf, EVENT_HEADERS, EventContract, EventEnvelope, orderAwaitingPaymentV1, orderPlacedV1, TOPICS, withTopicPrefix } from '@galley/contracts';
 import { createKafkaClient, ensureTopics, fromPgClient } from '@galley/messaging';
 import { createHttpApp, serveEvents } from '@galley/platform';
 import { adminPool, StandInEvent, StripeStandIn, testEnvironment, uniqueSuffix, waitFor } from '@galley/testing';

@@ -27,7 +27,10 @@ describe('payments with the simulated provider', () => {
   it('creates a local intent the owner can read', async () => {
     const order = await sut.orderAwaitingPayment(1500);
     expect(order.intentId).toMatch(/^pi_sim_[0-9a-f]{24}$/);
-    const res = await sut.http.get(`/api/orders/${order.orderId}/payment`).set('Authorization', `Bearer ${await sut.token('customer', order.customerId)}`).expect(200);
+    const res = await sut.http
+      .get(`/api/orders/${order.orderId}/payment`)
+      .set('Authorization', `Bearer ${await sut.token('customer', order.customerId)}`)
+      .expect(200);
     expect(res.body).toMatchObject({ paymentIntentId: order.intentId, status: 'requires_payment', amount: { amount: 1500, currency: 'USD' } });
     expect(res.body.clientSecret).toMatch(new RegExp(`^${order.intentId}_secret_[0-9a-f]{24}$`));
   });
@@ -67,7 +70,10 @@ describe('payments with the simulated provider', () => {
     await sut.publish(orderPlacedV1, { orderId, customerId, lines: [{ productId: randomUUID(), quantity: 1, unitPrice: total }], total, fulfillmentType: 'delivery' });
     await waitFor(async () => (await sut.db.query(`SELECT 1 FROM payments.orders WHERE order_id = $1`, [orderId])).rows.length === 1, { what: 'the order read-model' });
     await simulate(await sut.token('customer', customerId), { orderId, outcome: 'succeeded' }).expect(409);
-    await sut.http.get(`/api/orders/${orderId}/payment`).set('Authorization', `Bearer ${await sut.token('customer', customerId)}`).expect(404);
+    await sut.http
+      .get(`/api/orders/${orderId}/payment`)
+      .set('Authorization', `Bearer ${await sut.token('customer', customerId)}`)
+      .expect(404);
     await simulate(admin, { orderId: randomUUID(), outcome: 'succeeded' }).expect(404);
   });
 
@@ -78,7 +84,12 @@ describe('payments with the simulated provider', () => {
     const res = await sut.http.post(`/api/admin/orders/${order.orderId}/refund`).set('Authorization', `Bearer ${admin}`).send({ amount: 200, reason: 'missing sauce' }).expect(201);
     expect(res.body).toMatchObject({ id: expect.stringMatching(/^re_sim_/), amount: { amount: 200, currency: 'USD' }, status: 'succeeded' });
     const [refunded] = await sut.events(order.orderId, 'payment.refunded');
-    expect(refunded.payload).toMatchObject({ refundId: res.body.id, amount: { amount: 200, currency: 'USD' }, totalRefunded: { amount: 200, currency: 'USD' }, reason: 'missing sauce' });
+    expect(refunded.payload).toMatchObject({
+      refundId: res.body.id,
+      amount: { amount: 200, currency: 'USD' },
+      totalRefunded: { amount: 200, currency: 'USD' },
+      reason: 'missing sauce',
+    });
     expect(await sut.reconcile()).toEqual([]);
   });
 
@@ -98,7 +109,13 @@ describe('payments with the simulated provider', () => {
       total: usd(3550),
       fulfillmentType: 'pickup',
     });
-    await sut.publish(orderAwaitingPaymentV1, { orderId, customerId, reservationId: randomUUID(), total: usd(3550), reservationExpiresAt: new Date(Date.now() + 900_000).toISOString() });
+    await sut.publish(orderAwaitingPaymentV1, {
+      orderId,
+      customerId,
+      reservationId: randomUUID(),
+      total: usd(3550),
+      reservationExpiresAt: new Date(Date.now() + 900_000).toISOString(),
+    });
     await sut.events(orderId, 'payment.intent_created');
     sut.webhookEventIds.add((await simulate(admin, { orderId, outcome: 'succeeded' }).expect(202)).body.eventId);
     await waitFor(async () => (await sut.payment(orderId))?.status === 'succeeded', { what: 'the captured payment' });
@@ -136,7 +153,10 @@ describe('payments with the simulated provider', () => {
       const orderId = randomUUID();
       const customerId = randomUUID();
       production.orderIds.add(orderId);
-      await production.db.query(`INSERT INTO payments.orders (order_id, customer_id, total_amount, currency, status) VALUES ($1, $2, 900, 'USD', 'AWAITING_PAYMENT')`, [orderId, customerId]);
+      await production.db.query(`INSERT INTO payments.orders (order_id, customer_id, total_amount, currency, status) VALUES ($1, $2, 900, 'USD', 'AWAITING_PAYMENT')`, [
+        orderId,
+        customerId,
+      ]);
       await production.db.query(
         `INSERT INTO payments.payments (id, order_id, customer_id, provider, intent_id, client_secret, amount, currency, status)
          VALUES ($1, $2, $3, 'simulated', $4, $4 || '_secret_x', 900, 'USD', 'requires_payment')`,
@@ -145,7 +165,11 @@ describe('payments with the simulated provider', () => {
       const owner = await production.token('customer', customerId);
       const res = await production.http.post('/api/payments/dev/simulate').set('Authorization', `Bearer ${owner}`).send({ orderId, outcome: 'succeeded' }).expect(404);
       expect(res.body.message).toBe('Cannot POST /api/payments/dev/simulate');
-      await production.http.post('/api/payments/dev/simulate').set('Authorization', `Bearer ${await production.token('admin')}`).send({ orderId, outcome: 'succeeded' }).expect(404);
+      await production.http
+        .post('/api/payments/dev/simulate')
+        .set('Authorization', `Bearer ${await production.token('admin')}`)
+        .send({ orderId, outcome: 'succeeded' })
+        .expect(404);
       expect((await production.payment(orderId))?.status).toBe('requires_payment');
     } finally {
       await production.close();

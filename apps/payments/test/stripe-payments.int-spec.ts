@@ -48,7 +48,13 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
     expect(intent).toMatchObject({ id: order.intentId, amount: 2450, currency: 'usd', metadata: { orderId: order.orderId } });
 
     // The same event redelivered, and the same fact under a new event id (the order side retried).
-    const payload = { orderId: order.orderId, customerId: order.customerId, reservationId: randomUUID(), total: { amount: 2450, currency: 'USD' }, reservationExpiresAt: new Date().toISOString() };
+    const payload = {
+      orderId: order.orderId,
+      customerId: order.customerId,
+      reservationId: randomUUID(),
+      total: { amount: 2450, currency: 'USD' },
+      reservationExpiresAt: new Date().toISOString(),
+    };
     const eventId = await sut.publish(orderAwaitingPaymentV1, payload);
     await sut.publish(orderAwaitingPaymentV1, payload, eventId);
     await waitFor(async () => {
@@ -73,7 +79,10 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
       // Nothing is refundable before the payment is captured.
       lines: [{ lineId: 1, quantity: 1, refundedQuantity: 0, refundableQuantity: 0 }],
     });
-    await sut.http.get(`/api/orders/${order.orderId}/payment`).set('Authorization', `Bearer ${await sut.token('customer')}`).expect(404);
+    await sut.http
+      .get(`/api/orders/${order.orderId}/payment`)
+      .set('Authorization', `Bearer ${await sut.token('customer')}`)
+      .expect(404);
     await sut.http.get(`/api/orders/${randomUUID()}/payment`).set('Authorization', `Bearer ${owner}`).expect(404);
     await sut.http.get(`/api/orders/${order.orderId}/payment`).expect(401);
   });
@@ -110,7 +119,9 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
     expect(sut.eventsOf(order.orderId, 'payment.succeeded')).toHaveLength(1);
     expect(sut.eventsOf(order.orderId, 'payment.failed')).toHaveLength(0);
     expect(await sut.payment(order.orderId)).toEqual({ status: 'succeeded', captured_amount: '1800' });
-    const { rows } = await sut.db.query(`SELECT event_id, outcome FROM payments.webhook_events WHERE event_id = ANY($1) ORDER BY received_at`, [[succeeded.id, lateFailure.id, other.id]]);
+    const { rows } = await sut.db.query(`SELECT event_id, outcome FROM payments.webhook_events WHERE event_id = ANY($1) ORDER BY received_at`, [
+      [succeeded.id, lateFailure.id, other.id],
+    ]);
     expect(rows.map((row: { outcome: string }) => row.outcome)).toEqual(['applied', 'no change: payment is succeeded', 'ignored: event type customer.created is not handled']);
   });
 
@@ -138,12 +149,23 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
     expect((await sut.deliver(stripe, { ...refunded, id: `evt_${randomUUID()}` })).status).toBe(200);
     const [refundEvent] = await sut.events(order.orderId, 'payment.refunded');
     const [dashboardRefund] = stripe.refundsOf(order.intentId);
-    expect(refundEvent.payload).toMatchObject({ orderId: order.orderId, refundId: dashboardRefund.id, amount: { amount: 1000, currency: 'USD' }, totalRefunded: { amount: 1000, currency: 'USD' } });
+    expect(refundEvent.payload).toMatchObject({
+      orderId: order.orderId,
+      refundId: dashboardRefund.id,
+      amount: { amount: 1000, currency: 'USD' },
+      totalRefunded: { amount: 1000, currency: 'USD' },
+    });
 
     const dispute = stripe.dispute(order.intentId, 'fraudulent', 2000);
     expect((await sut.deliver(stripe, dispute)).status).toBe(200);
     const [disputed] = await sut.events(order.orderId, 'payment.disputed');
-    expect(disputed.payload).toMatchObject({ orderId: order.orderId, paymentIntentId: order.intentId, disputeId: dispute.data.object.id, amount: { amount: 2000, currency: 'USD' }, reason: 'fraudulent' });
+    expect(disputed.payload).toMatchObject({
+      orderId: order.orderId,
+      paymentIntentId: order.intentId,
+      disputeId: dispute.data.object.id,
+      amount: { amount: 2000, currency: 'USD' },
+      reason: 'fraudulent',
+    });
     await sut.settled([order.orderId]);
     expect(sut.eventsOf(order.orderId, 'payment.refunded')).toHaveLength(1);
 
@@ -173,18 +195,33 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
     const rest = await refund(order.orderId, { reason: 'order lost' }).expect(201);
     expect(rest.body).toMatchObject({ amount: { amount: 3500, currency: 'USD' }, status: 'succeeded' });
     await refund(order.orderId, { reason: 'once more' }).expect(409);
-    await sut.http.post(`/api/admin/orders/${order.orderId}/refund`).set('Authorization', `Bearer ${await sut.token('customer', order.customerId)}`).send({ reason: 'x' }).expect(403);
+    await sut.http
+      .post(`/api/admin/orders/${order.orderId}/refund`)
+      .set('Authorization', `Bearer ${await sut.token('customer', order.customerId)}`)
+      .send({ reason: 'x' })
+      .expect(403);
     await refund(randomUUID(), { reason: 'x' }).expect(404);
 
     const refunds = await sut.events(order.orderId, 'payment.refunded', 2);
     expect(refunds.map((e) => [e.payload.amount, e.payload.totalRefunded])).toEqual([
-      [{ amount: 1500, currency: 'USD' }, { amount: 1500, currency: 'USD' }],
-      [{ amount: 3500, currency: 'USD' }, { amount: 5000, currency: 'USD' }],
+      [
+        { amount: 1500, currency: 'USD' },
+        { amount: 1500, currency: 'USD' },
+      ],
+      [
+        { amount: 3500, currency: 'USD' },
+        { amount: 5000, currency: 'USD' },
+      ],
     ]);
     const calls = stripe.requests.filter((r) => r.operation === 'create_refund' && r.params.payment_intent === order.intentId);
     expect(calls).toHaveLength(2);
     expect(calls.every((r) => r.idempotencyKey?.startsWith('galley-refund-'))).toBe(true);
-    expect(stripe.refundsOf(order.intentId).map((r) => r.amount).sort()).toEqual([1500, 3500]);
+    expect(
+      stripe
+        .refundsOf(order.intentId)
+        .map((r) => r.amount)
+        .sort(),
+    ).toEqual([1500, 3500]);
 
     // Stripe's own charge.refunded for those refunds changes nothing more.
     expect((await sut.deliver(stripe, stripe.chargeRefunded(order.intentId))).status).toBe(200);
@@ -195,7 +232,13 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
 
   it('refunds a paid order cancelled with refundRequired, and a late payment flagged by needs_attention', async () => {
     const cancelled = await paidOrder(2200);
-    await sut.publish(orderCancelledV1, { orderId: cancelled.orderId, customerId: cancelled.customerId, reason: 'customer changed their mind', refundRequired: true, cancelledBy: 'customer' });
+    await sut.publish(orderCancelledV1, {
+      orderId: cancelled.orderId,
+      customerId: cancelled.customerId,
+      reason: 'customer changed their mind',
+      refundRequired: true,
+      cancelledBy: 'customer',
+    });
     const [refunded] = await sut.events(cancelled.orderId, 'payment.refunded');
     expect(refunded.payload).toMatchObject({ amount: { amount: 2200, currency: 'USD' }, totalRefunded: { amount: 2200, currency: 'USD' }, reason: 'customer changed their mind' });
 
@@ -206,7 +249,13 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
     expect(stripe.intent(late.intentId).status).toBe('canceled');
     expect((await sut.deliver(stripe, stripe.succeed(late.intentId))).status).toBe(200);
     await sut.events(late.orderId, 'payment.succeeded');
-    await sut.publish(orderNeedsAttentionV1, { orderId: late.orderId, customerId: late.customerId, previousStatus: 'CANCELLED', reason: 'paid after cancellation', refundRequired: true });
+    await sut.publish(orderNeedsAttentionV1, {
+      orderId: late.orderId,
+      customerId: late.customerId,
+      previousStatus: 'CANCELLED',
+      reason: 'paid after cancellation',
+      refundRequired: true,
+    });
     const [lateRefund] = await sut.events(late.orderId, 'payment.refunded');
     expect(lateRefund.payload).toMatchObject({ amount: { amount: 1300, currency: 'USD' } });
     expect(stripe.refundsOf(late.intentId)).toHaveLength(1);
@@ -238,14 +287,22 @@ describe('payments with Stripe (SDK against the stand-in)', () => {
 
     const order = await paidOrder(1000);
     // The database itself refuses an unbalanced transaction at commit.
-    await expect(sut.db.query(`INSERT INTO payments.ledger_entries (transaction_id, payment_id, account, amount, currency, kind, reference) VALUES ($1, $2, 'refunds', 100, 'USD', 'refund', 're_forged')`, [randomUUID(), order.paymentId])).rejects.toThrow('does not balance');
+    await expect(
+      sut.db.query(
+        `INSERT INTO payments.ledger_entries (transaction_id, payment_id, account, amount, currency, kind, reference) VALUES ($1, $2, 'refunds', 100, 'USD', 'refund', 're_forged')`,
+        [randomUUID(), order.paymentId],
+      ),
+    ).rejects.toThrow('does not balance');
     await expect(sut.db.query(`DELETE FROM payments.ledger_entries WHERE payment_id = $1`, [order.paymentId])).rejects.toThrow('append-only');
 
     // Corruption that bypasses the triggers (a superuser with replication role) is still reported.
     const client = await sut.db.connect();
     try {
       await client.query(`SET session_replication_role = replica`);
-      await client.query(`INSERT INTO payments.ledger_entries (transaction_id, payment_id, account, amount, currency, kind, reference) VALUES ($1, $2, 'refunds', 100, 'USD', 'refund', 're_forged')`, [randomUUID(), order.paymentId]);
+      await client.query(
+        `INSERT INTO payments.ledger_entries (transaction_id, payment_id, account, amount, currency, kind, reference) VALUES ($1, $2, 'refunds', 100, 'USD', 'refund', 're_forged')`,
+        [randomUUID(), order.paymentId],
+      );
     } finally {
       await client.query(`RESET session_replication_role`);
       client.release();

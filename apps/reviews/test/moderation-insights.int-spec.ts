@@ -109,7 +109,11 @@ describe('reviews: moderation, text analysis and insights', () => {
 
   describe('POST /api/admin/text/analyze', () => {
     it('answers one result per text, in order', async () => {
-      const res = await sut.http.post('/api/admin/text/analyze').set(bearer(admin)).send({ texts: [POSITIVE, NEGATIVE] }).expect(200);
+      const res = await sut.http
+        .post('/api/admin/text/analyze')
+        .set(bearer(admin))
+        .send({ texts: [POSITIVE, NEGATIVE] })
+        .expect(200);
       expect(res.body).toEqual({
         results: [
           { sentiment: { label: 'positive', score: expect.any(Number) }, keyPhrases: expect.arrayContaining(['crispy crust']), language: 'en' },
@@ -137,13 +141,24 @@ describe('reviews: moderation, text analysis and insights', () => {
       ['a string instead of a list', { texts: 'Fine.' }],
       ['an unknown field', { texts: ['Fine.'], lang: 'en' }],
     ])('answers 400 naming the field to %s', async (_case, body) => {
-      const res = await sut.http.post('/api/admin/text/analyze').set(bearer(admin)).send(body as object).expect(400);
+      const res = await sut.http
+        .post('/api/admin/text/analyze')
+        .set(bearer(admin))
+        .send(body as object)
+        .expect(400);
       expect(JSON.stringify(res.body.message)).toMatch(_case === 'an unknown field' ? /lang/ : /texts/);
     });
 
     it('is for admins only', async () => {
-      await sut.http.post('/api/admin/text/analyze').set(bearer(await sut.token('customer'))).send({ texts: ['x'] }).expect(403);
-      await sut.http.post('/api/admin/text/analyze').send({ texts: ['x'] }).expect(401);
+      await sut.http
+        .post('/api/admin/text/analyze')
+        .set(bearer(await sut.token('customer')))
+        .send({ texts: ['x'] })
+        .expect(403);
+      await sut.http
+        .post('/api/admin/text/analyze')
+        .send({ texts: ['x'] })
+        .expect(401);
     });
   });
 
@@ -179,7 +194,14 @@ describe('reviews: moderation, text analysis and insights', () => {
           { week: '2025-W11', weekStart: '2025-03-10', reviewCount: 3, averageRating: 2.67, sentiment: { positive: 1, negative: 2, neutral: 0 } },
         ],
         disagreements: [
-          { reviewId: ids[4], kind: 'low_rating_positive_text', rating: 2, sentiment: { label: 'positive' }, excerpt: 'Loved it, crispy crust!', createdAt: '2025-03-12T10:00:00.000Z' },
+          {
+            reviewId: ids[4],
+            kind: 'low_rating_positive_text',
+            rating: 2,
+            sentiment: { label: 'positive' },
+            excerpt: 'Loved it, crispy crust!',
+            createdAt: '2025-03-12T10:00:00.000Z',
+          },
           { reviewId: ids[2], kind: 'high_rating_negative_text', rating: 5, sentiment: { label: 'negative' }, excerpt: NEGATIVE },
         ],
       });
@@ -207,7 +229,10 @@ describe('reviews: moderation, text analysis and insights', () => {
         disagreements: [],
       });
       await sut.http.get('/api/admin/products/nope/review-insights').set(bearer(admin)).expect(400);
-      await sut.http.get(`/api/admin/products/${productId}/review-insights`).set(bearer(await sut.token('customer'))).expect(403);
+      await sut.http
+        .get(`/api/admin/products/${productId}/review-insights`)
+        .set(bearer(await sut.token('customer')))
+        .expect(403);
     });
   });
 });

@@ -68,14 +68,25 @@ describe('reviews: rating aggregates and their recompute', () => {
   it('answers 404 when hiding or restoring an unknown review, and 403 to a customer', async () => {
     await sut.http.post(`/api/admin/reviews/00000000-0000-4000-8000-000000000000/hide`).set(bearer(admin)).expect(404);
     await sut.http.post(`/api/admin/reviews/00000000-0000-4000-8000-000000000000/restore`).set(bearer(admin)).expect(404);
-    await sut.http.post(`/api/admin/reviews/00000000-0000-4000-8000-000000000000/hide`).set(bearer(await sut.token('customer'))).expect(403);
+    await sut.http
+      .post(`/api/admin/reviews/00000000-0000-4000-8000-000000000000/hide`)
+      .set(bearer(await sut.token('customer')))
+      .expect(403);
   });
 
   it('counts every one of 12 reviews of one product written at once (no lost update)', async () => {
     const productId = sut.product();
     const buyers = await Promise.all(Array.from({ length: 12 }, () => sut.buyer(productId)));
     const statuses = await Promise.all(
-      buyers.map(async (buyer, i) => (await sut.http.post(`/api/products/${productId}/reviews`).set(bearer(buyer.token)).send({ rating: (i % 5) + 1, body: 'Concurrent.' })).status),
+      buyers.map(
+        async (buyer, i) =>
+          (
+            await sut.http
+              .post(`/api/products/${productId}/reviews`)
+              .set(bearer(buyer.token))
+              .send({ rating: (i % 5) + 1, body: 'Concurrent.' })
+          ).status,
+      ),
     );
     expect(statuses).toEqual(Array(12).fill(201));
     expect(await sut.rating(productId)).toEqual({ average: 2.75, count: 12, distribution: dist(3, 3, 2, 2, 2) });

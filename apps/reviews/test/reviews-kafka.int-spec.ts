@@ -42,10 +42,10 @@ describe('reviews through Kafka', () => {
     const order: OrderCompletedV1 = { orderId: randomUUID(), customerId, productIds: [productId, otherProductId] };
     await publish(order, eventId);
     await publish(order, eventId);
-    await waitFor(
-      async () => (await sut.db.query(`SELECT 1 FROM reviews.verified_purchases WHERE customer_id = $1`, [customerId])).rows.length === 2,
-      { timeoutMs: 60_000, what: 'the verified purchases of order.completed' },
-    );
+    await waitFor(async () => (await sut.db.query(`SELECT 1 FROM reviews.verified_purchases WHERE customer_id = $1`, [customerId])).rows.length === 2, {
+      timeoutMs: 60_000,
+      what: 'the verified purchases of order.completed',
+    });
     // Both copies are handled (or skipped) before the inbox is counted.
     await waitFor(async () => (await sut.db.query(`SELECT 1 FROM reviews.inbox WHERE event_id = $1`, [eventId])).rows.length === 1, { what: 'the inbox row' });
     const created = await sut.http.post(`/api/products/${productId}/reviews`).set('Authorization', `Bearer ${token}`).send(review).expect(201);
@@ -53,12 +53,7 @@ describe('reviews through Kafka', () => {
     const second = await sut.buyer(productId);
     await sut.http.post(`/api/products/${productId}/reviews`).set('Authorization', `Bearer ${second.token}`).send({ rating: 5, body: 'Lovely.' }).expect(201);
 
-    const messages = await collectMessages(
-      kafka,
-      withTopicPrefix(TOPICS.reviews, prefix),
-      (received) => received.filter((m) => m.key === productId).length >= 4,
-      60_000,
-    );
+    const messages = await collectMessages(kafka, withTopicPrefix(TOPICS.reviews, prefix), (received) => received.filter((m) => m.key === productId).length >= 4, 60_000);
     const events = messages.filter((m) => m.key === productId).map((m) => JSON.parse(m.value) as EventEnvelope<Record<string, unknown>>);
     expect(events.map((e) => e.type)).toEqual(['review.created', 'review.rating_changed', 'review.created', 'review.rating_changed']);
     expect(events[0].payload).toEqual({ reviewId: created.body.id, productId, customerId, rating: 4, body: 'Arrived hot.' });

@@ -105,10 +105,10 @@ export class ReviewsTestApp {
 
   /** Outbox rows of one aggregate, oldest first. */
   async outbox(aggregateId: string, type?: string): Promise<{ event_type: string; envelope: EventEnvelope<Record<string, unknown>> }[]> {
-    const { rows } = await this.db.query(
-      `SELECT event_type, envelope FROM reviews.outbox WHERE message_key = $1 AND ($2::text IS NULL OR event_type = $2) ORDER BY seq`,
-      [aggregateId, type ?? null],
-    );
+    const { rows } = await this.db.query(`SELECT event_type, envelope FROM reviews.outbox WHERE message_key = $1 AND ($2::text IS NULL OR event_type = $2) ORDER BY seq`, [
+      aggregateId,
+      type ?? null,
+    ]);
     return rows;
   }
 

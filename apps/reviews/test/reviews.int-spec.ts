@@ -47,7 +47,15 @@ describe('reviews: purchase gate, writing, editing, votes and listing', () => {
       const productId = sut.product();
       const buyer = await sut.buyer(productId);
       const statuses = await Promise.all(
-        [1, 2, 3].map(async (rating) => (await sut.http.post(`/api/products/${productId}/reviews`).set(bearer(buyer.token)).send({ ...good, rating })).status),
+        [1, 2, 3].map(
+          async (rating) =>
+            (
+              await sut.http
+                .post(`/api/products/${productId}/reviews`)
+                .set(bearer(buyer.token))
+                .send({ ...good, rating })
+            ).status,
+        ),
       );
       expect(statuses.sort()).toEqual([201, 409, 409]);
       await sut.http.post(`/api/products/${productId}/reviews`).set(bearer(buyer.token)).send(good).expect(409);

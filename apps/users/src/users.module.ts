@@ -63,16 +63,7 @@ export class UsersModule {
         }),
       ],
       controllers: [AuthController, OrderLinksController, MeController, AddressesController, AdminUsersController, JwksController],
-      providers: [
-        UsersStore,
-        PasswordHasher,
-        LoginAttemptsService,
-        SessionsService,
-        AccountsService,
-        AddressesService,
-        AdminBootstrap,
-        TrustProxySetting,
-      ],
+      providers: [UsersStore, PasswordHasher, LoginAttemptsService, SessionsService, AccountsService, AddressesService, AdminBootstrap, TrustProxySetting],
     };
   }
 }

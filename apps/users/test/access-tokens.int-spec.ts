@@ -61,9 +61,7 @@ describe('users access tokens and roles', () => {
       async () => {
         const now = Math.floor(Date.now() / 1000);
         const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'at+jwt', kid: sut.signingJwk.kid }));
-        const payload = base64url.encode(
-          JSON.stringify({ sub: customer.id, role: 'admin', email: customer.email, iss: 'galley', aud: 'galley-api', iat: now, exp: now + 600 }),
-        );
+        const payload = base64url.encode(JSON.stringify({ sub: customer.id, role: 'admin', email: customer.email, iss: 'galley', aud: 'galley-api', iat: now, exp: now + 600 }));
         return `Bearer ${header}.${payload}.`;
       },
     ],
@@ -113,7 +111,10 @@ describe('users access tokens and roles', () => {
     });
 
     it.each(['limit=0', 'limit=101', 'limit=abc', 'cursor=bogus', 'extra=1'])('answers 400 for ?%s', async (query) => {
-      await sut.http.get(`/api/admin/users?${query}`).set('Authorization', `Bearer ${await sut.adminToken()}`).expect(400);
+      await sut.http
+        .get(`/api/admin/users?${query}`)
+        .set('Authorization', `Bearer ${await sut.adminToken()}`)
+        .expect(400);
     });
   });
 
@@ -133,7 +134,10 @@ describe('users access tokens and roles', () => {
     const operations = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, secured: Boolean(operation.security?.length) })),
     );
-    const secured = operations.filter((op) => op.secured).map((op) => op.route).sort();
+    const secured = operations
+      .filter((op) => op.secured)
+      .map((op) => op.route)
+      .sort();
     expect(secured).toEqual(
       [
         'GET /api/users/me',
@@ -151,7 +155,14 @@ describe('users access tokens and roles', () => {
       ].sort(),
     );
     expect(operations.map((op) => op.route)).toEqual(
-      expect.arrayContaining(['POST /api/auth/register', 'POST /api/auth/login', 'POST /api/auth/guest', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /.well-known/jwks.json']),
+      expect.arrayContaining([
+        'POST /api/auth/register',
+        'POST /api/auth/login',
+        'POST /api/auth/guest',
+        'POST /api/auth/refresh',
+        'POST /api/auth/logout',
+        'GET /.well-known/jwks.json',
+      ]),
     );
   });
 

@@ -18,10 +18,7 @@ describe('users accounts (profile, password, addresses, outbox)', () => {
     it('writes user.registered to the users outbox in the same transaction as the account', async () => {
       const email = sut.email('outbox');
       const res = await sut.http.post('/api/auth/register').send({ email, password: PASSWORD, name: 'Otto' }).expect(201);
-      const { rows } = await sut.db.query(
-        `SELECT o.event_type, o.topic, o.envelope FROM users.outbox o WHERE o.message_key = $1`,
-        [res.body.id],
-      );
+      const { rows } = await sut.db.query(`SELECT o.event_type, o.topic, o.envelope FROM users.outbox o WHERE o.message_key = $1`, [res.body.id]);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ event_type: 'user.registered', topic: 'users.events' });
       expect(rows[0].envelope).toMatchObject({
@@ -35,9 +32,7 @@ describe('users accounts (profile, password, addresses, outbox)', () => {
     it('keeps no account when its user.registered event cannot be written (one transaction)', async () => {
       const email = sut.email('doomed');
       // A fault in the outbox only: the constraint refuses this one event.
-      await sut.db.query(
-        `ALTER TABLE users.outbox ADD CONSTRAINT test_refuse_doomed CHECK (envelope->'payload'->>'email' IS DISTINCT FROM '${email}') NOT VALID`,
-      );
+      await sut.db.query(`ALTER TABLE users.outbox ADD CONSTRAINT test_refuse_doomed CHECK (envelope->'payload'->>'email' IS DISTINCT FROM '${email}') NOT VALID`);
       try {
         const res = await sut.http.post('/api/auth/register').send({ email, password: PASSWORD, name: 'Doomed' });
         expect(res.status).toBe(500);
@@ -125,11 +120,7 @@ describe('users accounts (profile, password, addresses, outbox)', () => {
       const listed = await sut.http.get('/api/users/me/addresses').set(bearer(accessToken)).expect(200);
       expect(listed.body).toEqual({ items: [created.body], nextCursor: null });
 
-      const changed = await sut.http
-        .patch(`/api/users/me/addresses/${created.body.id}`)
-        .set(bearer(accessToken))
-        .send({ line2: '3rd floor', phone: null })
-        .expect(200);
+      const changed = await sut.http.patch(`/api/users/me/addresses/${created.body.id}`).set(bearer(accessToken)).send({ line2: '3rd floor', phone: null }).expect(200);
       expect(changed.body).toMatchObject({ line1: home.line1, line2: '3rd floor', phone: null });
 
       await sut.http.delete(`/api/users/me/addresses/${created.body.id}`).set(bearer(accessToken)).expect(204);
@@ -168,7 +159,11 @@ describe('users accounts (profile, password, addresses, outbox)', () => {
     it('answers 409 past 20 addresses', async () => {
       const { accessToken } = await sut.signedIn('many');
       for (let i = 0; i < 20; i += 1) {
-        await sut.http.post('/api/users/me/addresses').set(bearer(accessToken)).send({ ...home, label: `#${i}` }).expect(201);
+        await sut.http
+          .post('/api/users/me/addresses')
+          .set(bearer(accessToken))
+          .send({ ...home, label: `#${i}` })
+          .expect(201);
       }
       await sut.http.post('/api/users/me/addresses').set(bearer(accessToken)).send(home).expect(409);
     });

@@ -19,7 +19,6 @@ function cookieOf(res: { headers: Record<string, unknown> }): string {
   return match![1];
 }
 
-
 describe('users refresh cookie, guest checkout, guest upgrade and order tracking links', () => {
   let sut: UsersTestApp;
 
@@ -55,7 +54,9 @@ describe('users refresh cookie, guest checkout, guest upgrade and order tracking
       const res = await sut.http.post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
       expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expiresIn: 900 });
       expect(setCookies(res)).toEqual([]);
-      expect(res.headers['set-cookie']).toEqual([expect.stringMatching(/^galley_device=[A-Za-z0-9_-]{43}; HttpOnly; Secure; SameSite=Strict; Path=\/api\/auth\/login; Max-Age=31536000$/)]);
+      expect(res.headers['set-cookie']).toEqual([
+        expect.stringMatching(/^galley_device=[A-Za-z0-9_-]{43}; HttpOnly; Secure; SameSite=Strict; Path=\/api\/auth\/login; Max-Age=31536000$/),
+      ]);
     });
 
     it('refresh reads the cookie when the body has no token, rotates it back into the cookie, and detects reuse of the old one', async () => {
@@ -78,12 +79,19 @@ describe('users refresh cookie, guest checkout, guest upgrade and order tracking
       const { refreshToken } = await sut.signedIn('body-to-cookie');
       const res = await sut.http.post('/api/auth/refresh').send({ refreshToken, cookie: true }).expect(200);
       expect(res.body.refreshToken).toBeUndefined();
-      await sut.http.post('/api/auth/refresh').set(withCookie(cookieOf(res))).expect(200);
+      await sut.http
+        .post('/api/auth/refresh')
+        .set(withCookie(cookieOf(res)))
+        .expect(200);
     });
 
     it('a body token wins over the cookie, and is answered in the body as before', async () => {
       const { refreshToken } = await sut.signedIn('body-wins');
-      const res = await sut.http.post('/api/auth/refresh').set(withCookie('Z'.repeat(43))).send({ refreshToken }).expect(200);
+      const res = await sut.http
+        .post('/api/auth/refresh')
+        .set(withCookie('Z'.repeat(43)))
+        .send({ refreshToken })
+        .expect(200);
       expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
       expect(setCookies(res)).toEqual([]);
     });
@@ -138,7 +146,10 @@ describe('users refresh cookie, guest checkout, guest upgrade and order tracking
       const { res, me } = await guest({ name: '  Gus ', email: ` ${owner.email.toUpperCase()} `, cookie: true });
       expect(res.body).toEqual({ accessToken: expect.any(String), expiresIn: 900 });
       expect(me).toMatchObject({ email: owner.email, name: 'Gus', guest: true });
-      const refreshed = await sut.http.post('/api/auth/refresh').set(withCookie(cookieOf(res))).expect(200);
+      const refreshed = await sut.http
+        .post('/api/auth/refresh')
+        .set(withCookie(cookieOf(res)))
+        .expect(200);
       const again = await sut.http.get('/api/users/me').set(bearer(refreshed.body.accessToken)).expect(200);
       expect(again.body.id).toBe(me.id);
       // The email still signs in to the full account, never to the guest.
@@ -173,7 +184,11 @@ describe('users refresh cookie, guest checkout, guest upgrade and order tracking
     it('turns the guest into a full account with the same id, announced, whose sign-ins continue', async () => {
       const { res, me } = await guest({ name: 'Soon Real' });
       const email = sut.email('upgraded');
-      const upgraded = await sut.http.post('/api/users/me/upgrade').set(bearer(res.body.accessToken)).send({ email: email.toUpperCase(), password: PASSWORD, name: 'Real Now' }).expect(200);
+      const upgraded = await sut.http
+        .post('/api/users/me/upgrade')
+        .set(bearer(res.body.accessToken))
+        .send({ email: email.toUpperCase(), password: PASSWORD, name: 'Real Now' })
+        .expect(200);
       expect(upgraded.body).toEqual({ id: me.id, email, name: 'Real Now', role: 'customer', guest: false });
 
       const login = await sut.login(email);
@@ -183,18 +198,24 @@ describe('users refresh cookie, guest checkout, guest upgrade and order tracking
       expect(decodeJwt(refreshed.body.accessToken)).toMatchObject({ sub: me.id, email });
 
       const events = await sut.db.query(`SELECT envelope FROM users.outbox WHERE message_key = $1`, [me.id]);
-      expect(events.rows.map((row) => [row.envelope.type, row.envelope.payload])).toEqual([
-        ['user.registered', { userId: me.id, email, name: 'Real Now', role: 'customer' }],
-      ]);
+      expect(events.rows.map((row) => [row.envelope.type, row.envelope.payload])).toEqual([['user.registered', { userId: me.id, email, name: 'Real Now', role: 'customer' }]]);
 
       // Its old guest token still names it, but it is no guest any more.
-      const twice = await sut.http.post('/api/users/me/upgrade').set(bearer(res.body.accessToken)).send({ email: sut.email('twice'), password: PASSWORD, name: 'X' }).expect(409);
+      const twice = await sut.http
+        .post('/api/users/me/upgrade')
+        .set(bearer(res.body.accessToken))
+        .send({ email: sut.email('twice'), password: PASSWORD, name: 'X' })
+        .expect(409);
       expect(twice.body).toEqual({ ...ERROR_SHAPE, statusCode: 409, error: 'Conflict' });
     });
 
     it('answers 409 for an account that is not a guest', async () => {
       const customer = await sut.signedIn('not-a-guest');
-      await sut.http.post('/api/users/me/upgrade').set(bearer(customer.accessToken)).send({ email: sut.email('other'), password: PASSWORD, name: 'X' }).expect(409);
+      await sut.http
+        .post('/api/users/me/upgrade')
+        .set(bearer(customer.accessToken))
+        .send({ email: sut.email('other'), password: PASSWORD, name: 'X' })
+        .expect(409);
       const me = await sut.http.get('/api/users/me').set(bearer(customer.accessToken)).expect(200);
       expect(me.body.email).toBe(customer.email);
     });
@@ -223,12 +244,19 @@ describe('users refresh cookie, guest checkout, guest upgrade and order tracking
       ['a bad email', { email: 'nope', password: PASSWORD, name: 'X' }, 'email'],
     ])('answers 400 for %s', async (_case, body, field) => {
       const { res } = await guest();
-      const answer = await sut.http.post('/api/users/me/upgrade').set(bearer(res.body.accessToken)).send({ email: sut.email('bad-upgrade'), ...body }).expect(400);
+      const answer = await sut.http
+        .post('/api/users/me/upgrade')
+        .set(bearer(res.body.accessToken))
+        .send({ email: sut.email('bad-upgrade'), ...body })
+        .expect(400);
       expect(answer.body.message).toContain(field);
     });
 
     it('answers 401 without a token', async () => {
-      await sut.http.post('/api/users/me/upgrade').send({ email: sut.email('anon'), password: PASSWORD, name: 'X' }).expect(401);
+      await sut.http
+        .post('/api/users/me/upgrade')
+        .send({ email: sut.email('anon'), password: PASSWORD, name: 'X' })
+        .expect(401);
     });
   });
 
@@ -251,7 +279,11 @@ describe('users refresh cookie, guest checkout, guest upgrade and order tracking
     });
 
     it('gives an admin a link with the customer role only', async () => {
-      const res = await sut.http.post('/api/auth/order-links').set(bearer(await sut.adminToken())).send({ orderId: randomUUID() }).expect(201);
+      const res = await sut.http
+        .post('/api/auth/order-links')
+        .set(bearer(await sut.adminToken()))
+        .send({ orderId: randomUUID() })
+        .expect(201);
       expect(decodeJwt(res.body.token).role).toBe('customer');
     });
 
@@ -261,7 +293,7 @@ describe('users refresh cookie, guest checkout, guest upgrade and order tracking
       expect(decodeJwt(link.body.token)).toMatchObject({ sub: me.id, guest: true, role: 'customer' });
     });
 
-    it('refuses the scoped token with 403 on the service\'s own routes (it opens only its order)', async () => {
+    it("refuses the scoped token with 403 on the service's own routes (it opens only its order)", async () => {
       const customer = await sut.signedIn('scoped');
       const link = (await sut.http.post('/api/auth/order-links').set(bearer(customer.accessToken)).send({ orderId: randomUUID() }).expect(201)).body;
       for (const req of [

@@ -16,7 +16,10 @@ describe('users sessions (register, login, refresh, logout)', () => {
   describe('POST /api/auth/register', () => {
     it('creates a customer with a normalised email and answers 201 without secrets', async () => {
       const email = sut.email('Register');
-      const res = await sut.http.post('/api/auth/register').send({ email: `  ${email.toUpperCase()} `, password: PASSWORD, name: ' Ada ' }).expect(201);
+      const res = await sut.http
+        .post('/api/auth/register')
+        .send({ email: `  ${email.toUpperCase()} `, password: PASSWORD, name: ' Ada ' })
+        .expect(201);
       expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), email, name: 'Ada', role: 'customer', guest: false });
       const { rows } = await sut.db.query(`SELECT email, password_hash FROM users.accounts WHERE id = $1`, [res.body.id]);
       expect(rows[0].email).toBe(email);
@@ -25,20 +28,24 @@ describe('users sessions (register, login, refresh, logout)', () => {
 
     it('answers 409 when the email is taken in another case and spacing', async () => {
       const { email } = await sut.register('taken');
-      const res = await sut.http.post('/api/auth/register').send({ email: ` ${email.toUpperCase()}`, password: PASSWORD, name: 'Twin' }).expect(409);
+      const res = await sut.http
+        .post('/api/auth/register')
+        .send({ email: ` ${email.toUpperCase()}`, password: PASSWORD, name: 'Twin' })
+        .expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', requestId: expect.any(String) });
     });
 
     it('answers 409 to one of two simultaneous registrations of an email', async () => {
       const email = sut.email('race');
-      const statuses = await Promise.all(
-        [1, 2, 3].map(async () => (await sut.http.post('/api/auth/register').send({ email, password: PASSWORD, name: 'Racer' })).status),
-      );
+      const statuses = await Promise.all([1, 2, 3].map(async () => (await sut.http.post('/api/auth/register').send({ email, password: PASSWORD, name: 'Racer' })).status));
       expect(statuses.sort()).toEqual([201, 409, 409]);
     });
 
     it('answers 400 naming the password when it is under 10 characters', async () => {
-      const res = await sut.http.post('/api/auth/register').send({ email: sut.email('short'), password: '123456789', name: 'Shorty' }).expect(400);
+      const res = await sut.http
+        .post('/api/auth/register')
+        .send({ email: sut.email('short'), password: '123456789', name: 'Shorty' })
+        .expect(400);
       expect(res.body.message).toMatch(/^password /);
       expect(res.body.message).toContain('10');
     });
@@ -66,7 +73,10 @@ describe('users sessions (register, login, refresh, logout)', () => {
 
     it('answers the same 401 for an unknown email and for a wrong password', async () => {
       const { email } = await sut.register('same401');
-      const unknown = await sut.http.post('/api/auth/login').send({ email: sut.email('nobody'), password: PASSWORD }).expect(401);
+      const unknown = await sut.http
+        .post('/api/auth/login')
+        .send({ email: sut.email('nobody'), password: PASSWORD })
+        .expect(401);
       const wrong = await sut.http.post('/api/auth/login').send({ email, password: 'wrong password!' }).expect(401);
       expect(unknown.body.message).toBe(wrong.body.message);
       expect(unknown.body.error).toBe(wrong.body.error);
@@ -114,8 +124,7 @@ describe('users sessions (register, login, refresh, logout)', () => {
   });
 
   describe('failed logins per email and client', () => {
-    const wrongLogin = (email: string, address = '198.51.100.60') =>
-      sut.http.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password: 'not the password' });
+    const wrongLogin = (email: string, address = '198.51.100.60') => sut.http.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password: 'not the password' });
     const rightLogin = (email: string, address: string, cookie?: string) => {
       const req = sut.http.post('/api/auth/login').set('X-Forwarded-For', address);
       return (cookie ? req.set('Cookie', cookie) : req).send({ email, password: PASSWORD });
@@ -148,7 +157,7 @@ describe('users sessions (register, login, refresh, logout)', () => {
       await wrongLogin(email).expect(429);
     });
 
-    it('never counts successful logins, and a success clears that client\'s earlier failures', async () => {
+    it("never counts successful logins, and a success clears that client's earlier failures", async () => {
       const { email } = await sut.register('unlocked');
       for (let i = 0; i < 7; i += 1) await sut.login(email);
       for (let round = 0; round < 2; round += 1) {
@@ -177,10 +186,9 @@ describe('users sessions (register, login, refresh, logout)', () => {
         for (let i = 0; i < 5; i += 1) await wrongLogin(email, `203.0.113.${attacker + 1}`).expect(401);
       }
       // Ten more from a botnet, written directly (its 21st attempt onwards would be slowed already): 30 failures owe 900 s.
-      await sut.db.query(
-        `INSERT INTO users.login_attempts (email, client_address, attempted_at) SELECT $1, '192.0.2.' || n, clock_timestamp() FROM generate_series(1, 10) n`,
-        [email],
-      );
+      await sut.db.query(`INSERT INTO users.login_attempts (email, client_address, attempted_at) SELECT $1, '192.0.2.' || n, clock_timestamp() FROM generate_series(1, 10) n`, [
+        email,
+      ]);
       const slowed = await rightLogin(email, '198.51.100.71').expect(429);
       expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(800);
       await rightLogin(email, '198.51.100.70').expect(429);
@@ -229,10 +237,9 @@ describe('users sessions (register, login, refresh, logout)', () => {
 
     it('stores only hashes of refresh tokens', async () => {
       const { id, refreshToken } = await sut.signedIn('hashed');
-      const { rows } = await sut.db.query(
-        `SELECT t.token_hash FROM users.refresh_tokens t JOIN users.refresh_token_families f ON f.id = t.family_id WHERE f.account_id = $1`,
-        [id],
-      );
+      const { rows } = await sut.db.query(`SELECT t.token_hash FROM users.refresh_tokens t JOIN users.refresh_token_families f ON f.id = t.family_id WHERE f.account_id = $1`, [
+        id,
+      ]);
       expect(rows).toHaveLength(1);
       expect(rows[0].token_hash).not.toBe(refreshToken);
       expect(rows[0].token_hash).toBe(createHash('sha256').update(refreshToken).digest('base64url'));
@@ -261,13 +268,20 @@ describe('users sessions (register, login, refresh, logout)', () => {
     });
 
     it('answers 204 for an unknown token too', async () => {
-      await sut.http.post('/api/auth/logout').send({ refreshToken: 'B'.repeat(43) }).expect(204);
+      await sut.http
+        .post('/api/auth/logout')
+        .send({ refreshToken: 'B'.repeat(43) })
+        .expect(204);
     });
   });
 
   describe('per-address rate limit', () => {
     it('answers 429 with Retry-After past the per-address budget of auth requests, per address', async () => {
-      const from = (address: string) => sut.http.post('/api/auth/logout').set('X-Forwarded-For', address).send({ refreshToken: 'C'.repeat(43) });
+      const from = (address: string) =>
+        sut.http
+          .post('/api/auth/logout')
+          .set('X-Forwarded-For', address)
+          .send({ refreshToken: 'C'.repeat(43) });
       const limit = sut.auth.AUTH_RATE_LIMIT_PER_ADDRESS;
       expect(limit).toBeGreaterThanOrEqual(120);
       for (let i = 0; i < limit; i += 1) await from('203.0.113.7').expect(204);

@@ -17,7 +17,10 @@ describe('The per-address auth limit across instances', () => {
   });
 
   const logout = (sut: UsersTestApp, address: string) =>
-    sut.http.post('/api/auth/logout').set('X-Forwarded-For', address).send({ refreshToken: 'D'.repeat(43) });
+    sut.http
+      .post('/api/auth/logout')
+      .set('X-Forwarded-For', address)
+      .send({ refreshToken: 'D'.repeat(43) });
 
   it('counts the requests of one address at every instance against one budget', async () => {
     for (let i = 0; i < LIMIT; i += 1) await logout(i % 2 ? first : second, '198.51.100.40').expect(204);

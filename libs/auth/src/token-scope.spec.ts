@@ -35,12 +35,9 @@ describe(scopeAllowsRequest.name, () => {
     expect(scopeAllowsRequest(scope, method, path)).toBe(expected);
   });
 
-  it.each(['', 'order:', 'order:not-a-uuid', `orders:${ORDER}`, `ORDER:${ORDER}`, `product:${ORDER}`, 'admin'])(
-    'allows nothing for the unknown scope %j',
-    (unknown) => {
-      expect(scopeAllowsRequest(unknown, 'GET', `/api/orders/${ORDER}`)).toBe(false);
-    },
-  );
+  it.each(['', 'order:', 'order:not-a-uuid', `orders:${ORDER}`, `ORDER:${ORDER}`, `product:${ORDER}`, 'admin'])('allows nothing for the unknown scope %j', (unknown) => {
+    expect(scopeAllowsRequest(unknown, 'GET', `/api/orders/${ORDER}`)).toBe(false);
+  });
 });
 
 describe(orderScope.name, () => {

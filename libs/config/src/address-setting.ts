@@ -26,7 +26,13 @@ export function IsAddressList(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isAddressList',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && value.split(',').map((entry) => entry.trim()).filter(Boolean).every(isAddressListEntry),
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean)
+            .every(isAddressListEntry),
         defaultMessage: () => 'must be a comma-separated list of IP addresses, CIDRs (10.0.0.0/8) or loopback, linklocal, uniquelocal',
       },
     },

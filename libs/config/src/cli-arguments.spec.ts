@@ -31,7 +31,11 @@ describe(readCliArguments.name, () => {
 });
 
 describe(cliInteger.name, () => {
-  it.each([['0', 0], ['42', 42], ['5000000', 5_000_000]])('reads %s', (value, expected) => {
+  it.each([
+    ['0', 0],
+    ['42', 42],
+    ['5000000', 5_000_000],
+  ])('reads %s', (value, expected) => {
     expect(cliInteger('products', value, { min: 0, max: 5_000_000 }, USAGE)).toBe(expected);
   });
 

@@ -15,7 +15,7 @@ const service = (env: Record<string, string>) => loadConfig(ServiceConfig, { POR
 describe(kafkaSecurityOptions.name, () => {
   it.each([
     ['plaintext without any key', {}, {}],
-    ['TLS with Node\'s roots for KAFKA_SSL=true', { KAFKA_SSL: 'true' }, { ssl: true }],
+    ["TLS with Node's roots for KAFKA_SSL=true", { KAFKA_SSL: 'true' }, { ssl: true }],
     ['TLS with the given CA', { KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: caFile }, { ssl: { ca: [PEM], rejectUnauthorized: true } }],
     ['TLS without checking, when told', { KAFKA_SSL: 'true', KAFKA_SSL_REJECT_UNAUTHORIZED: 'false' }, { ssl: { ca: undefined, rejectUnauthorized: false } }],
     [

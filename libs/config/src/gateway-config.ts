@@ -36,7 +36,12 @@ export class GatewayConfig extends KafkaAppConfig {
 
   /** Browser origins allowed to call the API (comma-separated); `none` allows none (an empty value means the default). */
   @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.split(',').map((origin) => origin.trim()).filter((origin) => origin && origin !== 'none') : value,
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin && origin !== 'none')
+      : value,
   )
   @IsString({ each: true })
   CORS_ORIGINS: string[] = ['http://localhost:3000', 'http://127.0.0.1:3000'];

@@ -1,14 +1,7 @@
 import { Transform } from 'class-transformer';
 import { loadConfig } from './load-config';
 import { databaseRoleFor, DEFAULT_PORTS, ServiceName } from './services';
-import {
-  KAFKA_SASL_MECHANISMS,
-  KafkaSaslMechanism,
-  KafkaSecuritySettings,
-  POSTGRES_SSL_MODES,
-  PostgresSecuritySettings,
-  PostgresSslMode,
-} from './connection-settings';
+import { KAFKA_SASL_MECHANISMS, KafkaSaslMechanism, KafkaSecuritySettings, POSTGRES_SSL_MODES, PostgresSecuritySettings, PostgresSslMode } from './connection-settings';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, ValidateIf, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 // The raw string (obj[key]): implicit conversion would already have made 'false' true.
@@ -18,7 +11,12 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
 };
 
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : value;
 
 /** KAFKA_BROKERS: a comma-separated list of host:port (services and the gateway read it). */
 export function KafkaBrokersSetting(): PropertyDecorator {

@@ -70,7 +70,11 @@ describe(validatePayload.name, () => {
     ['rejects a float amount in a Money field', orderPlaced({ total: { amount: 9.5, currency: 'USD' } }), ['payload.total.amount: amount must be an integer number']],
     ['rejects a lowercase currency in a Money field', orderPlaced({ total: { amount: 900, currency: 'usd' } }), ['payload.total.currency: currency must be an ISO 4217 code']],
     ['rejects a nested line with a bad productId', orderPlaced({ lines: [line({ productId: 'latte' })] }), ['payload.lines.0.productId: productId must be a UUID']],
-    ['rejects a bad Money inside a nested line', orderPlaced({ lines: [line({ unitPrice: { amount: -1, currency: 'USD' } })] }), ['payload.lines.0.unitPrice.amount: amount must not be less than 0']],
+    [
+      'rejects a bad Money inside a nested line',
+      orderPlaced({ lines: [line({ unitPrice: { amount: -1, currency: 'USD' } })] }),
+      ['payload.lines.0.unitPrice.amount: amount must not be less than 0'],
+    ],
     ['rejects an empty lines array', orderPlaced({ lines: [] }), ['payload.lines: lines must contain at least 1 elements']],
     ['rejects a missing required field', withoutKey(orderPlaced(), 'customerId'), ['payload.customerId: customerId must be a UUID']],
     ['tolerates unknown top-level fields', orderPlaced({ loyaltyPoints: 12, channel: { app: 'ios' } }), []],

@@ -24,9 +24,7 @@ export async function listDeadLetters(kafka: Kafka, topic: string): Promise<Dead
   const admin = kafka.admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(dlqTopic).finally(() => admin.disconnect());
-  const remaining = new Map(
-    offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high) - 1n]),
-  );
+  const remaining = new Map(offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high) - 1n]));
   const letters: DeadLetter[] = [];
   if (remaining.size === 0) return letters;
 

@@ -65,25 +65,28 @@ export interface KafkaClientOptions {
 /** A kafkajs client whose own log lines go through the service's logger. */
 export function createKafkaClient(options: KafkaClientOptions): Kafka {
   const logger = options.logger ?? silentLogger;
-  return new CountingKafka({
-    clientId: options.clientId,
-    brokers: options.brokers,
-    ssl: options.ssl,
-    sasl: options.sasl,
-    connectionTimeout: 3000,
-    // Backoff capped at 5 s (kafkajs's default cap is 30 s): after a broker restart every client reconnects within
-    // seconds instead of sitting out a 13-26 s wait; 12 retries keep about the same ~40 s before a request gives up.
-    retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 12 },
-    logLevel: logLevel.WARN,
-    logCreator:
-      () =>
-      ({ level, log, namespace }: LogEntry) => {
-        const { message, ...context } = log;
-        const entry = { ...context, namespace };
-        if (level <= logLevel.ERROR) logger.error(entry, `kafkajs: ${message}`);
-        else logger.warn(entry, `kafkajs: ${message}`);
-      },
-  }, options.clientId);
+  return new CountingKafka(
+    {
+      clientId: options.clientId,
+      brokers: options.brokers,
+      ssl: options.ssl,
+      sasl: options.sasl,
+      connectionTimeout: 3000,
+      // Backoff capped at 5 s (kafkajs's default cap is 30 s): after a broker restart every client reconnects within
+      // seconds instead of sitting out a 13-26 s wait; 12 retries keep about the same ~40 s before a request gives up.
+      retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 12 },
+      logLevel: logLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log, namespace }: LogEntry) => {
+          const { message, ...context } = log;
+          const entry = { ...context, namespace };
+          if (level <= logLevel.ERROR) logger.error(entry, `kafkajs: ${message}`);
+          else logger.warn(entry, `kafkajs: ${message}`);
+        },
+    },
+    options.clientId,
+  );
 }
 
 /**

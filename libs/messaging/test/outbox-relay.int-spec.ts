@@ -83,7 +83,9 @@ describe(OutboxRelay.name, () => {
     expect(first.publishedCount).toBeGreaterThan(0);
     expect(second.publishedCount).toBeGreaterThan(0);
     for (const key of keys) {
-      const arrived = envelopesOf(received).filter((e) => e.aggregateId === key).map((e) => e.payload.seq);
+      const arrived = envelopesOf(received)
+        .filter((e) => e.aggregateId === key)
+        .map((e) => e.payload.seq);
       expect(arrived).toEqual(ascending(40));
     }
   });

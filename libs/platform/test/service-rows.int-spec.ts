@@ -51,7 +51,12 @@ describe('rows on a service DataSource', () => {
       await manager.query(`INSERT INTO service_rows_probe VALUES (1, 100), (2, 200)`);
       return queryRows(manager, `UPDATE service_rows_probe SET paid_amount = paid_amount + 1 RETURNING id, paid_amount`);
     });
-    expect(rows).toEqual(expect.arrayContaining([{ id: 1, paidAmount: 101 }, { id: 2, paidAmount: 201 }]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: 1, paidAmount: 101 },
+        { id: 2, paidAmount: 201 },
+      ]),
+    );
   });
 
   it('leaves other pools of the process with pg defaults (int8 as text)', async () => {

@@ -197,7 +197,10 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
               const widest = Array.from(document.body.querySelectorAll('*'))
                 .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
                 .slice(0, 10)
-                .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}`);
+                .map(
+                  (element) =>
+                    `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}`,
+                );
               resolve({ scrollWidth: root.scrollWidth, innerWidth: window.innerWidth, widest });
             }),
           );
@@ -212,5 +215,10 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'step'
+  );
 }

@@ -13,10 +13,6 @@ export class EffectsHandler implements EventHandler<TestItemRecordedV1> {
   async handle(payload: TestItemRecordedV1, envelope: EventEnvelope<TestItemRecordedV1>, tx: SqlExecutor): Promise<void> {
     this.calls += 1;
     if (payload.poison && !this.poisonCured) throw new Error(`cannot handle item ${payload.itemId}`);
-    await tx.query(`INSERT INTO "${this.schema}".effects (event_id, aggregate_id, seq) VALUES ($1, $2, $3)`, [
-      envelope.id,
-      envelope.aggregateId,
-      payload.seq,
-    ]);
+    await tx.query(`INSERT INTO "${this.schema}".effects (event_id, aggregate_id, seq) VALUES ($1, $2, $3)`, [envelope.id, envelope.aggregateId, payload.seq]);
   }
 }

@@ -78,7 +78,12 @@ export class GalleyClient {
   }
 
   /** Calls and insists on `expected`, with the answer in the error otherwise. */
-  async expect<T = Record<string, unknown>>(expected: number, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  async expect<T = Record<string, unknown>>(
+    expected: number,
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<T> {
     const answer = await this.call<T>(method, path, options);
     if (answer.status !== expected) throw new Error(`${method} ${path} answered ${answer.status}, expected ${expected}: ${JSON.stringify(answer.body)}`);
     return answer.body;
@@ -144,7 +149,9 @@ export class GalleyClient {
   async waitForPayment(token: string, orderId: string, timeoutMs = 30_000): Promise<Record<string, unknown> & { paymentIntentId: string; clientSecret: string; status: string }> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const answer = await this.call<Record<string, unknown> & { paymentIntentId: string; clientSecret: string; status: string }>('GET', `/api/orders/${orderId}/payment`, { token });
+      const answer = await this.call<Record<string, unknown> & { paymentIntentId: string; clientSecret: string; status: string }>('GET', `/api/orders/${orderId}/payment`, {
+        token,
+      });
       if (answer.status === 200) return answer.body;
       if (answer.status !== 404) throw new Error(`GET payment answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

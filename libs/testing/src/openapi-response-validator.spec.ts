@@ -31,7 +31,14 @@ const document = {
   },
 };
 const thing = { id: '3f2a7c1e-9d4b-4c61-8f0a-2b6e5d7c9a10', note: null, price: { amount: 100 } };
-const answer = (overrides: object) => ({ method: 'GET', path: `/api/things/${thing.id}?x=1`, status: 200, contentType: 'application/json; charset=utf-8', body: thing, ...overrides });
+const answer = (overrides: object) => ({
+  method: 'GET',
+  path: `/api/things/${thing.id}?x=1`,
+  status: 200,
+  contentType: 'application/json; charset=utf-8',
+  body: thing,
+  ...overrides,
+});
 
 describe(OpenApiResponseValidator.name, () => {
   const sut = new OpenApiResponseValidator(document);
@@ -51,7 +58,11 @@ describe(OpenApiResponseValidator.name, () => {
     ['a wrong type behind a $ref', { body: { ...thing, price: { amount: 1.5 } } }, 'GET /api/things/{id} 200: body/price/amount must be integer'],
     ['an undocumented property', { body: { ...thing, secret: 1 } }, 'GET /api/things/{id} 200: body must NOT have additional properties (secret)'],
     ['a bad format', { body: { ...thing, id: 'nope' } }, 'GET /api/things/{id} 200: body/id must match format "uuid"'],
-    ['a JSON body where none is documented', { method: 'DELETE', path: '/api/things', status: 204 }, 'DELETE /api/things 204 answered a JSON body, but the document gives it no application/json schema'],
+    [
+      'a JSON body where none is documented',
+      { method: 'DELETE', path: '/api/things', status: 204 },
+      'DELETE /api/things 204 answered a JSON body, but the document gives it no application/json schema',
+    ],
   ])('names %s', (_case, overrides, problem) => {
     expect(sut.problems(answer(overrides))).toContain(problem);
   });

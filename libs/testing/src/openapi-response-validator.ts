@@ -74,14 +74,17 @@ export class OpenApiResponseValidator {
     const media = Object.keys(documented.content ?? {});
     if (!isJson) {
       const type = observed.contentType?.split(';', 1)[0].trim() ?? '';
-      return media.includes(type) || media.some((m) => m.endsWith('/*')) ? [] : [`${where} ${observed.status} answered ${type || 'a body without content-type'}, documented: ${media.join(', ') || 'no body'}`];
+      return media.includes(type) || media.some((m) => m.endsWith('/*'))
+        ? []
+        : [`${where} ${observed.status} answered ${type || 'a body without content-type'}, documented: ${media.join(', ') || 'no body'}`];
     }
     const schema = documented.content?.['application/json']?.schema;
     if (!schema) return [`${where} ${observed.status} answered a JSON body, but the document gives it no application/json schema`];
     const validate = this.validatorFor(`${method} ${match.template} ${key}`, schema);
     if (validate(observed.body)) return [];
     return (validate.errors ?? []).map(
-      (error) => `${where} ${observed.status}: body${error.instancePath || ''} ${error.message}${error.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})` : ''}`,
+      (error) =>
+        `${where} ${observed.status}: body${error.instancePath || ''} ${error.message}${error.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})` : ''}`,
     );
   }
 

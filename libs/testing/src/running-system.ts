@@ -22,11 +22,11 @@ export class AppProcess {
     env: NodeJS.ProcessEnv,
   ) {
     const root = process.cwd();
-    this.child = spawn(
-      process.execPath,
-      ['-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, 'dist/apps', app, 'src/main.js')],
-      { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    this.child = spawn(process.execPath, ['-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, 'dist/apps', app, 'src/main.js')], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdoutText = keepTail(this.stdoutText + chunk.toString())));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderrText = keepTail(this.stderrText + chunk.toString())));
     this.exited = new Promise((resolve) => {
@@ -82,8 +82,10 @@ export class AppProcess {
   /** The last lines of both streams, for an error message. */
   tail(lines = 25): string {
     const last = (text: string) => text.trimEnd().split('\n').slice(-lines).join('\n');
-    return `--- ${this.app} (pid ${this.pid ?? '?'}, ${this.running ? 'running' : `exited ${this.child.exitCode ?? this.child.signalCode}`}) ---\n` +
-      `[stderr]\n${last(this.stderrText) || '(empty)'}\n[stdout]\n${last(this.stdoutText) || '(empty)'}`;
+    return (
+      `--- ${this.app} (pid ${this.pid ?? '?'}, ${this.running ? 'running' : `exited ${this.child.exitCode ?? this.child.signalCode}`}) ---\n` +
+      `[stderr]\n${last(this.stderrText) || '(empty)'}\n[stdout]\n${last(this.stdoutText) || '(empty)'}`
+    );
   }
 }
 

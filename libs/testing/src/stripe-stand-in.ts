@@ -218,7 +218,11 @@ export class StripeStandIn {
     const header = options.signature === undefined ? Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: options.timestamp }) : options.signature;
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)', ...(header === null ? {} : { 'Stripe-Signature': header }) },
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+        ...(header === null ? {} : { 'Stripe-Signature': header }),
+      },
       body: options.body ?? payload,
     });
     const text = await response.text();
@@ -260,7 +264,15 @@ export class StripeStandIn {
       if (stored) {
         record.replayed = true;
         if (stored.fingerprint !== fingerprint) {
-          send(400, stripeError({ status: 400, type: 'idempotency_error', code: 'idempotency_key_in_use', message: 'Keys for idempotent requests can only be used with the same parameters they were first used with.' }));
+          send(
+            400,
+            stripeError({
+              status: 400,
+              type: 'idempotency_error',
+              code: 'idempotency_key_in_use',
+              message: 'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+            }),
+          );
         } else {
           send(stored.status, stored.body);
         }
@@ -287,7 +299,8 @@ export class StripeStandIn {
       case 'create_intent': {
         const amount = Number(params.amount);
         const currency = String(params.currency ?? '');
-        if (!Number.isSafeInteger(amount) || amount < 50) return [400, stripeError({ status: 400, type: 'invalid_request_error', code: 'amount_too_small', message: 'Amount must be at least 50 cents' })];
+        if (!Number.isSafeInteger(amount) || amount < 50)
+          return [400, stripeError({ status: 400, type: 'invalid_request_error', code: 'amount_too_small', message: 'Amount must be at least 50 cents' })];
         if (!/^[a-z]{3}$/.test(currency)) return [400, stripeError({ status: 400, type: 'invalid_request_error', code: 'parameter_invalid', message: 'Invalid currency' })];
         const intentId = `pi_${token()}`;
         const intent: StandInIntent = {
@@ -316,7 +329,15 @@ export class StripeStandIn {
         const intent = this.intents.get(id ?? '');
         if (!intent) return [404, missing('payment_intent', id)];
         if (intent.status === 'succeeded' || intent.status === 'canceled') {
-          return [400, stripeError({ status: 400, type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.` })];
+          return [
+            400,
+            stripeError({
+              status: 400,
+              type: 'invalid_request_error',
+              code: 'payment_intent_unexpected_state',
+              message: `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`,
+            }),
+          ];
         }
         intent.status = 'canceled';
         return [200, intent];
@@ -325,13 +346,30 @@ export class StripeStandIn {
         const intent = this.intents.get(String(params.payment_intent ?? ''));
         if (!intent) return [404, missing('payment_intent', String(params.payment_intent))];
         if (intent.status !== 'succeeded') {
-          return [400, stripeError({ status: 400, type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent does not have a successful charge to refund.' })];
+          return [
+            400,
+            stripeError({
+              status: 400,
+              type: 'invalid_request_error',
+              code: 'payment_intent_unexpected_state',
+              message: 'This PaymentIntent does not have a successful charge to refund.',
+            }),
+          ];
         }
         const remaining = intent.amount_received - this.refundedOf(intent.id);
         const amount = params.amount === undefined ? remaining : Number(params.amount);
-        if (remaining <= 0) return [400, stripeError({ status: 400, type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' })];
+        if (remaining <= 0)
+          return [400, stripeError({ status: 400, type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' })];
         if (!Number.isSafeInteger(amount) || amount < 1 || amount > remaining) {
-          return [400, stripeError({ status: 400, type: 'invalid_request_error', code: 'amount_too_large', message: `Refund amount is greater than unrefunded amount on charge (${remaining}).` })];
+          return [
+            400,
+            stripeError({
+              status: 400,
+              type: 'invalid_request_error',
+              code: 'amount_too_large',
+              message: `Refund amount is greater than unrefunded amount on charge (${remaining}).`,
+            }),
+          ];
         }
         return [200, this.addRefund(intent, amount, stringRecord(params.metadata), typeof params.reason === 'string' ? params.reason : null)];
       }

@@ -34,10 +34,7 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-export async function waitFor<T>(
-  probe: () => Promise<T | undefined | false>,
-  { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {},
-): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T | undefined | false>, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -29,12 +29,7 @@ export function testEnvelope<P extends object>(contract: EventContract<P>, paylo
  * Delivers an event to one consumer the way a service's EventConsumer does, without Kafka: the inbox record and
  * the handler's effect in one transaction. False when the inbox already had the event (a redelivery).
  */
-export async function deliverThroughInbox<P extends object>(
-  dataSource: DataSource,
-  schema: string,
-  handler: EventHandler<P>,
-  envelope: EventEnvelope<P>,
-): Promise<boolean> {
+export async function deliverThroughInbox<P extends object>(dataSource: DataSource, schema: string, handler: EventHandler<P>, envelope: EventEnvelope<P>): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     const fresh = await recordInInbox(manager, schema, {
       envelope: envelope as unknown as EventEnvelope,

@@ -4,8 +4,7 @@ import { OpenAPIObject } from '@nestjs/swagger';
 export const GATEWAY_API_DESCRIPTION = 'The public Galley API: every route of every service, behind one entry.';
 
 const sseResponse = {
-  description:
-    'text/event-stream: one `event: status` per status change with `id:` and `data:` JSON. The stream first replays what follows `Last-Event-ID`.',
+  description: 'text/event-stream: one `event: status` per status change with `id:` and `data:` JSON. The stream first replays what follows `Last-Event-ID`.',
   content: { 'text/event-stream': { schema: { type: 'string' } } },
 };
 const errorBody = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } };
@@ -34,8 +33,8 @@ export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
       tags: ['orders'],
       summary: 'A short-lived, single-use ticket that opens one live stream (?ticket=), so no bearer token goes into a URL',
       description:
-        'For EventSource, which cannot set headers: the ticket stands for the access token of this request (an order link\'s token too, ' +
-        'and then opens only that order\'s stream) for 60 seconds, and opens one stream. Ask for a new one for each (re)connection.',
+        "For EventSource, which cannot set headers: the ticket stands for the access token of this request (an order link's token too, " +
+        "and then opens only that order's stream) for 60 seconds, and opens one stream. Ask for a new one for each (re)connection.",
       responses: {
         '201': {
           description: 'The ticket and when it expires',
@@ -64,7 +63,7 @@ export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
       description:
         'Events: `status` (id: the history sequence; data: `{orderId, sequence, status, at, reason}`) and `eta` (no id; data: ' +
         '`{orderId, estimatedReadyAt}`, an ISO time or null once the order is finished): one `eta` after the replay with the current ' +
-        'estimate, then one whenever the kitchen\'s estimate for this order moves.',
+        "estimate, then one whenever the kitchen's estimate for this order moves.",
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
         { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },

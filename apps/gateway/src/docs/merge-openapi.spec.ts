@@ -30,9 +30,13 @@ describe(`${mergeOpenApi.name} security`, () => {
   ];
 
   it('documents public routes with security [] and the others with the bearer token and their 401/403 answers', () => {
-    const sut = mergeOpenApi(doc({ '/health/live': { get: op } }), {
-      inventory: doc({ '/api/things': { get: op, post: op }, '/api/admin/things/{id}': { delete: op } }, { ErrorResponse: { type: 'object' } }),
-    }, policies);
+    const sut = mergeOpenApi(
+      doc({ '/health/live': { get: op } }),
+      {
+        inventory: doc({ '/api/things': { get: op, post: op }, '/api/admin/things/{id}': { delete: op } }, { ErrorResponse: { type: 'object' } }),
+      },
+      policies,
+    );
     expect(sut.paths['/health/live'].get?.security).toEqual([]);
     expect(sut.paths['/api/things'].get?.security).toEqual([]);
     expect(sut.paths['/api/things'].post?.security).toEqual([{ bearer: [] }]);
@@ -55,13 +59,17 @@ describe(`${mergeOpenApi.name} schema names`, () => {
   const answering = (name: string) => ({ responses: { '200': { description: 'ok', content: { 'application/json': { schema: ref(name) } } } } });
 
   it('renames a different schema of the same name, and what refers to it, after its service', () => {
-    const sut = mergeOpenApi(doc({}), {
-      orders: doc({ '/api/orders': { get: answering('Refund') } }, { Refund: { type: 'object', properties: { id: { type: 'string' } } } }),
-      payments: doc(
-        { '/api/payments': { get: answering('Payment') } },
-        { Refund: { type: 'object', properties: { amount: { type: 'integer' } } }, Payment: { type: 'object', properties: { refund: ref('Refund') } } },
-      ),
-    }, []);
+    const sut = mergeOpenApi(
+      doc({}),
+      {
+        orders: doc({ '/api/orders': { get: answering('Refund') } }, { Refund: { type: 'object', properties: { id: { type: 'string' } } } }),
+        payments: doc(
+          { '/api/payments': { get: answering('Payment') } },
+          { Refund: { type: 'object', properties: { amount: { type: 'integer' } } }, Payment: { type: 'object', properties: { refund: ref('Refund') } } },
+        ),
+      },
+      [],
+    );
     expect(sut.components?.schemas?.Refund).toEqual({ type: 'object', properties: { id: { type: 'string' } } });
     expect(sut.components?.schemas?.PaymentsRefund).toEqual({ type: 'object', properties: { amount: { type: 'integer' } } });
     expect(sut.components?.schemas?.Payment).toEqual({ type: 'object', properties: { refund: ref('PaymentsRefund') } });
@@ -69,10 +77,14 @@ describe(`${mergeOpenApi.name} schema names`, () => {
   });
 
   it('shares a schema that two services define alike', () => {
-    const sut = mergeOpenApi(doc({}), {
-      users: doc({}, { ErrorResponse: { type: 'object' } }),
-      orders: doc({}, { ErrorResponse: { type: 'object' } }),
-    }, []);
+    const sut = mergeOpenApi(
+      doc({}),
+      {
+        users: doc({}, { ErrorResponse: { type: 'object' } }),
+        orders: doc({}, { ErrorResponse: { type: 'object' } }),
+      },
+      [],
+    );
     expect(Object.keys(sut.components?.schemas ?? {})).toEqual(['ErrorResponse']);
   });
 });

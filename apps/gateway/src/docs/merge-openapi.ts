@@ -15,11 +15,7 @@ type Operation = { tags?: string[]; security?: Record<string, string[]>[]; respo
  * `/api` operation without a policy keeps no `security` (the gateway answers it 404; the contract
  * test names it). The gateway's own routes (health) are public.
  */
-export function mergeOpenApi(
-  base: OpenAPIObject,
-  services: Record<string, OpenAPIObject | undefined>,
-  policies: readonly RoutePolicy[] = ROUTE_POLICIES,
-): OpenAPIObject {
+export function mergeOpenApi(base: OpenAPIObject, services: Record<string, OpenAPIObject | undefined>, policies: readonly RoutePolicy[] = ROUTE_POLICIES): OpenAPIObject {
   const merged: OpenAPIObject = {
     ...base,
     paths: { ...base.paths },
@@ -68,7 +64,7 @@ function collidingSchemaNames(service: string, doc: OpenAPIObject, merged: OpenA
     if (existing && JSON.stringify(existing) !== JSON.stringify(schema)) renames.set(name, `${prefix}${name}`);
   }
   // A schema that refers to a renamed one differs once rewritten, so it is renamed too.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [name, schema] of Object.entries(theirs)) {
       const existing = merged.components?.schemas?.[name];
@@ -120,7 +116,7 @@ function withAccess(path: string, item: Record<string, unknown>, policies: reado
     if (access !== 'public') op.responses['401'] ??= error('Missing, invalid or expired access token');
     if (access === 'admin') op.responses['403'] ??= error('Staff only');
     // An order tracking link's token (scope order:<id>) is refused everywhere but its order's own routes.
-    else if (isEdgePath(path)) op.responses['403'] ??= error('The bearer token is an order tracking link, valid only on that order\'s routes');
+    else if (isEdgePath(path)) op.responses['403'] ??= error("The bearer token is an order tracking link, valid only on that order's routes");
   }
   return item;
 }

@@ -80,9 +80,7 @@ export class EdgeRequestHandler {
       exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'],
       maxAge: 600,
     }) as Middleware;
-    this.proxies = new Map(
-      SERVICE_NAMES.map((service) => [service, this.proxyTo(service, config[upstreamUrlVariable(service) as keyof GatewayConfig] as string)]),
-    );
+    this.proxies = new Map(SERVICE_NAMES.map((service) => [service, this.proxyTo(service, config[upstreamUrlVariable(service) as keyof GatewayConfig] as string)]));
   }
 
   /** Whether this handler owns the request (everything else goes to the Nest app). */
@@ -125,16 +123,18 @@ export class EdgeRequestHandler {
     });
     const trace = { traceparent: server.traceparent, correlationId: requestId, causationId: requestId, requestId, orderId: orderIdOfPath(path) };
 
-    runWithTraceContext(trace, () => this.securityHeaders(req, res, () =>
-      this.crossOrigin(req, res, () => {
-        const policy = policyFor(req.method ?? 'GET', path);
-        if (policy) route = policy.pattern.source;
-        this.admit(req, res, path, client, policy, requestId).catch((error: unknown) => {
-          this.logger.error({ err: error, requestId }, 'edge failure');
-          if (!res.headersSent) sendError(res, 500, 'Something went wrong on our side; quote the request id when reporting it', requestId);
-        });
-      }),
-    ));
+    runWithTraceContext(trace, () =>
+      this.securityHeaders(req, res, () =>
+        this.crossOrigin(req, res, () => {
+          const policy = policyFor(req.method ?? 'GET', path);
+          if (policy) route = policy.pattern.source;
+          this.admit(req, res, path, client, policy, requestId).catch((error: unknown) => {
+            this.logger.error({ err: error, requestId }, 'edge failure');
+            if (!res.headersSent) sendError(res, 500, 'Something went wrong on our side; quote the request id when reporting it', requestId);
+          });
+        }),
+      ),
+    );
   }
 
   close(): void {
@@ -270,7 +270,11 @@ export class EdgeRequestHandler {
   private forwardingHeaders(req: IncomingMessage): string {
     const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.ingress);
     const peerTrusted = this.ingress.hops > 0 || this.ingress.addresses.has(req.socket.remoteAddress);
-    const claimedProto = String(req.headers['x-forwarded-proto'] ?? '').split(',').pop()?.trim().toLowerCase();
+    const claimedProto = String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')
+      .pop()
+      ?.trim()
+      .toLowerCase();
     const socketProto = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
     for (const header of FORWARDING_HEADERS) delete req.headers[header];
     if (address) req.headers['x-forwarded-for'] = address;

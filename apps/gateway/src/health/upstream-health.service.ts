@@ -25,9 +25,7 @@ export class UpstreamHealthService {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
   async health(): Promise<AggregateHealth> {
-    const entries = await Promise.all(
-      SERVICE_NAMES.map(async (service): Promise<[ServiceName, UpstreamStatus]> => [service, await this.probe(service)]),
-    );
+    const entries = await Promise.all(SERVICE_NAMES.map(async (service): Promise<[ServiceName, UpstreamStatus]> => [service, await this.probe(service)]));
     const services = Object.fromEntries(entries) as Record<ServiceName, UpstreamStatus>;
     return { status: entries.every(([, s]) => s.status === 'up') ? 'ok' : 'error', services };
   }

@@ -34,7 +34,15 @@ describe(OrderStreams.name, () => {
     const events = () =>
       chunks
         .filter((chunk) => chunk.startsWith('id:'))
-        .map((chunk) => Object.fromEntries(chunk.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)])) as { id: string; event: string; data: string });
+        .map(
+          (chunk) =>
+            Object.fromEntries(
+              chunk
+                .trim()
+                .split('\n')
+                .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+            ) as { id: string; event: string; data: string },
+        );
     return { events, close: () => req.emit('close') };
   }
 
@@ -84,7 +92,10 @@ describe(OrderStreams.name, () => {
   ])('tells a board with %s to resync, then streams on', (_case, pick) => {
     const first = open(sut);
     for (let n = 1; n <= 5; n++) feed.dispatch(change('o1', n, 'PENDING'));
-    const ids = first.events().slice(1).map((event) => event.id);
+    const ids = first
+      .events()
+      .slice(1)
+      .map((event) => event.id);
     first.close();
     const second = open(sut, pick(ids));
     feed.dispatch(change('o1', 6, 'CONFIRMED'));
@@ -104,8 +115,12 @@ describe(`${OrderStreams.name} (a customer's stream)`, () => {
   });
 
   it('sends the current estimate after the history, then every estimate that moves, without ids', async () => {
-    global.fetch = jest.fn(async () =>
-      new Response(JSON.stringify({ history: [{ sequence: 1, status: 'CONFIRMED', at: '2026-01-01T12:00:00.000Z', reason: 'paid' }], estimatedReadyAt: '2026-01-01T12:20:00.000Z' }), { status: 200 }),
+    global.fetch = jest.fn(
+      async () =>
+        new Response(
+          JSON.stringify({ history: [{ sequence: 1, status: 'CONFIRMED', at: '2026-01-01T12:00:00.000Z', reason: 'paid' }], estimatedReadyAt: '2026-01-01T12:20:00.000Z' }),
+          { status: 200 },
+        ),
     ) as unknown as typeof fetch;
     const feed = new OrderStatusFeed({} as Kafka, '', pino({ level: 'silent' }));
     const sut = new OrderStreams(feed, 'http://orders.invalid', 60_000, pino({ level: 'silent' }));
@@ -117,7 +132,16 @@ describe(`${OrderStreams.name} (a customer's stream)`, () => {
     feed.dispatchEta({ orderId: ORDER, customerId: ORDER, estimatedReadyAt: '2026-01-01T12:15:00.000Z', at: '2026-01-01T12:01:00.000Z' });
     feed.dispatchEta({ orderId: ORDER, customerId: ORDER, estimatedReadyAt: '2026-01-01T12:15:00.000Z', at: '2026-01-01T12:01:30.000Z' });
     feed.dispatchEta({ orderId: 'another', customerId: ORDER, estimatedReadyAt: '2026-01-01T13:00:00.000Z', at: '2026-01-01T12:01:00.000Z' });
-    feed.dispatch({ orderId: ORDER, customerId: ORDER, sequence: 2, status: 'PREPARING', previousStatus: 'CONFIRMED', at: '2026-01-01T12:02:00.000Z', reason: 'staff', estimatedReadyAt: '2026-01-01T12:12:00.000Z' } as OrderStatusChangedV1);
+    feed.dispatch({
+      orderId: ORDER,
+      customerId: ORDER,
+      sequence: 2,
+      status: 'PREPARING',
+      previousStatus: 'CONFIRMED',
+      at: '2026-01-01T12:02:00.000Z',
+      reason: 'staff',
+      estimatedReadyAt: '2026-01-01T12:12:00.000Z',
+    } as OrderStatusChangedV1);
     await new Promise((resolve) => setImmediate(resolve));
     req.emit('close');
 

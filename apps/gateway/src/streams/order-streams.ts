@@ -139,7 +139,9 @@ export class OrderStreams {
     const send = (entry: JournalEntry<OrderStatusChangedV1>): void => {
       if (res.writableEnded) return;
       const change = entry.change;
-      res.write(`id: ${this.journal.idOf(entry)}\nevent: status\ndata: ${JSON.stringify({ ...toEvent(change), customerId: change.customerId, previousStatus: change.previousStatus ?? null })}\n\n`);
+      res.write(
+        `id: ${this.journal.idOf(entry)}\nevent: status\ndata: ${JSON.stringify({ ...toEvent(change), customerId: change.customerId, previousStatus: change.previousStatus ?? null })}\n\n`,
+      );
     };
     // Replay and subscription happen in the same tick: nothing can be appended in between.
     const resumption = this.journal.resume(lastEventId);

@@ -7,11 +7,31 @@ const known: ProductAvailability = { productId, available: 7, onSale: true, arch
 
 describe(nextAvailability.name, () => {
   it.each<[string, ProductAvailability | undefined, AvailabilityFact, Omit<ProductAvailability, 'productId'>]>([
-    ['stock.changed sets the stock, keeping on-sale', { ...known, onSale: false }, { type: 'stock.changed', payload: { productId, onHand: 3, reserved: 1, available: 2 } }, { available: 2, onSale: false, archived: false }],
-    ['stock.changed of an unknown product: on sale', undefined, { type: 'stock.changed', payload: { productId, onHand: 3, reserved: 0, available: 3 } }, { available: 3, onSale: true, archived: false }],
-    ['product.created: no stock, on sale unless it says otherwise', undefined, { type: 'product.created', payload: { ...product, onSale: false } }, { available: 0, onSale: false, archived: false }],
+    [
+      'stock.changed sets the stock, keeping on-sale',
+      { ...known, onSale: false },
+      { type: 'stock.changed', payload: { productId, onHand: 3, reserved: 1, available: 2 } },
+      { available: 2, onSale: false, archived: false },
+    ],
+    [
+      'stock.changed of an unknown product: on sale',
+      undefined,
+      { type: 'stock.changed', payload: { productId, onHand: 3, reserved: 0, available: 3 } },
+      { available: 3, onSale: true, archived: false },
+    ],
+    [
+      'product.created: no stock, on sale unless it says otherwise',
+      undefined,
+      { type: 'product.created', payload: { ...product, onSale: false } },
+      { available: 0, onSale: false, archived: false },
+    ],
     ['product.updated off sale keeps the stock', known, { type: 'product.updated', payload: { ...product, onSale: false } }, { available: 7, onSale: false, archived: false }],
-    ['product.updated without onSale (an older producer): on sale', { ...known, onSale: false }, { type: 'product.updated', payload: product }, { available: 7, onSale: true, archived: false }],
+    [
+      'product.updated without onSale (an older producer): on sale',
+      { ...known, onSale: false },
+      { type: 'product.updated', payload: product },
+      { available: 7, onSale: true, archived: false },
+    ],
     ['product.archived keeps the rest', known, { type: 'product.archived', payload: { productId } }, { available: 7, onSale: true, archived: true }],
   ])('%s', (_case, before, fact, expected) => {
     expect(nextAvailability(before, fact)).toEqual({ productId, ...expected });

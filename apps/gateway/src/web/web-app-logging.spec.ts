@@ -17,7 +17,13 @@ describe(`${WebAppHandler.name} request log`, () => {
     fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><html><head><title>Galley</title></head><body></body></html>');
     const stream = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>));
+        lines.push(
+          ...chunk
+            .toString('utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as Record<string, unknown>),
+        );
         done();
       },
     });

@@ -4,8 +4,7 @@ import { acceptsHtml, CACHE_CONTROL, contentSecurityPolicy, contentTypeOf, fileI
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 const JSON_ONLY = 'application/json';
 
-const directivesOf = (policy: string) =>
-  Object.fromEntries(policy.split('; ').map((directive) => [directive.split(' ', 1)[0], directive.split(' ').slice(1)]));
+const directivesOf = (policy: string) => Object.fromEntries(policy.split('; ').map((directive) => [directive.split(' ', 1)[0], directive.split(' ').slice(1)]));
 
 describe(webRouteOf.name, () => {
   it.each([

@@ -65,11 +65,7 @@ export class StockController {
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ description: 'onHand would go below 0 or below the reserved units', type: ErrorResponse })
-  async adjust(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('productId', new ParseUUIDPipe()) productId: string,
-    @Body() body: AdjustmentRequest,
-  ): Promise<StockLevelResponse> {
+  async adjust(@CurrentUser() user: AuthenticatedUser, @Param('productId', new ParseUUIDPipe()) productId: string, @Body() body: AdjustmentRequest): Promise<StockLevelResponse> {
     return mapStockLevel(await this.stock.adjust(productId, { delta: body.delta, reason: body.reason, actorId: user.id }));
   }
 

@@ -34,6 +34,11 @@ describe(modifierGroupProblems.name, () => {
   });
 
   it('refuses more than 50 groups', () => {
-    expect(modifierGroupProblems(Array.from({ length: 51 }, () => group(0, 0, 0)), 'USD')).toEqual(['modifierGroups must have at most 50 groups']);
+    expect(
+      modifierGroupProblems(
+        Array.from({ length: 51 }, () => group(0, 0, 0)),
+        'USD',
+      ),
+    ).toEqual(['modifierGroups must have at most 50 groups']);
   });
 });

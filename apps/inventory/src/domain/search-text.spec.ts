@@ -27,7 +27,11 @@ describe(editDistance.name, () => {
 });
 
 describe(typoBudget.name, () => {
-  it.each([['tofu', 0], ['pizza', 1], ['margherit', 2]])('%s may carry %i typos', (word, budget) => {
+  it.each([
+    ['tofu', 0],
+    ['pizza', 1],
+    ['margherit', 2],
+  ])('%s may carry %i typos', (word, budget) => {
     expect(typoBudget(word, DEFAULT_TYPO_SETTINGS)).toBe(budget);
   });
 });
@@ -71,6 +75,9 @@ describe(planSearch.name, () => {
 describe(nameHighlights.name, () => {
   it('marks whole matched words and the typed part of a prefix', () => {
     const plan = planSearch(queryWords('pizza marg'), facts(['pizza'], {}, true), DEFAULT_TYPO_SETTINGS)!;
-    expect(nameHighlights('Pizza Margherita', plan)).toEqual([{ start: 0, end: 5 }, { start: 6, end: 10 }]);
+    expect(nameHighlights('Pizza Margherita', plan)).toEqual([
+      { start: 0, end: 5 },
+      { start: 6, end: 10 },
+    ]);
   });
 });

@@ -262,10 +262,28 @@ export function planQueries(plan: SearchPlan): PlanQueries {
   const never = `'\u0000'`; // a lexeme no product has, for a group without such alternatives
   return {
     match: plan.groups.map((group) => anyOf(group, 'anywhere')!).join(' & '),
-    exactInName: plan.groups.map((group) => anyOf(group.filter((a) => a.kind !== 'typo'), 'name') ?? never),
-    wordsInName: plan.groups.map((group) => anyOf(group.filter((a) => a.kind === 'exact'), 'name') ?? never),
+    exactInName: plan.groups.map(
+      (group) =>
+        anyOf(
+          group.filter((a) => a.kind !== 'typo'),
+          'name',
+        ) ?? never,
+    ),
+    wordsInName: plan.groups.map(
+      (group) =>
+        anyOf(
+          group.filter((a) => a.kind === 'exact'),
+          'name',
+        ) ?? never,
+    ),
     nameStarts: [...new Set([plan.firstWord, ...(plan.groups[0] ?? []).map((alternative) => alternative.lexemes[0])])],
-    withoutTypo: plan.groups.map((group) => anyOf(group.filter((a) => a.kind !== 'typo'), 'anywhere') ?? never),
+    withoutTypo: plan.groups.map(
+      (group) =>
+        anyOf(
+          group.filter((a) => a.kind !== 'typo'),
+          'anywhere',
+        ) ?? never,
+    ),
     inName: plan.groups.map((group) => anyOf(group, 'name')!),
     inTags: plan.groups.map((group) => anyOf(group, 'tags')!),
     phraseInName: plan.groups.length > 1 ? plan.groups.map((group) => anyOf(group, 'name')!).join(' <-> ') : null,

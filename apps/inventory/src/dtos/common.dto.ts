@@ -14,4 +14,3 @@ export class MoneyDto {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
   currency: string;
 }
-

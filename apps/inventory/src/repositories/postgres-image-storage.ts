@@ -17,10 +17,11 @@ export class PostgresImageStorage implements ImageStorage {
 
   async put(key: string, bytes: Buffer): Promise<void> {
     // Same key, same content: a second put (or a concurrent one) keeps the row already there.
-    await this.sql.query(
-      `INSERT INTO inventory.image_blobs (key, content_type, bytes) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`,
-      [assertStorageKey(key), contentTypeOfKey(key), bytes],
-    );
+    await this.sql.query(`INSERT INTO inventory.image_blobs (key, content_type, bytes) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`, [
+      assertStorageKey(key),
+      contentTypeOfKey(key),
+      bytes,
+    ]);
   }
 
   async get(key: string): Promise<Buffer | null> {

@@ -31,10 +31,7 @@ export class S3ImageStorage implements ImageStorage {
       region: settings.region,
       endpoint: settings.endpoint,
       forcePathStyle: settings.forcePathStyle,
-      credentials:
-        settings.accessKeyId && settings.secretAccessKey
-          ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
-          : undefined,
+      credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
       // A hung store must not hold an upload's transaction open for ever; the SDK retries (3 attempts).
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
       // Stores other than AWS often refuse the SDK's newer default CRC checksums; send them only where required.

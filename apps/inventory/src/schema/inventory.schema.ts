@@ -17,5 +17,17 @@ import { InventorySearchTypos1796100000000 } from './inventory-search-typos.migr
  */
 export const inventorySchema: ServiceSchema = {
   entities: [],
-  migrations: [messagingTablesV1Migration('inventory'), InventoryCatalog1795620161648, InventorySearch1795621442134, InventoryImagesRatings1795712063217, InventoryOnSale1795800000001, InventoryOptionalThreshold1795900000000, InventoryCategoryPosition1796000000000, InventorySearchTypos1796100000000, InventoryImageBlobs1796200000000, InventoryCatalogChanges1796300000000, InventoryListingChannels1796400000000],
+  migrations: [
+    messagingTablesV1Migration('inventory'),
+    InventoryCatalog1795620161648,
+    InventorySearch1795621442134,
+    InventoryImagesRatings1795712063217,
+    InventoryOnSale1795800000001,
+    InventoryOptionalThreshold1795900000000,
+    InventoryCategoryPosition1796000000000,
+    InventorySearchTypos1796100000000,
+    InventoryImageBlobs1796200000000,
+    InventoryCatalogChanges1796300000000,
+    InventoryListingChannels1796400000000,
+  ],
 };

@@ -8,7 +8,7 @@ const CY = HEIGHT / 2 - 30;
 
 /** A small deterministic generator, so a dish's picture is the same on every machine. */
 function randomFrom(seed: string): () => number {
-  let state = [...seed].reduce((hash, char) => (Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0), 2166136261);
+  let state = [...seed].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0, 2166136261);
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 2 ** 32;
@@ -41,8 +41,14 @@ function food(art: DishArt, [main, accent]: [string, string], random: () => numb
         scatter(random, 12, 170, (x, y) => `<circle cx="${x}" cy="${y}" r="11" fill="${accent}"/>`)
       );
     case 'salad':
-      return scatter(random, 34, 220, (x, y, r) => `<ellipse cx="${x}" cy="${y}" rx="${50 + r * 30}" ry="${26 + r * 14}" transform="rotate(${r * 360} ${x} ${y})" fill="${r > 0.5 ? main : '#8cc152'}"/>`) +
-        scatter(random, 10, 180, (x, y) => `<rect x="${x - 16}" y="${y - 16}" width="32" height="32" rx="6" fill="${accent}"/>`);
+      return (
+        scatter(
+          random,
+          34,
+          220,
+          (x, y, r) => `<ellipse cx="${x}" cy="${y}" rx="${50 + r * 30}" ry="${26 + r * 14}" transform="rotate(${r * 360} ${x} ${y})" fill="${r > 0.5 ? main : '#8cc152'}"/>`,
+        ) + scatter(random, 10, 180, (x, y) => `<rect x="${x - 16}" y="${y - 16}" width="32" height="32" rx="6" fill="${accent}"/>`)
+      );
     case 'burger':
       return (
         `<ellipse cx="${CX}" cy="${CY + 120}" rx="230" ry="60" fill="${main}"/>` +
@@ -53,8 +59,14 @@ function food(art: DishArt, [main, accent]: [string, string], random: () => numb
         scatter(random, 16, 70, (x, y) => `<ellipse cx="${x}" cy="${y - 100}" rx="8" ry="4" fill="#f6e7c1"/>`)
       );
     case 'bread':
-      return scatter(random, 5, 120, (x, y, r) => `<ellipse cx="${x}" cy="${y}" rx="150" ry="80" transform="rotate(${r * 90 - 45} ${x} ${y})" fill="${main}" stroke="#a86a2c" stroke-width="10"/>`) +
-        scatter(random, 30, 200, (x, y) => `<circle cx="${x}" cy="${y}" r="7" fill="${accent}"/>`);
+      return (
+        scatter(
+          random,
+          5,
+          120,
+          (x, y, r) => `<ellipse cx="${x}" cy="${y}" rx="150" ry="80" transform="rotate(${r * 90 - 45} ${x} ${y})" fill="${main}" stroke="#a86a2c" stroke-width="10"/>`,
+        ) + scatter(random, 30, 200, (x, y) => `<circle cx="${x}" cy="${y}" r="7" fill="${accent}"/>`)
+      );
     case 'fish':
       return (
         `<rect x="${CX - 230}" y="${CY - 90}" width="380" height="170" rx="70" fill="${main}" transform="rotate(-12 ${CX} ${CY})"/>` +

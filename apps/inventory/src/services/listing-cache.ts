@@ -46,7 +46,8 @@ export class ListingCache {
   private live = false;
 
   constructor(maxBytes: number) {
-    this.pages = maxBytes > 0 ? new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry, key) => entry.json.length + key.length + 64, ttl: LISTING_CACHE_MAX_AGE_MS }) : null;
+    this.pages =
+      maxBytes > 0 ? new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry, key) => entry.json.length + key.length + 64, ttl: LISTING_CACHE_MAX_AGE_MS }) : null;
   }
 
   get enabled(): boolean {

@@ -2,16 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Use
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@galley/auth';
 import { ErrorResponse } from '@galley/platform';
-import {
-  AdminOrderListQuery,
-  DashboardQuery,
-  DashboardSummaryResponse,
-  mapOrder,
-  mapOrderSummary,
-  OrderListResponse,
-  OrderResponse,
-  StaffStatusRequest,
-} from '../dtos/order.dto';
+import { AdminOrderListQuery, DashboardQuery, DashboardSummaryResponse, mapOrder, mapOrderSummary, OrderListResponse, OrderResponse, StaffStatusRequest } from '../dtos/order.dto';
 import { DashboardService } from '../services/dashboard.service';
 import { OrdersService } from '../services/orders.service';
 import { OrdersErrorFilter } from './orders-error.filter';

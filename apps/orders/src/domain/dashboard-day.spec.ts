@@ -2,10 +2,10 @@ import { dateIn, everyHour, isCalendarDate } from './dashboard-day';
 
 describe(dateIn.name, () => {
   it.each([
-    ['UTC at noon',                                  'UTC',                 '2026-03-02T12:00:00Z', '2026-03-02'],
-    ['New York late in the evening (still the 1st)', 'America/New_York',    '2026-03-02T03:00:00Z', '2026-03-01'],
-    ['Tokyo early in the morning (already the 3rd)', 'Asia/Tokyo',          '2026-03-02T16:30:00Z', '2026-03-03'],
-    ['Kiritimati across the date line',              'Pacific/Kiritimati',  '2026-12-31T11:00:00Z', '2027-01-01'],
+    ['UTC at noon', 'UTC', '2026-03-02T12:00:00Z', '2026-03-02'],
+    ['New York late in the evening (still the 1st)', 'America/New_York', '2026-03-02T03:00:00Z', '2026-03-01'],
+    ['Tokyo early in the morning (already the 3rd)', 'Asia/Tokyo', '2026-03-02T16:30:00Z', '2026-03-03'],
+    ['Kiritimati across the date line', 'Pacific/Kiritimati', '2026-12-31T11:00:00Z', '2027-01-01'],
   ])('%s', (_case, timeZone, now, expected) => {
     expect(dateIn(timeZone, new Date(now))).toBe(expected);
   });
@@ -29,7 +29,11 @@ describe(isCalendarDate.name, () => {
 
 describe(everyHour.name, () => {
   it('gives all 24 hours, with 0 where there was no order', () => {
-    const sut = everyHour([{ hour: 12, orders: 3 }, { hour: 0, orders: 1 }, { hour: 23, orders: 2 }]);
+    const sut = everyHour([
+      { hour: 12, orders: 3 },
+      { hour: 0, orders: 1 },
+      { hour: 23, orders: 2 },
+    ]);
     expect(sut).toHaveLength(24);
     expect(sut[0]).toEqual({ hour: 0, orders: 1 });
     expect(sut[12]).toEqual({ hour: 12, orders: 3 });

@@ -36,9 +36,7 @@ export function estimateReadyTimes(queue: readonly KitchenTicket[], capacity: nu
   const at = now.getTime();
   const estimates = new Map<string, Date>();
   const preparing = queue.filter((ticket) => ticket.preparingSince !== null);
-  const waiting = queue
-    .filter((ticket) => ticket.preparingSince === null)
-    .sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.orderId.localeCompare(b.orderId));
+  const waiting = queue.filter((ticket) => ticket.preparingSince === null).sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.orderId.localeCompare(b.orderId));
   // Finish times of the tickets on the stove, earliest first.
   const running: number[] = [];
   for (const ticket of preparing) {

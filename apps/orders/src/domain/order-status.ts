@@ -1,15 +1,5 @@
 /** Every status an order can be in (the brief's list; the event contracts carry the same names). */
-export const ORDER_STATUSES = [
-  'PENDING',
-  'AWAITING_PAYMENT',
-  'CONFIRMED',
-  'PREPARING',
-  'READY',
-  'COMPLETED',
-  'CANCELLED',
-  'REJECTED',
-  'NEEDS_ATTENTION',
-] as const;
+export const ORDER_STATUSES = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED', 'PREPARING', 'READY', 'COMPLETED', 'CANCELLED', 'REJECTED', 'NEEDS_ATTENTION'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /**

@@ -86,7 +86,14 @@ describe(priceOrder.name, () => {
   });
 
   it('reports every bad line, not just the first', () => {
-    const sut = priceOrder([{ productId: SODA_ID, quantity: 0 }, { productId: PIZZA_ID, quantity: 1 }], catalog, 'USD');
+    const sut = priceOrder(
+      [
+        { productId: SODA_ID, quantity: 0 },
+        { productId: PIZZA_ID, quantity: 1 },
+      ],
+      catalog,
+      'USD',
+    );
     expect(sut.ok === false && sut.problems).toHaveLength(2);
   });
 });
@@ -98,7 +105,14 @@ describe(offSaleProblems.name, () => {
   ]);
   it.each([
     ['an on-sale product', [{ productId: pizza.id, quantity: 1 }], []],
-    ['an off-sale product, naming its line', [{ productId: pizza.id, quantity: 1 }, { productId: SODA_ID, quantity: 2 }], [`lines[1].productId: Soda (${SODA_ID}) is off sale right now`]],
+    [
+      'an off-sale product, naming its line',
+      [
+        { productId: pizza.id, quantity: 1 },
+        { productId: SODA_ID, quantity: 2 },
+      ],
+      [`lines[1].productId: Soda (${SODA_ID}) is off sale right now`],
+    ],
     ['an unknown product (left to pricing)', [{ productId: '00000000-0000-4000-8000-000000000000', quantity: 1 }], []],
   ])('%s', (_case, lines, expected) => {
     expect(offSaleProblems(lines, catalog)).toEqual(expected);

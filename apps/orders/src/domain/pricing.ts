@@ -106,11 +106,7 @@ export function priceOrder(requested: readonly RequestedLine[], catalog: Readonl
   return { ok: true, lines, total: { amount: total, currency } };
 }
 
-function chooseModifiers(
-  product: CatalogProduct,
-  optionIds: readonly string[],
-  field: string,
-): { ok: true; modifiers: PricedModifier[] } | { ok: false; problems: string[] } {
+function chooseModifiers(product: CatalogProduct, optionIds: readonly string[], field: string): { ok: true; modifiers: PricedModifier[] } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   if (new Set(optionIds).size !== optionIds.length) problems.push(`${field} lists an option more than once`);
   const known = new Set(product.modifierGroups.flatMap((group) => group.options.map((option) => option.id)));

@@ -10,14 +10,10 @@ export type SagaFact =
   | { kind: 'payment-disputed'; reason: string }
   | { kind: 'refund-failed'; reason: string };
 
-export type SagaDecision =
-  | { action: 'none'; why: string }
-  | { action: 'move'; to: OrderStatus; reason: string; refundRequired?: boolean };
+export type SagaDecision = { action: 'none'; why: string } | { action: 'move'; to: OrderStatus; reason: string; refundRequired?: boolean };
 
 /** What the saga writes on the order from a fact, before it decides on a move (the move's events carry it). */
-export type SagaRecord =
-  | { kind: 'reservation'; reservationId: string; expiresAt: Date }
-  | { kind: 'payment'; paidAmount: number; paymentIntentId: string };
+export type SagaRecord = { kind: 'reservation'; reservationId: string; expiresAt: Date } | { kind: 'payment'; paidAmount: number; paymentIntentId: string };
 
 const PAID_OR_LATER: readonly OrderStatus[] = ['CONFIRMED', 'PREPARING', 'READY', 'COMPLETED'];
 
@@ -63,13 +59,9 @@ export function sagaDecision(status: OrderStatus, fact: SagaFact): SagaDecision 
     case 'payment-failed':
       return status === 'AWAITING_PAYMENT' ? { action: 'move', to: 'CANCELLED', reason: `payment failed: ${fact.reason}` } : none(status, fact);
     case 'payment-disputed':
-      return status === 'NEEDS_ATTENTION' || status === 'PENDING'
-        ? none(status, fact)
-        : { action: 'move', to: 'NEEDS_ATTENTION', reason: `payment disputed: ${fact.reason}` };
+      return status === 'NEEDS_ATTENTION' || status === 'PENDING' ? none(status, fact) : { action: 'move', to: 'NEEDS_ATTENTION', reason: `payment disputed: ${fact.reason}` };
     case 'refund-failed':
-      return status === 'NEEDS_ATTENTION' || status === 'PENDING'
-        ? none(status, fact)
-        : { action: 'move', to: 'NEEDS_ATTENTION', reason: `refund failed: ${fact.reason}` };
+      return status === 'NEEDS_ATTENTION' || status === 'PENDING' ? none(status, fact) : { action: 'move', to: 'NEEDS_ATTENTION', reason: `refund failed: ${fact.reason}` };
   }
 }
 

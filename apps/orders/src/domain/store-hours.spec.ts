@@ -91,7 +91,6 @@ describe(decideOrdering.name, () => {
     expect(sut.accepted === false && sut.reason).toContain('closed');
   });
 
-
   it('refuses outside hours, saying when orders are taken again', () => {
     const sut = decideOrdering(bistro, new Date('2026-11-29T12:00:00Z'), 0);
     expect(sut).toMatchObject({ accepted: false, retryAt: new Date('2026-11-30T10:30:00Z') });
@@ -113,11 +112,7 @@ describe(decideOrdering.name, () => {
 describe(storeSettingsProblems.name, () => {
   it('names a bad time zone and bad times', () => {
     const sut = storeSettingsProblems({ ...hours({ monday: [{ open: '25:00', close: '12:60' }] }), timeZone: 'Mars/Olympus' });
-    expect(sut).toEqual([
-      expect.stringContaining('timeZone'),
-      expect.stringContaining('openingHours.monday[0].open'),
-      expect.stringContaining('openingHours.monday[0].close'),
-    ]);
+    expect(sut).toEqual([expect.stringContaining('timeZone'), expect.stringContaining('openingHours.monday[0].open'), expect.stringContaining('openingHours.monday[0].close')]);
   });
 
   it('accepts the bistro and the default', () => {

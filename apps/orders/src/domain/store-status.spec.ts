@@ -11,7 +11,13 @@ const monday = (time: string) => new Date(`2026-11-23T${time}:00Z`);
 describe(storeStatus.name, () => {
   it.each([
     ['open, not paused', weekdaysNineToFive, null, '10:00', { openNow: true, acceptingOrders: true, pausedUntil: null, nextChangeAt: '2026-11-23T17:00:00.000Z' }],
-    ['open, paused', weekdaysNineToFive, '10:30', '10:00', { openNow: true, acceptingOrders: false, pausedUntil: '2026-11-23T10:30:00.000Z', nextChangeAt: '2026-11-23T17:00:00.000Z' }],
+    [
+      'open, paused',
+      weekdaysNineToFive,
+      '10:30',
+      '10:00',
+      { openNow: true, acceptingOrders: false, pausedUntil: '2026-11-23T10:30:00.000Z', nextChangeAt: '2026-11-23T17:00:00.000Z' },
+    ],
     ['open, pause over', weekdaysNineToFive, '09:30', '10:00', { openNow: true, acceptingOrders: true, pausedUntil: null, nextChangeAt: '2026-11-23T17:00:00.000Z' }],
     ['closed, not paused', weekdaysNineToFive, null, '18:00', { openNow: false, acceptingOrders: false, pausedUntil: null, nextChangeAt: '2026-11-24T09:00:00.000Z' }],
     ['always open', ALWAYS_OPEN, null, '03:00', { openNow: true, acceptingOrders: true, pausedUntil: null, nextChangeAt: null }],

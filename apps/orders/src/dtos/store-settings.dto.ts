@@ -107,7 +107,13 @@ export class PublicStoreDto {
   @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone of the opening hours' }) timeZone: string;
   @ApiProperty({ type: OpeningHoursDto }) openingHours: OpeningHoursDto;
   @ApiProperty({ example: true, description: 'Within the opening hours now' }) openNow: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-11-23T21:00:00.000Z', description: 'The next opening (when closed) or closing (when open); null when open around the clock or never open' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2026-11-23T21:00:00.000Z',
+    description: 'The next opening (when closed) or closing (when open); null when open around the clock or never open',
+  })
   nextChangeAt: string | null;
   @ApiProperty({ example: true, description: 'openNow and not paused by staff: a new order would be taken' }) acceptingOrders: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', example: null, description: 'Staff paused new orders until then; null when not paused' })

@@ -15,16 +15,7 @@ export class CatalogRepository {
          modifier_groups = EXCLUDED.modifier_groups, on_sale = EXCLUDED.on_sale, preparation_minutes = EXCLUDED.preparation_minutes,
          source_occurred_at = EXCLUDED.source_occurred_at
        WHERE orders.catalog_products.source_occurred_at <= EXCLUDED.source_occurred_at AND NOT orders.catalog_products.archived`,
-      [
-        product.id,
-        product.name,
-        product.price.amount,
-        product.price.currency,
-        JSON.stringify(product.modifierGroups),
-        product.onSale,
-        product.preparationMinutes,
-        occurredAt,
-      ],
+      [product.id, product.name, product.price.amount, product.price.currency, JSON.stringify(product.modifierGroups), product.onSale, product.preparationMinutes, occurredAt],
     );
   }
 

@@ -28,11 +28,7 @@ export class IdempotencyRepository {
       [customerId, key, requestHash, orderId],
     );
     if (inserted.length > 0) return null;
-    return queryRow<IdempotencyRecord>(
-      this.manager,
-      `SELECT request_hash, order_id FROM orders.idempotency_keys WHERE customer_id = $1 AND key = $2`,
-      [customerId, key],
-    );
+    return queryRow<IdempotencyRecord>(this.manager, `SELECT request_hash, order_id FROM orders.idempotency_keys WHERE customer_id = $1 AND key = $2`, [customerId, key]);
   }
 
   async deleteOlderThan(ttlSeconds: number): Promise<number> {

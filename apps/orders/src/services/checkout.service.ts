@@ -52,8 +52,7 @@ export class CheckoutService {
         const hash = requestHash(request);
         const holder = await tx.idempotency.claim(customerId, idempotencyKey, hash, orderId, this.config.IDEMPOTENCY_KEY_TTL_SECONDS);
         if (holder) {
-          if (holder.requestHash !== hash)
-            throw new OrdersError(OrdersErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different order request');
+          if (holder.requestHash !== hash) throw new OrdersError(OrdersErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different order request');
           const original = await tx.orders.find(holder.orderId);
           if (original) return { order: original, replayed: true };
         }

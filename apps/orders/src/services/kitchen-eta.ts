@@ -55,7 +55,10 @@ export async function estimateFor(
     case 'AWAITING_PAYMENT': {
       const kitchen = snapshot ?? (await kitchenSnapshot(repos, now, order.id));
       const workMinutes = await repos.kitchen.workMinutes(order.id);
-      const queue = [...kitchen.queue.filter((ticket) => ticket.orderId !== order.id), { orderId: order.id, customerId: order.customerId, preparingSince: null, queuedAt: now, workMinutes }];
+      const queue = [
+        ...kitchen.queue.filter((ticket) => ticket.orderId !== order.id),
+        { orderId: order.id, customerId: order.customerId, preparingSince: null, queuedAt: now, workMinutes },
+      ];
       return estimateReadyTimes(queue, kitchen.capacity, now).get(order.id) ?? null;
     }
   }

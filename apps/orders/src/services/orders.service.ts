@@ -53,7 +53,10 @@ export class OrdersService {
   }
 
   async list(query: { customerId?: string; status?: OrderStatus; idPrefix?: string; limit: number; cursor?: string }): Promise<Page<OrderRecord>> {
-    const before = query.cursor !== undefined ? decodeCreatedAtCursorOr(query.cursor, () => new OrdersError(OrdersErrorCode.InvalidCursor, 'cursor is not a cursor this list returned')) : undefined;
+    const before =
+      query.cursor !== undefined
+        ? decodeCreatedAtCursorOr(query.cursor, () => new OrdersError(OrdersErrorCode.InvalidCursor, 'cursor is not a cursor this list returned'))
+        : undefined;
     const rows = await this.store.read.orders.list({ customerId: query.customerId, status: query.status, idPrefix: query.idPrefix, before, limit: query.limit + 1 });
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];

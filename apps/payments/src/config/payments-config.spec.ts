@@ -47,7 +47,11 @@ describe(PaymentsConfig.name, () => {
     ['a webhook secret that is not one', { STRIPE_WEBHOOK_SECRET: 'secret' }, ['STRIPE_WEBHOOK_SECRET']],
     ['a publishable key instead of a secret key', { STRIPE_SECRET_KEY: 'pk_test_abc' }, ['STRIPE_SECRET_KEY']],
     ['a secret key instead of a publishable key', { STRIPE_PUBLISHABLE_KEY: 'sk_test_abc' }, ['STRIPE_PUBLISHABLE_KEY']],
-    ['a host with a scheme, a port out of range and an unknown protocol', { STRIPE_API_HOST: 'http://x', STRIPE_API_PORT: '70000', STRIPE_API_PROTOCOL: 'ftp' }, ['STRIPE_API_HOST', 'STRIPE_API_PORT', 'STRIPE_API_PROTOCOL']],
+    [
+      'a host with a scheme, a port out of range and an unknown protocol',
+      { STRIPE_API_HOST: 'http://x', STRIPE_API_PORT: '70000', STRIPE_API_PROTOCOL: 'ftp' },
+      ['STRIPE_API_HOST', 'STRIPE_API_PORT', 'STRIPE_API_PROTOCOL'],
+    ],
     ['a lower-case currency', { GALLEY_CURRENCY: 'usd' }, ['GALLEY_CURRENCY']],
   ])('names the bad keys for %s', (_case, env, expected) => {
     expect(badKeys(env)).toEqual(expected);

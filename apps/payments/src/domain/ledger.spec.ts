@@ -23,10 +23,33 @@ describe(ledgerEntriesFor.name, () => {
 describe(isBalanced.name, () => {
   it.each<[string, { amount: number; currency: string }[], boolean]>([
     ['no entries', [], true],
-    ['a matching pair', [{ amount: 5, currency: 'USD' }, { amount: -5, currency: 'USD' }], true],
+    [
+      'a matching pair',
+      [
+        { amount: 5, currency: 'USD' },
+        { amount: -5, currency: 'USD' },
+      ],
+      true,
+    ],
     ['an unmatched entry', [{ amount: 5, currency: 'USD' }], false],
-    ['a pair in two currencies', [{ amount: 5, currency: 'USD' }, { amount: -5, currency: 'EUR' }], false],
-    ['pairs per currency', [{ amount: 5, currency: 'USD' }, { amount: -5, currency: 'USD' }, { amount: 2, currency: 'EUR' }, { amount: -2, currency: 'EUR' }], true],
+    [
+      'a pair in two currencies',
+      [
+        { amount: 5, currency: 'USD' },
+        { amount: -5, currency: 'EUR' },
+      ],
+      false,
+    ],
+    [
+      'pairs per currency',
+      [
+        { amount: 5, currency: 'USD' },
+        { amount: -5, currency: 'USD' },
+        { amount: 2, currency: 'EUR' },
+        { amount: -2, currency: 'EUR' },
+      ],
+      true,
+    ],
   ])('says %s is %p', (_case, entries, expected) => {
     expect(isBalanced(entries)).toBe(expected);
   });

@@ -50,7 +50,11 @@ describe(observe.name, () => {
         refunds: [{ id: 're_1', amount: 300, currency: 'USD', status: 'succeeded', galleyRefundId: 'g1', reason: 'cold', failureReason: null }],
       },
     ],
-    ['a refunded charge without its refunds', head('charge.refunded', { id: 'ch_1', payment_intent: 'pi_1' }), { kind: 'refunds', intentId: 'pi_1', chargeId: 'ch_1', refunds: null }],
+    [
+      'a refunded charge without its refunds',
+      head('charge.refunded', { id: 'ch_1', payment_intent: 'pi_1' }),
+      { kind: 'refunds', intentId: 'pi_1', chargeId: 'ch_1', refunds: null },
+    ],
     [
       'a failed refund',
       head('refund.failed', { ...refund, status: 'failed', failure_reason: 'expired_or_canceled_card' }),

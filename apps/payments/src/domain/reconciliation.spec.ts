@@ -15,8 +15,7 @@ function payment(overrides: Partial<PaymentFacts> = {}): PaymentFacts {
   };
 }
 
-const kinds = (payments: PaymentFacts[]): DiscrepancyKind[] =>
-  findDiscrepancies({ payments, unbalancedTransactions: [], stalePendingRefunds: [] }).map((d) => d.kind);
+const kinds = (payments: PaymentFacts[]): DiscrepancyKind[] => findDiscrepancies({ payments, unbalancedTransactions: [], stalePendingRefunds: [] }).map((d) => d.kind);
 
 describe(findDiscrepancies.name, () => {
   it.each<[string, Partial<PaymentFacts>, DiscrepancyKind[]]>([

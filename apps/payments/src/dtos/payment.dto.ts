@@ -54,7 +54,7 @@ export class RefundRequestBody {
     minItems: 1,
     maxItems: 100,
     description:
-      'Refund chosen lines instead of an amount: the amount is computed from the order\'s own priced lines (unit price with modifiers × ' +
+      "Refund chosen lines instead of an amount: the amount is computed from the order's own priced lines (unit price with modifiers × " +
       'quantity), never more than is left refundable nor more of a line than was ordered less earlier line refunds. Not with amount.',
   })
   lines?: RefundLineRequest[];

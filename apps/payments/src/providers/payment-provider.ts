@@ -32,14 +32,7 @@ export interface PaymentProvider {
   readonly name: 'stripe' | 'simulated';
   createIntent(request: { orderId: string; customerId: string; amount: Money; idempotencyKey: string }): Promise<ProviderIntent>;
   cancelIntent(intentId: string, idempotencyKey: string): Promise<CancelOutcome>;
-  createRefund(request: {
-    intentId: string;
-    amount: Money;
-    idempotencyKey: string;
-    galleyRefundId: string;
-    orderId: string;
-    reason: string;
-  }): Promise<ObservedRefund>;
+  createRefund(request: { intentId: string; amount: Money; idempotencyKey: string; galleyRefundId: string; orderId: string; reason: string }): Promise<ObservedRefund>;
   /** Every refund of the intent (when a `charge.refunded` event does not list them). */
   listRefunds(intentId: string): Promise<ObservedRefund[]>;
 }

@@ -59,14 +59,7 @@ export class StripePaymentProvider implements PaymentProvider {
     }
   }
 
-  async createRefund(request: {
-    intentId: string;
-    amount: Money;
-    idempotencyKey: string;
-    galleyRefundId: string;
-    orderId: string;
-    reason: string;
-  }): Promise<ObservedRefund> {
+  async createRefund(request: { intentId: string; amount: Money; idempotencyKey: string; galleyRefundId: string; orderId: string; reason: string }): Promise<ObservedRefund> {
     const refund = await call(() =>
       this.stripe.refunds.create(
         {

@@ -60,10 +60,11 @@ export class PaymentsRepository {
   }
 
   async markCaptured(id: string, capturedAmount: number, chargeId: string | null): Promise<void> {
-    await this.manager.query(
-      `UPDATE payments.payments SET status = 'succeeded', captured_amount = $2, charge_id = COALESCE($3, charge_id), updated_at = now() WHERE id = $1`,
-      [id, capturedAmount, chargeId],
-    );
+    await this.manager.query(`UPDATE payments.payments SET status = 'succeeded', captured_amount = $2, charge_id = COALESCE($3, charge_id), updated_at = now() WHERE id = $1`, [
+      id,
+      capturedAmount,
+      chargeId,
+    ]);
   }
 
   async addDisputed(id: string, amount: number): Promise<void> {

@@ -26,17 +26,17 @@ export class DevSimulationService {
   ) {}
 
   async simulate(orderId: string, outcome: SimulatedOutcome, caller: AuthenticatedUser): Promise<WebhookResult> {
-    if (this.config.NODE_ENV === 'production' || this.provider.name !== 'simulated') throw new PaymentError(PaymentErrorCode.SimulationDisabled, 'Cannot POST /api/payments/dev/simulate');
+    if (this.config.NODE_ENV === 'production' || this.provider.name !== 'simulated')
+      throw new PaymentError(PaymentErrorCode.SimulationDisabled, 'Cannot POST /api/payments/dev/simulate');
     const order = await this.store.read.orders.find(orderId);
     const payment = await this.store.read.payments.findByOrder(orderId);
     const owner = order?.customerId ?? payment?.customerId;
     if (!owner || (caller.role !== 'admin' && owner !== caller.id)) throw new PaymentError(PaymentErrorCode.OrderNotFound, 'No such order');
     if (!payment) throw new PaymentError(PaymentErrorCode.NoIntentYet, 'The order has no PaymentIntent yet; try again in a moment');
-    const event = simulatedIntentEvent(
-      { intentId: payment.intentId, orderId, amount: payment.amount, currency: payment.currency },
-      outcome,
-      { eventId: `evt_sim_${randomBytes(12).toString('hex')}`, chargeId: `ch_sim_${randomBytes(12).toString('hex')}` },
-    );
+    const event = simulatedIntentEvent({ intentId: payment.intentId, orderId, amount: payment.amount, currency: payment.currency }, outcome, {
+      eventId: `evt_sim_${randomBytes(12).toString('hex')}`,
+      chargeId: `ch_sim_${randomBytes(12).toString('hex')}`,
+    });
     const payload = JSON.stringify(event);
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecretOf(this.config) });
     return this.webhooks.receive(Buffer.from(payload), signature);

@@ -34,7 +34,11 @@ export class OrderPaymentsService {
     const tx = this.store.within(sql);
     await tx.orders.upsert({ orderId: order.orderId, customerId: order.customerId, totalAmount: order.total.amount, currency: order.total.currency, status: 'PENDING' });
     // Line ids are the lines' positions, as orders numbers them (1, 2, …): what a refund of chosen lines names.
-    if (order.lines) await tx.orders.setLines(order.orderId, order.lines.map((line, index) => ({ lineId: index + 1, quantity: line.quantity, unitPrice: line.unitPrice.amount })));
+    if (order.lines)
+      await tx.orders.setLines(
+        order.orderId,
+        order.lines.map((line, index) => ({ lineId: index + 1, quantity: line.quantity, unitPrice: line.unitPrice.amount })),
+      );
   }
 
   /** order.awaiting_payment: one PaymentIntent per order, announced with payment.intent_created. */

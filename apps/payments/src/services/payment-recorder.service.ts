@@ -70,11 +70,7 @@ export class PaymentRecorder {
    * the provider with `providerKey` so that a retried event gets the same refund. Transient
    * provider errors propagate (the event is retried); refusals are recorded and announced.
    */
-  async refundRemaining(
-    tx: PaymentsTransaction,
-    payment: PaymentRecord,
-    request: { source: RefundSource; reason: string; providerKey: string },
-  ): Promise<RefundRecord | null> {
+  async refundRemaining(tx: PaymentsTransaction, payment: PaymentRecord, request: { source: RefundSource; reason: string; providerKey: string }): Promise<RefundRecord | null> {
     const totals = await tx.refunds.totals(payment.id);
     const amount = refundableAmount({ captured: payment.capturedAmount, refunded: totals.refunded, pendingRefunds: totals.pending });
     if (amount === 0) return null;
@@ -144,7 +140,10 @@ export class PaymentRecorder {
     const updated = await tx.refunds.update(refund.id, { status: 'failed', providerRefundId, failureReason: reason.slice(0, 500) });
     if (refund.status === 'succeeded') {
       // The money came back to the balance: book it back.
-      await tx.ledger.post(payment.id, ledgerEntriesFor({ kind: 'refund_reversal', amount: refund.amount, currency: payment.currency, reference: updated.providerRefundId ?? refund.id }));
+      await tx.ledger.post(
+        payment.id,
+        ledgerEntriesFor({ kind: 'refund_reversal', amount: refund.amount, currency: payment.currency, reference: updated.providerRefundId ?? refund.id }),
+      );
     }
     await this.outbox.append(tx.sql, paymentRefundFailedV1, {
       aggregateId: payment.orderId,

@@ -34,7 +34,12 @@ describe(distributionOf.name, () => {
 
 describe(distributionFromCounts.name, () => {
   it('places each count under its rating and leaves the others at 0', () => {
-    expect(distributionFromCounts([{ rating: 5, count: 3 }, { rating: 2, count: 1 }])).toEqual(dist(0, 1, 0, 0, 3));
+    expect(
+      distributionFromCounts([
+        { rating: 5, count: 3 },
+        { rating: 2, count: 1 },
+      ]),
+    ).toEqual(dist(0, 1, 0, 0, 3));
   });
 
   it('refuses a rating outside 1..5', () => {

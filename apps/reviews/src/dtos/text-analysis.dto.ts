@@ -6,7 +6,13 @@ export const TEXTS_MAX = 100;
 export const TEXT_MAX = 5000;
 
 export class AnalyzeTextsRequest {
-  @ApiProperty({ type: [String], minItems: 1, maxItems: TEXTS_MAX, example: ['The crust was perfect.', 'Cold and late.'], description: `1–${TEXTS_MAX} non-empty strings of at most ${TEXT_MAX} characters` })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: TEXTS_MAX,
+    example: ['The crust was perfect.', 'Cold and late.'],
+    description: `1–${TEXTS_MAX} non-empty strings of at most ${TEXT_MAX} characters`,
+  })
   @IsArray()
   @ArrayMinSize(1, { message: 'texts must hold at least 1 text' })
   @ArrayMaxSize(TEXTS_MAX, { message: `texts must hold at most ${TEXTS_MAX} texts` })

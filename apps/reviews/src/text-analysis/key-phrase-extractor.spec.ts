@@ -26,8 +26,7 @@ describe(extractKeyPhrases.name, () => {
   });
 
   it(`returns at most ${MAX_KEY_PHRASES} phrases, preferring the opinionated ones`, () => {
-    const text =
-      'The pizza was cold. The fries were soggy. The drinks were missing. The driver was rude. The box was crushed. The sauce was bland. The napkins were blue.';
+    const text = 'The pizza was cold. The fries were soggy. The drinks were missing. The driver was rude. The box was crushed. The sauce was bland. The napkins were blue.';
     const phrases = extractKeyPhrases(text);
     expect(phrases).toHaveLength(MAX_KEY_PHRASES);
     expect(phrases).not.toContain('napkins blue');

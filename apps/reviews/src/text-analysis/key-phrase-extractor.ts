@@ -18,7 +18,29 @@ const BREAKERS = new Set(
   i'd i'm just`.split(/\s+/),
 );
 // Dropped inside a chunk without cutting it: "half the order was missing" -> "half the order missing".
-const SKIPPED = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', 'being', 'got', 'get', 'gets', 'became', 'become', 'seems', 'seemed', 'looks', 'looked', 'felt', 'feels', 'tasted', 'tastes']);
+const SKIPPED = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'am',
+  'be',
+  'been',
+  'being',
+  'got',
+  'get',
+  'gets',
+  'became',
+  'become',
+  'seems',
+  'seemed',
+  'looks',
+  'looked',
+  'felt',
+  'feels',
+  'tasted',
+  'tastes',
+]);
 // Trimmed from the ends of a chunk but allowed inside it ("smaller than pictured", "half the order").
 const EDGE_STOPWORDS = new Set(
   `a an the of to in on at for with from by about as into onto over after before around through per

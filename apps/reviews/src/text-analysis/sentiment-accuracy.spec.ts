@@ -36,7 +36,11 @@ describe('hold-out set', () => {
   });
 
   it('keeps the hold-out set out of the corpus', () => {
-    const normalize = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const normalize = (t: string): string =>
+      t
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     const corpus = new Set(loadBundledCorpus().map((e) => normalize(e.text)));
     const leaked = loadHoldoutSet().filter((e) => corpus.has(normalize(e.text)));
     expect(leaked).toEqual([]);

@@ -31,7 +31,9 @@ const LEXICON_SCALE = 3;
 const SCOPE_BREAKERS = new Set(['and', 'because', 'since', 'so', 'then', 'which', 'who', 'although', 'though', 'but', 'however', 'yet', 'except']);
 // Function words get no unigram of their own (they only add noise at this corpus size); they
 // still appear in bigrams ("not_good", "was_cold").
-const STOPWORDS = new Set('a an the of to in on at for with from by is are was were be been am i me my we our you your it its this that they them their he she his her and or as'.split(' '));
+const STOPWORDS = new Set(
+  'a an the of to in on at for with from by is are was were be been am i me my we our you your it its this that they them their he she his her and or as'.split(' '),
+);
 // A negated comparative is praise: "couldn't be happier", "never looked better".
 const COMPARATIVES = new Set(['better', 'happier', 'more', 'nicer', 'prouder', 'easier']);
 // A negator followed by these is emphasis, not negation: "not only … but also", "without a doubt".

@@ -12,7 +12,13 @@ describe(renderModelJson.name, () => {
     examples: { positive: 1, negative: 1, neutral: 0, total: 2 },
     bias: [0.1, -0.1, 0],
     features: ['good', 'odd`tick', 'dollar${x}', 'back\\slash', 'quote"d'],
-    weights: [[1, -1, 0], [0.5, 0, 0], [0, 0.25, 0], [0, 0, 1], [0, 0, 0]],
+    weights: [
+      [1, -1, 0],
+      [0.5, 0, 0],
+      [0, 0.25, 0],
+      [0, 0, 1],
+      [0, 0, 0],
+    ],
   };
 
   it('renders JSON that parses back into the same model, whatever the features contain', () => {

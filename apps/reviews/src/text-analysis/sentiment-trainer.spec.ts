@@ -63,18 +63,23 @@ describe(storeReviewsToExamples.name, () => {
   });
 
   it('skips 3-star, blank and unrated reviews', () => {
-    expect(storeReviewsToExamples([
-      { rating: 3, text: 'it is fine' },
-      { rating: 5, text: '   ' },
-      { rating: Number.NaN, text: 'no rating' },
-    ])).toEqual([]);
+    expect(
+      storeReviewsToExamples([
+        { rating: 3, text: 'it is fine' },
+        { rating: 5, text: '   ' },
+        { rating: Number.NaN, text: 'no rating' },
+      ]),
+    ).toEqual([]);
   });
 });
 
 describe(trainWithStoreReviews.name, () => {
   // "Zestomatic" is a store-specific product name the corpus has never seen.
   const storeReviews = [
-    ...['the zestomatic jammed again', 'another zestomatic jammed on day one', 'zestomatic jammed, sent it back', 'my zestomatic jammed twice'].map((text) => ({ rating: 1, text })),
+    ...['the zestomatic jammed again', 'another zestomatic jammed on day one', 'zestomatic jammed, sent it back', 'my zestomatic jammed twice'].map((text) => ({
+      rating: 1,
+      text,
+    })),
     ...['my zestomatic jammed and the lid split', 'the zestomatic jammed constantly'].map((text) => ({ rating: 2, text })),
     { rating: 3, text: 'zestomatic is okay' },
   ];

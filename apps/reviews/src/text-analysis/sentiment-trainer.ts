@@ -46,7 +46,10 @@ interface WeightedExample extends LabelledText {
 const STORE_REVIEW_WEIGHT = 3;
 
 export function trainSentimentModel(examples: readonly LabelledText[], options: TrainingOptions = {}): SentimentModel {
-  return trainWeighted(examples.map((e) => ({ ...e, weight: 1 })), options);
+  return trainWeighted(
+    examples.map((e) => ({ ...e, weight: 1 })),
+    options,
+  );
 }
 
 function trainWeighted(examples: readonly WeightedExample[], options: TrainingOptions): SentimentModel {
@@ -81,7 +84,10 @@ function trainWeighted(examples: readonly WeightedExample[], options: TrainingOp
   const gradBias = new Float64Array(classes);
   const m = new Float64Array(dims + classes);
   const v = new Float64Array(dims + classes);
-  const n = Math.max(1, sparse.reduce((sum, ex) => sum + ex.weight, 0));
+  const n = Math.max(
+    1,
+    sparse.reduce((sum, ex) => sum + ex.weight, 0),
+  );
   const beta1 = 0.9;
   const beta2 = 0.999;
   const logits = new Float64Array(classes);

@@ -9,21 +9,54 @@ export interface Token {
 
 // Contractions are expanded so that "wasn't", "wasnt" and "was not" become the same tokens.
 const CONTRACTIONS: Readonly<Record<string, string>> = {
-  "won't": 'will not', wont: 'will not', "can't": 'can not', cant: 'can not', cannot: 'can not',
-  "shan't": 'shall not', "ain't": 'is not', aint: 'is not',
-  dont: 'do not', doesnt: 'does not', didnt: 'did not', isnt: 'is not', wasnt: 'was not',
-  arent: 'are not', werent: 'were not', havent: 'have not', hasnt: 'has not', hadnt: 'had not',
-  couldnt: 'could not', wouldnt: 'would not', shouldnt: 'should not', neednt: 'need not',
-  "i'm": 'i am', im: 'i am', "it's": 'it is', "that's": 'that is', "there's": 'there is',
-  "i've": 'i have', ive: 'i have', "we've": 'we have', "they're": 'they are', "you're": 'you are',
-  "i'd": 'i would', "i'll": 'i will', "we're": 'we are', "what's": 'what is', "let's": 'let us',
-  "y'all": 'you all', "gonna": 'going to', "wanna": 'want to', "gotta": 'got to',
+  "won't": 'will not',
+  wont: 'will not',
+  "can't": 'can not',
+  cant: 'can not',
+  cannot: 'can not',
+  "shan't": 'shall not',
+  "ain't": 'is not',
+  aint: 'is not',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  isnt: 'is not',
+  wasnt: 'was not',
+  arent: 'are not',
+  werent: 'were not',
+  havent: 'have not',
+  hasnt: 'has not',
+  hadnt: 'had not',
+  couldnt: 'could not',
+  wouldnt: 'would not',
+  shouldnt: 'should not',
+  neednt: 'need not',
+  "i'm": 'i am',
+  im: 'i am',
+  "it's": 'it is',
+  "that's": 'that is',
+  "there's": 'there is',
+  "i've": 'i have',
+  ive: 'i have',
+  "we've": 'we have',
+  "they're": 'they are',
+  "you're": 'you are',
+  "i'd": 'i would',
+  "i'll": 'i will',
+  "we're": 'we are',
+  "what's": 'what is',
+  "let's": 'let us',
+  "y'all": 'you all',
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'got to',
 };
 
 const POSITIVE_EMOTICONS = new Set([':)', ':-)', ':d', ':-d', '(:', ';)', ';-)', '<3', ':]', '=)', ':p']);
 const NEGATIVE_EMOTICONS = new Set([':(', ':-(', ":'(", '):', ':/', ':-/', ':[', '=(', '>:(']);
 const EMOJI_POSITIVE = /[\u{1F600}-\u{1F60F}\u{1F617}-\u{1F61D}\u{1F642}\u{1F44D}\u{1F44C}\u{1F64F}\u{2764}\u{1F60D}\u{1F929}\u{1F970}\u{2B50}\u{1F31F}\u{1F525}\u{1F389}]/u;
-const EMOJI_NEGATIVE = /[\u{1F620}-\u{1F62F}\u{1F612}\u{1F614}\u{1F615}\u{1F616}\u{1F61E}\u{1F61F}\u{1F641}\u{2639}\u{1F44E}\u{1F4A9}\u{1F92E}\u{1F922}\u{1F624}\u{1F621}\u{1F62D}]/u;
+const EMOJI_NEGATIVE =
+  /[\u{1F620}-\u{1F62F}\u{1F612}\u{1F614}\u{1F615}\u{1F616}\u{1F61E}\u{1F61F}\u{1F641}\u{2639}\u{1F44E}\u{1F4A9}\u{1F92E}\u{1F922}\u{1F624}\u{1F621}\u{1F62D}]/u;
 
 const TOKEN_PATTERN =
   /(>?[:;=][-']?[()[\]dp/](?![\p{L}\d])|\(:|\):|<3)|(\p{L}[\p{L}'-]*\p{L}|\p{L})|(\d+(?:[.,]\d+)?)|([.!?;,:()\u2013\u2014]|-{1,2}|\.{2,}|\n)|(\p{Extended_Pictographic})/giu;
@@ -108,7 +141,41 @@ export function splitSentences(tokens: readonly Token[]): Token[][] {
  * feature. Deliberately conservative (no Porter tables): over-stemming merges unrelated words.
  */
 // Words ending in -ing that are not verb forms: "evening" must not become "even".
-const NOT_GERUND = new Set(['evening', 'morning', 'nothing', 'something', 'anything', 'everything', 'during', 'ceiling', 'spring', 'string', 'pudding', 'wedding', 'icing', 'sibling', 'bring', 'thing', 'things', 'clothing', 'bedding', 'stuffing', 'topping', 'toppings', 'filling', 'fillings', 'packaging', 'lining', 'seasoning', 'frosting', 'dressing', 'ceiling', 'building', 'wing', 'wings']);
+const NOT_GERUND = new Set([
+  'evening',
+  'morning',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'during',
+  'ceiling',
+  'spring',
+  'string',
+  'pudding',
+  'wedding',
+  'icing',
+  'sibling',
+  'bring',
+  'thing',
+  'things',
+  'clothing',
+  'bedding',
+  'stuffing',
+  'topping',
+  'toppings',
+  'filling',
+  'fillings',
+  'packaging',
+  'lining',
+  'seasoning',
+  'frosting',
+  'dressing',
+  'ceiling',
+  'building',
+  'wing',
+  'wings',
+]);
 const NOT_SUPERLATIVE = /(interest|honest|modest|forest|harvest|request|protest|contest|suggest|digest|invest|arrest)$/;
 
 export function stem(word: string): string {

@@ -47,11 +47,7 @@ export class AddressesController {
   @ApiOkResponse({ type: AddressResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  async update(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: UpdateAddressRequest,
-  ): Promise<AddressResponse> {
+  async update(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateAddressRequest): Promise<AddressResponse> {
     return mapAddress(await this.addresses.update(user.id, id, body));
   }
 

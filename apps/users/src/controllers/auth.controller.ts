@@ -28,7 +28,8 @@ import { UsersErrorFilter } from './users-error.filter';
 
 const SET_COOKIE_HEADER = {
   'Set-Cookie': {
-    description: 'With `cookie: true` (or a token read from the cookie): `galley_refresh=<token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<refresh token lifetime>`',
+    description:
+      'With `cookie: true` (or a token read from the cookie): `galley_refresh=<token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<refresh token lifetime>`',
     schema: { type: 'string' },
   },
 } as const;

@@ -17,10 +17,10 @@ export class OrderLinksController {
 
   @Post()
   @ApiOperation({
-    summary: 'A token that only reads, follows and cancels one of the caller\'s orders, for a tracking link',
+    summary: "A token that only reads, follows and cancels one of the caller's orders, for a tracking link",
     description:
-      'Valid ORDER_LINK_TTL_SECONDS (30 days by default). It carries the caller\'s identity, so it opens only the caller\'s ' +
-      'own order (the orders service answers 404 for anyone else\'s). Put it in the link\'s fragment so it reaches no server log.',
+      "Valid ORDER_LINK_TTL_SECONDS (30 days by default). It carries the caller's identity, so it opens only the caller's " +
+      "own order (the orders service answers 404 for anyone else's). Put it in the link's fragment so it reaches no server log.",
   })
   @ApiCreatedResponse({ type: OrderLinkResponse })
   @ApiBadRequestResponse({ description: 'orderId is not a UUID', type: ErrorResponse })

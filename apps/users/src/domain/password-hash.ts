@@ -23,10 +23,5 @@ export function parsePasswordHash(hash: string): (PasswordHashParameters & { ver
 export function needsRehash(hash: string, current: PasswordHashParameters): boolean {
   const used = parsePasswordHash(hash);
   if (!used) return true;
-  return (
-    used.version !== ARGON2_VERSION ||
-    used.memoryKib !== current.memoryKib ||
-    used.iterations !== current.iterations ||
-    used.parallelism !== current.parallelism
-  );
+  return used.version !== ARGON2_VERSION || used.memoryKib !== current.memoryKib || used.iterations !== current.iterations || used.parallelism !== current.parallelism;
 }

@@ -27,7 +27,10 @@ export function cookieValue(header: string | string[] | undefined, name: string)
     const separator = pair.indexOf('=');
     if (separator < 0) continue;
     if (pair.slice(0, separator).trim() !== name) continue;
-    const value = pair.slice(separator + 1).trim().replace(/^"(.*)"$/, '$1');
+    const value = pair
+      .slice(separator + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     return value.length > 0 ? value : undefined;
   }
   return undefined;

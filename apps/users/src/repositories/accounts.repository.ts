@@ -95,11 +95,11 @@ export class AccountsRepository {
   /** Newest first, `limit` accounts after `after`. */
   list(limit: number, after?: CreatedAtPosition): Promise<AccountEntity[]> {
     return after
-      ? queryRows<AccountEntity>(
-          this.manager,
-          `SELECT ${COLUMNS} FROM "users".accounts WHERE (created_at, id) < ($2, $3) ORDER BY created_at DESC, id DESC LIMIT $1`,
-          [limit, after.createdAt, after.id],
-        )
+      ? queryRows<AccountEntity>(this.manager, `SELECT ${COLUMNS} FROM "users".accounts WHERE (created_at, id) < ($2, $3) ORDER BY created_at DESC, id DESC LIMIT $1`, [
+          limit,
+          after.createdAt,
+          after.id,
+        ])
       : queryRows<AccountEntity>(this.manager, `SELECT ${COLUMNS} FROM "users".accounts ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
   }
 }

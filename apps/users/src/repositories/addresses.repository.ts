@@ -2,10 +2,7 @@ import { EntityManager } from 'typeorm';
 import { queryRow, queryRows } from '@galley/platform';
 import { AddressEntity } from '../schema/address.entity';
 
-export type AddressFields = Pick<
-  AddressEntity,
-  'label' | 'recipient' | 'line1' | 'line2' | 'city' | 'postalCode' | 'region' | 'country' | 'phone' | 'instructions'
->;
+export type AddressFields = Pick<AddressEntity, 'label' | 'recipient' | 'line1' | 'line2' | 'city' | 'postalCode' | 'region' | 'country' | 'phone' | 'instructions'>;
 
 /** The columns of the fields a change may set, by field. */
 const FIELD_COLUMNS: Record<keyof AddressFields, string> = {

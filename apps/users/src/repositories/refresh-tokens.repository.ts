@@ -17,17 +17,21 @@ export class RefreshTokensRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async createFamily(id: string, accountId: string, at: Date): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO "users".refresh_token_families (id, account_id, created_at, revoked_at, revoked_reason) VALUES ($1, $2, $3, NULL, NULL)`,
-      [id, accountId, at],
-    );
+    await this.manager.query(`INSERT INTO "users".refresh_token_families (id, account_id, created_at, revoked_at, revoked_reason) VALUES ($1, $2, $3, NULL, NULL)`, [
+      id,
+      accountId,
+      at,
+    ]);
   }
 
   async insertToken(token: { id: string; familyId: string; tokenHash: string; at: Date; expiresAt: Date }): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO "users".refresh_tokens (id, family_id, token_hash, created_at, expires_at, rotated_at) VALUES ($1, $2, $3, $4, $5, NULL)`,
-      [token.id, token.familyId, token.tokenHash, token.at, token.expiresAt],
-    );
+    await this.manager.query(`INSERT INTO "users".refresh_tokens (id, family_id, token_hash, created_at, expires_at, rotated_at) VALUES ($1, $2, $3, $4, $5, NULL)`, [
+      token.id,
+      token.familyId,
+      token.tokenHash,
+      token.at,
+      token.expiresAt,
+    ]);
   }
 
   /**
@@ -52,11 +56,7 @@ export class RefreshTokensRepository {
   }
 
   async revokeFamily(familyId: string, reason: FamilyRevocationReason, at: Date): Promise<void> {
-    await this.manager.query(`UPDATE "users".refresh_token_families SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [
-      familyId,
-      at,
-      reason,
-    ]);
+    await this.manager.query(`UPDATE "users".refresh_token_families SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [familyId, at, reason]);
   }
 
   /**

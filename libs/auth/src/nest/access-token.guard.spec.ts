@@ -46,8 +46,7 @@ function contextFor(target: object, handler: string, request: { path: string; he
 
 describe(AccessTokenGuard.name, () => {
   const sut = new AccessTokenGuard(new Reflector(), verifier, { openPaths: DEFAULT_OPEN_PATHS });
-  const call = (handler: keyof Routes, authorization?: string, path = '/api/x') =>
-    contextFor(new Routes(), handler, { path, headers: authorization ? { authorization } : {} });
+  const call = (handler: keyof Routes, authorization?: string, path = '/api/x') => contextFor(new Routes(), handler, { path, headers: authorization ? { authorization } : {} });
 
   it('lets anyone call a @Public() route and a route of a @Public() controller', async () => {
     await expect(sut.canActivate(call('open').context)).resolves.toBe(true);

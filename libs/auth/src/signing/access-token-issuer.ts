@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import {
-  ACCESS_TOKEN_ALGORITHM,
-  ACCESS_TOKEN_AUDIENCE,
-  ACCESS_TOKEN_ISSUER,
-  ACCESS_TOKEN_TYPE,
-  AuthenticatedUser,
-  JsonWebKeySet,
-  PublicJwk,
-} from '../access-token';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, ACCESS_TOKEN_TYPE, AuthenticatedUser, JsonWebKeySet, PublicJwk } from '../access-token';
 import { SigningKey } from './signing-key';
 
 export interface IssuedAccessToken {

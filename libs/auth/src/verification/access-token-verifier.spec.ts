@@ -72,7 +72,9 @@ describe('createLocalVerifier', () => {
 
   it('rejects a token whose payload was changed after signing', async () => {
     const [header, , signature] = (await forge(key)).split('.');
-    const payload = base64url.encode(JSON.stringify({ sub: alice.id, role: 'admin', email: alice.email, iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, iat: nowSeconds(), exp: nowSeconds() + 600 }));
+    const payload = base64url.encode(
+      JSON.stringify({ sub: alice.id, role: 'admin', email: alice.email, iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, iat: nowSeconds(), exp: nowSeconds() + 600 }),
+    );
     await expect(sut.verify(`${header}.${payload}.${signature}`)).rejects.toBeInstanceOf(InvalidAccessTokenError);
   });
 

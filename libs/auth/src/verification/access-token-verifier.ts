@@ -1,14 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { createLocalJWKSet, createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
-import {
-  ACCESS_TOKEN_ALGORITHM,
-  ACCESS_TOKEN_AUDIENCE,
-  ACCESS_TOKEN_ISSUER,
-  ACCESS_TOKEN_TYPE,
-  AuthenticatedUser,
-  JsonWebKeySet,
-  PublicJwk,
-} from '../access-token';
+import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, ACCESS_TOKEN_TYPE, AuthenticatedUser, JsonWebKeySet, PublicJwk } from '../access-token';
 import { isRole } from '../roles';
 
 /** The token is not a valid Galley access token (malformed, forged, expired, wrong audience…). */
@@ -63,7 +55,10 @@ class JoseAccessTokenVerifier implements AccessTokenVerifier, VerificationKeyCac
     if (!this.remote || typeof remote.jwks !== 'function') return true;
     if (remote.jwks()) return true;
     // Stale keys still count (jose keeps them); only a set never fetched has none.
-    return remote.reload!().then(() => !!remote.jwks!(), () => false);
+    return remote.reload!().then(
+      () => !!remote.jwks!(),
+      () => false,
+    );
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {

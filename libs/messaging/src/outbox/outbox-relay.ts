@@ -174,10 +174,7 @@ export class OutboxRelay {
     const retentionMs = this.options.retentionMs ?? 7 * 24 * 3600 * 1000;
     if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
     this.lastCleanup = Date.now();
-    await this.pool.query(
-      `DELETE FROM "${this.schema}".outbox WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`,
-      [retentionMs],
-    );
+    await this.pool.query(`DELETE FROM "${this.schema}".outbox WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`, [retentionMs]);
   }
 
   private async listen(): Promise<void> {

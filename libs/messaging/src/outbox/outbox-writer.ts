@@ -5,7 +5,10 @@ import { currentTraceContext, rootTraceContext, TraceContext } from '../trace-co
 import { linkTo, SpanKind, startSpan } from '../tracing';
 
 export class InvalidEventError extends Error {
-  constructor(readonly eventType: string, readonly problems: string[]) {
+  constructor(
+    readonly eventType: string,
+    readonly problems: string[],
+  ) {
     super(`${eventType} does not match its contract: ${problems.join('; ')}`);
     this.name = 'InvalidEventError';
   }
@@ -57,7 +60,12 @@ export class OutboxWriter {
     if (events.length === 0) return [];
     const topic = withTopicPrefix(contract.topic, this.topicPrefix);
     const occurredAt = this.now().toISOString();
-    const resumed = trace.resumesAggregateTrace ? await this.lastTraceparents(tx, events.map((event) => event.aggregateId)) : new Map<string, string>();
+    const resumed = trace.resumesAggregateTrace
+      ? await this.lastTraceparents(
+          tx,
+          events.map((event) => event.aggregateId),
+        )
+      : new Map<string, string>();
     const rows = events.map((event) => {
       const checked = validatePayload(contract, event.payload);
       if (!checked.ok) throw new InvalidEventError(contract.type, checked.problems);
@@ -75,14 +83,20 @@ export class OutboxWriter {
       const aggregateTrace = resumed.get(event.aggregateId);
       const parent = aggregateTrace ?? trace.traceparent;
       const links = aggregateTrace ? linkTo(trace.traceparent) : undefined;
-      const produced = startSpan(`publish ${contract.type}`, SpanKind.PRODUCER, parent, {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'create',
-        'messaging.destination.name': topic,
-        'messaging.message.id': envelope.id,
-        'galley.event.type': contract.type,
-        'galley.aggregate.id': event.aggregateId,
-      }, links);
+      const produced = startSpan(
+        `publish ${contract.type}`,
+        SpanKind.PRODUCER,
+        parent,
+        {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'create',
+          'messaging.destination.name': topic,
+          'messaging.message.id': envelope.id,
+          'galley.event.type': contract.type,
+          'galley.aggregate.id': event.aggregateId,
+        },
+        links,
+      );
       produced.span.end();
       const headers: Record<string, string> = {
         [EVENT_HEADERS.id]: envelope.id,

@@ -44,12 +44,7 @@ export function messagingTablesV1Up(schemaName: string): string[] {
 
 export function messagingTablesV1Down(schemaName: string): string[] {
   const schema = assertIdentifier(schemaName);
-  return [
-    `DROP TABLE "${schema}".inbox`,
-    `DROP TRIGGER outbox_notify ON "${schema}".outbox`,
-    `DROP FUNCTION "${schema}".outbox_notify()`,
-    `DROP TABLE "${schema}".outbox`,
-  ];
+  return [`DROP TABLE "${schema}".inbox`, `DROP TRIGGER outbox_notify ON "${schema}".outbox`, `DROP FUNCTION "${schema}".outbox_notify()`, `DROP TABLE "${schema}".outbox`];
 }
 
 export function outboxChannel(schemaName: string): string {

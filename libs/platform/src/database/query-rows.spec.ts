@@ -25,7 +25,7 @@ describe(queryRows.name, () => {
     expect(await queryRows(answering(rows), 'SELECT …')).toBe(rows);
   });
 
-  it("answers the rows of an UPDATE … RETURNING, which TypeORM gives as [rows, count]", async () => {
+  it('answers the rows of an UPDATE … RETURNING, which TypeORM gives as [rows, count]', async () => {
     expect(await queryRows(answering([[{ history_length: 4 }], 1]), 'UPDATE …')).toEqual([{ historyLength: 4 }]);
   });
 

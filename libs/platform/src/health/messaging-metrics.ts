@@ -60,7 +60,11 @@ export class MessagingMetrics implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     sources.set(this.service, {
-      brokerReachable: () => this.runtime.describeBrokers().then(() => true, () => false),
+      brokerReachable: () =>
+        this.runtime.describeBrokers().then(
+          () => true,
+          () => false,
+        ),
       // An unreadable outbox (database down) is no sample rather than a made-up zero.
       outbox: () => this.runtime.outboxLag().catch(() => undefined),
     });

@@ -38,11 +38,7 @@ export class ServiceHealthController {
   @Get('dependencies')
   async dependencies(@Res({ passthrough: true }) res: Response) {
     try {
-      return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 2000 }),
-        () => this.messaging.broker(),
-        () => this.messaging.relay(),
-      ]);
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.messaging.broker(), () => this.messaging.relay()]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       res.status(503);

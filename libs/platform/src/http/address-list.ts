@@ -17,7 +17,10 @@ export class AddressList {
   readonly empty: boolean;
 
   constructor(entries: readonly string[]) {
-    const expanded = entries.map((entry) => entry.trim().toLowerCase()).filter(Boolean).flatMap((entry) => NAMED_ADDRESS_RANGES[entry] ?? [entry]);
+    const expanded = entries
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean)
+      .flatMap((entry) => NAMED_ADDRESS_RANGES[entry] ?? [entry]);
     this.empty = expanded.length === 0;
     for (const entry of expanded) {
       if (!isAddressListEntry(entry)) throw new Error(`not an address, CIDR or range name: ${entry}`);

@@ -32,10 +32,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string'
-          ? response
-          : ((response as { message?: string | string[] }).message ?? exception.message);
+      const message = typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
       if (status >= 500) this.logger.error({ err: exception, requestId, method: req.method, url: redactUrl(req.originalUrl ?? req.url) }, 'request failed');
       res.status(status).json(errorBody(status, message, requestId));
       return;

@@ -13,10 +13,7 @@ export interface DomainErrorFilterOptions<E extends DomainError> {
  * mapping (`transports.httpStatus`), the body in the platform's JSON error shape (AllExceptionsFilter,
  * which stays the last line for everything else).
  */
-export function domainErrorFilter<E extends DomainError>(
-  errorClass: abstract new (...args: never[]) => E,
-  options: DomainErrorFilterOptions<E> = {},
-): Type<ExceptionFilter<E>> {
+export function domainErrorFilter<E extends DomainError>(errorClass: abstract new (...args: never[]) => E, options: DomainErrorFilterOptions<E> = {}): Type<ExceptionFilter<E>> {
   @Catch(errorClass)
   class DomainErrorFilter implements ExceptionFilter<E> {
     private readonly shape = new AllExceptionsFilter();

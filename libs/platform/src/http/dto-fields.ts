@@ -134,13 +134,7 @@ export function Bool(options: FieldOptions & { default?: boolean } = {}): Proper
 
 /** One object validated by its own class (e.g. MoneyDto). */
 export function Nested(type: () => ClassType<unknown>, options: FieldOptions = {}): PropertyDecorator {
-  return stacked(
-    documented(options, { type: type() }),
-    ...(options.optional ? [IsOptional()] : [IsDefined()]),
-    IsObject(),
-    ValidateNested(),
-    Type(type),
-  );
+  return stacked(documented(options, { type: type() }), ...(options.optional ? [IsOptional()] : [IsDefined()]), IsObject(), ValidateNested(), Type(type));
 }
 
 /** A list of `minItems` (default 0) to `maxItems` objects, each validated by its own class. */

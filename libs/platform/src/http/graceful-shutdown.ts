@@ -33,11 +33,7 @@ export interface ShutdownHandle {
  * and exit 0. The grace running out or a second signal exits 1. Replaces Nest's enableShutdownHooks, which
  * closes the database before the HTTP server and re-raises the signal instead of exiting 0.
  */
-export function handleShutdownSignals(
-  app: { close(): Promise<void> },
-  server: Server,
-  options: GracefulShutdownOptions,
-): ShutdownHandle {
+export function handleShutdownSignals(app: { close(): Promise<void> }, server: Server, options: GracefulShutdownOptions): ShutdownHandle {
   const proc = options.processLike ?? process;
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];

@@ -38,7 +38,13 @@ export function openApiDocumentOf(app: INestApplication, options: { app: string;
   );
   const uuids = uuidPathParameters(app);
   for (const item of Object.values(document.paths)) {
-    for (const [method, operation] of [['get', item.get], ['post', item.post], ['put', item.put], ['patch', item.patch], ['delete', item.delete]] as const) {
+    for (const [method, operation] of [
+      ['get', item.get],
+      ['post', item.post],
+      ['put', item.put],
+      ['patch', item.patch],
+      ['delete', item.delete],
+    ] as const) {
       if (!operation) continue;
       // The JSON body parser runs before any route: whatever the route takes, a body can be refused.
       if (method !== 'get') for (const [status, response] of Object.entries(BODY_ERRORS)) operation.responses[status] ??= response;

@@ -43,7 +43,7 @@ class BareEventPatternConsumer {
 class TypedHandlers {
   @HandlesEvent(orderPlacedV1)
   async exact(payload: OrderPlacedV1, context: EventContext<OrderPlacedV1>): Promise<void> {
-    void payload, void context;
+    (void payload, void context);
   }
 
   // @ts-expect-error the payload must be the contract's payload class, not another event's
@@ -61,7 +61,7 @@ class TypedHandlers {
   // @ts-expect-error the context carries the same payload type
   @HandlesEvent(orderPlacedV1)
   async otherContext(payload: OrderPlacedV1, context: EventContext<OrderCancelledV1>): Promise<void> {
-    void payload, void context;
+    (void payload, void context);
   }
 
   // @ts-expect-error handlers are async: the consumer awaits them inside the inbox transaction

@@ -144,10 +144,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
       throw error;
     }
     this.consumer = consumer;
-    this.logger.info(
-      { role: databaseRoleFor(this.service), handlers: handlers.map((h) => `${h.contract.type}@v${h.contract.version}`) },
-      'messaging started',
-    );
+    this.logger.info({ role: databaseRoleFor(this.service), handlers: handlers.map((h) => `${h.contract.type}@v${h.contract.version}`) }, 'messaging started');
   }
 
   /**

@@ -34,7 +34,7 @@ describe(decodeCreatedAtCursorOr.name, () => {
     expect(decodeCreatedAtCursorOr(encodeCreatedAtCursor(position), invalid)).toEqual(position);
   });
 
-  it.each(['', 'bogus', cursorOf(['2026-11-25T12:00:00.000Z', '1'])])('throws the service\'s own error for %p', (cursor) => {
+  it.each(['', 'bogus', cursorOf(['2026-11-25T12:00:00.000Z', '1'])])("throws the service's own error for %p", (cursor) => {
     expect(() => decodeCreatedAtCursorOr(cursor, invalid)).toThrow(new RangeError('not a cursor of this list'));
   });
 });

@@ -35,7 +35,7 @@ new Gauge({
 
 const webhookEvents = new Counter({
   name: 'galley_webhook_events_total',
-  help: "Payment provider webhook deliveries by what they did (applied, duplicate, ignored, no change, rejected)",
+  help: 'Payment provider webhook deliveries by what they did (applied, duplicate, ignored, no change, rejected)',
   labelNames: ['provider', 'outcome'],
 });
 

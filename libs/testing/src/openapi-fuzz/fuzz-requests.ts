@@ -96,8 +96,14 @@ export function fuzzRequest(operation: FuzzOperation, options: FuzzRequestOption
   const queryParams = operation.parameters.filter((p) => p.in === 'query');
   const headerParams = operation.parameters.filter((p) => p.in === 'header' && p.name.toLowerCase() !== 'cookie');
 
-  const validPath = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, schemas.valid(p.schema, idName(operation.template, p.name)).map(String).map(encodeQueryComponent)])));
-  const badSegment = fc.oneof(fc.constantFrom(...RAW_URL_COMPONENTS), fc.constantFrom(...URL_STRINGS).map(encodeQueryComponent), fc.string({ maxLength: 20 }).map(encodeQueryComponent));
+  const validPath = fc.record(
+    Object.fromEntries(pathParams.map((p) => [p.name, schemas.valid(p.schema, idName(operation.template, p.name)).map(String).map(encodeQueryComponent)])),
+  );
+  const badSegment = fc.oneof(
+    fc.constantFrom(...RAW_URL_COMPONENTS),
+    fc.constantFrom(...URL_STRINGS).map(encodeQueryComponent),
+    fc.string({ maxLength: 20 }).map(encodeQueryComponent),
+  );
   const invalidPath = pathParams.length
     ? fc.tuple(validPath, fc.constantFrom(...pathParams.map((p) => p.name)), badSegment).map(([values, name, bad]) => ({ ...values, [name]: bad }))
     : validPath;
@@ -109,15 +115,19 @@ export function fuzzRequest(operation: FuzzOperation, options: FuzzRequestOption
   }) as fc.Arbitrary<Record<string, string>>;
   const badQueryValue = (p: Parameter) =>
     fc.oneof(
-      schemas.invalid(p.schema, p.name).map((value) => encodeQueryComponent(typeof value === 'string' ? value : JSON.stringify(value) ?? '')),
+      schemas.invalid(p.schema, p.name).map((value) => encodeQueryComponent(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))),
       fc.constantFrom(...RAW_URL_COMPONENTS),
       ...(p.name === 'cursor' ? [handMadeCursor(), handMadeCursor()] : []),
     );
   const invalidQuery = queryParams.length
-    ? fc.tuple(validQuery, fc.constantFrom(...queryParams)).chain(([values, p]) => badQueryValue(p).map((bad) => ({ ...values, [p.name]: bad } as Record<string, string>)))
+    ? fc.tuple(validQuery, fc.constantFrom(...queryParams)).chain(([values, p]) => badQueryValue(p).map((bad) => ({ ...values, [p.name]: bad }) as Record<string, string>))
     : fc.constantFrom<Record<string, string>>({ unknown: '1' }, { '\u0000': '%00' }, { cursor: '%ED%A0%80' }, { limit: '-1' });
 
-  const headerValue = (p: Parameter) => fc.oneof(fc.uuid({ version: 4 }), fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim() === text && text.length > 0));
+  const headerValue = (p: Parameter) =>
+    fc.oneof(
+      fc.uuid({ version: 4 }),
+      fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim() === text && text.length > 0),
+    );
   const validHeaders = fc.record(Object.fromEntries(headerParams.map((p) => [p.name.toLowerCase(), headerValue(p)])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
   const invalidHeaders = headerParams.length
     ? fc.tuple(validHeaders, fc.constantFrom(...headerParams), fc.constantFrom(...NASTY_HEADER_VALUES)).map(([values, p, bad]) => ({ ...values, [p.name.toLowerCase()]: bad }))
@@ -131,22 +141,54 @@ export function fuzzRequest(operation: FuzzOperation, options: FuzzRequestOption
 
   const json = operation.body?.mediaType ?? 'application/json';
   const multipart = json.startsWith('multipart/');
-  const contentTypes = fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'application/xml', 'multipart/form-data; boundary=x', 'application/merge-patch+json', '');
+  const contentTypes = fc.constantFrom(
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/json; charset=utf-16',
+    'application/xml',
+    'multipart/form-data; boundary=x',
+    'application/merge-patch+json',
+    '',
+  );
 
   type Parts = { path: Record<string, string>; query: Record<string, string>; headers: Record<string, string>; body: unknown; raw?: string; contentType?: string; intent: string };
   const parts = fc.oneof(
     { weight: 4, arbitrary: fc.record({ path: validPath, query: validQuery, headers: validHeaders, body: validBody }).map((p): Parts => ({ ...p, intent: 'valid' })) },
-    { weight: bodySchema ? 3 : 0, arbitrary: fc.record({ path: validPath, query: validQuery, headers: validHeaders, body: invalidBody }).map((p): Parts => ({ ...p, intent: 'invalid body' })) },
-    { weight: 1, arbitrary: fc.record({ path: validPath, query: validQuery, headers: validHeaders, raw: fc.constantFrom(...NASTY_BODIES) }).map((p): Parts => ({ ...p, body: undefined, intent: 'raw body' })) },
-    { weight: 1, arbitrary: fc.record({ path: validPath, query: validQuery, headers: validHeaders, body: validBody, contentType: contentTypes }).map((p): Parts => ({ ...p, intent: `content-type ${JSON.stringify(p.contentType)}` })) },
-    { weight: pathParams.length ? 2 : 0, arbitrary: fc.record({ path: invalidPath, query: validQuery, headers: validHeaders, body: validBody }).map((p): Parts => ({ ...p, intent: 'invalid path parameter' })) },
-    { weight: queryParams.length ? 2 : 1, arbitrary: fc.record({ path: validPath, query: invalidQuery, headers: validHeaders, body: validBody }).map((p): Parts => ({ ...p, intent: 'invalid query' })) },
-    { weight: headerParams.length ? 1 : 0, arbitrary: fc.record({ path: validPath, query: validQuery, headers: invalidHeaders, body: validBody }).map((p): Parts => ({ ...p, intent: 'invalid header' })) },
+    {
+      weight: bodySchema ? 3 : 0,
+      arbitrary: fc.record({ path: validPath, query: validQuery, headers: validHeaders, body: invalidBody }).map((p): Parts => ({ ...p, intent: 'invalid body' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ path: validPath, query: validQuery, headers: validHeaders, raw: fc.constantFrom(...NASTY_BODIES) })
+        .map((p): Parts => ({ ...p, body: undefined, intent: 'raw body' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ path: validPath, query: validQuery, headers: validHeaders, body: validBody, contentType: contentTypes })
+        .map((p): Parts => ({ ...p, intent: `content-type ${JSON.stringify(p.contentType)}` })),
+    },
+    {
+      weight: pathParams.length ? 2 : 0,
+      arbitrary: fc.record({ path: invalidPath, query: validQuery, headers: validHeaders, body: validBody }).map((p): Parts => ({ ...p, intent: 'invalid path parameter' })),
+    },
+    {
+      weight: queryParams.length ? 2 : 1,
+      arbitrary: fc.record({ path: validPath, query: invalidQuery, headers: validHeaders, body: validBody }).map((p): Parts => ({ ...p, intent: 'invalid query' })),
+    },
+    {
+      weight: headerParams.length ? 1 : 0,
+      arbitrary: fc.record({ path: validPath, query: validQuery, headers: invalidHeaders, body: validBody }).map((p): Parts => ({ ...p, intent: 'invalid header' })),
+    },
   );
 
   return fc.tuple(parts, fc.constantFrom(...options.callers)).map(([p, caller]) => {
     const path = operation.template.replace(/\{([^}]+)\}/g, (_whole, name: string) => p.path[name] ?? 'x');
-    const query = Object.entries(p.query).map(([name, value]) => `${encodeQueryComponent(name)}=${value}`).join('&');
+    const query = Object.entries(p.query)
+      .map(([name, value]) => `${encodeQueryComponent(name)}=${value}`)
+      .join('&');
     const headers: Record<string, string> = { ...p.headers };
     if (caller.authorization) headers.authorization = caller.authorization;
     let body: string | Uint8Array | undefined;
@@ -186,7 +228,7 @@ function multipartBody(value: unknown): Uint8Array {
   for (const [name, field] of Object.entries(isObject(value) ? value : { value })) {
     const file = field instanceof Uint8Array;
     chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${file ? '; filename="fuzz.png"\r\nContent-Type: image/png' : ''}\r\n\r\n`));
-    chunks.push(file ? Buffer.from(field) : Buffer.from(typeof field === 'string' ? field : JSON.stringify(field) ?? ''));
+    chunks.push(file ? Buffer.from(field) : Buffer.from(typeof field === 'string' ? field : (JSON.stringify(field) ?? '')));
     chunks.push(Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));

@@ -72,7 +72,16 @@ export const NASTY_BODIES: readonly string[] = [
 export function handMadeCursor(): fc.Arbitrary<string> {
   const piece = fc.oneof(
     fc.constantFrom('newest', 'price', '-price', 'rating', 'relevance', 'highest', 'lowest', 'helpful'),
-    fc.constantFrom('2026-11-25T12:00:00.000Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2026-02-31T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-11-25T12:00:00+14:00', 'yesterday', '2026-11-25'),
+    fc.constantFrom(
+      '2026-11-25T12:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '2026-02-31T00:00:00.000Z',
+      '+275760-09-13T00:00:00.000Z',
+      '2026-11-25T12:00:00+14:00',
+      'yesterday',
+      '2026-11-25',
+    ),
     fc.constantFrom(...NASTY_NUMBERS, 1e20, -0.5),
     fc.constantFrom('12.50', '1e5', '-', '9'.repeat(40), '0x1F'),
     fc.uuid({ version: 4 }),

@@ -13,8 +13,6 @@ export const productArchivedV1 = defineEvent({
   topic: TOPICS.inventory,
   producer: 'inventory',
   consumers: ['orders', 'gateway'],
-  description:
-    'Staff deleted a product. It is archived rather than removed so that past orders and reviews still refer to ' +
-    'it; orders stops accepting new lines for it.',
+  description: 'Staff deleted a product. It is archived rather than removed so that past orders and reviews still refer to ' + 'it; orders stops accepting new lines for it.',
   payload: ProductArchivedV1,
 });

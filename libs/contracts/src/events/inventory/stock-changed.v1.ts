@@ -27,7 +27,7 @@ export const stockChangedV1 = defineEvent({
   producer: 'inventory',
   consumers: ['gateway'],
   description:
-    'A product\'s stock level changed (adjustment, reservation, release or sale); carries the levels after the ' +
+    "A product's stock level changed (adjustment, reservation, release or sale); carries the levels after the " +
     'change, keyed by product. The gateway turns it into the live product-availability stream (SSE).',
   payload: StockChangedV1,
 });

@@ -32,8 +32,6 @@ export const stockCommittedV1 = defineEvent({
   topic: TOPICS.inventory,
   producer: 'inventory',
   consumers: [],
-  description:
-    'A paid order\'s reservation became a sale: the quantities left `onHand` and `reserved` together. A fact for ' +
-    'audit and dashboards; no service reacts to it.',
+  description: "A paid order's reservation became a sale: the quantities left `onHand` and `reserved` together. A fact for " + 'audit and dashboards; no service reacts to it.',
   payload: StockCommittedV1,
 });

@@ -34,7 +34,6 @@ export const stockRejectedV1 = defineEvent({
   producer: 'inventory',
   consumers: ['orders'],
   description:
-    'An order could not be reserved because some lines are short (nothing was reserved). Orders moves the order ' +
-    'to `REJECTED` with the short lines in its history reason.',
+    'An order could not be reserved because some lines are short (nothing was reserved). Orders moves the order ' + 'to `REJECTED` with the short lines in its history reason.',
   payload: StockRejectedV1,
 });

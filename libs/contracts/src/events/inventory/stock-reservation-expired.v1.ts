@@ -17,7 +17,6 @@ export const stockReservationExpiredV1 = defineEvent({
   producer: 'inventory',
   consumers: ['orders'],
   description:
-    'A reservation reached its expiry before the order was paid; its stock is sellable again. Orders cancels the ' +
-    'order (and a payment that lands later is refunded).',
+    'A reservation reached its expiry before the order was paid; its stock is sellable again. Orders cancels the ' + 'order (and a payment that lands later is refunded).',
   payload: StockReservationExpiredV1,
 });

@@ -35,8 +35,6 @@ export const stockReservedV1 = defineEvent({
   topic: TOPICS.inventory,
   producer: 'inventory',
   consumers: ['orders'],
-  description:
-    'Stock for every line of an order was reserved, all or nothing, until `expiresAt`. Orders moves the order to ' +
-    '`AWAITING_PAYMENT`.',
+  description: 'Stock for every line of an order was reserved, all or nothing, until `expiresAt`. Orders moves the order to ' + '`AWAITING_PAYMENT`.',
   payload: StockReservedV1,
 });

@@ -31,7 +31,6 @@ export const orderAwaitingPaymentV1 = defineEvent({
   producer: 'orders',
   consumers: ['payments'],
   description:
-    'Stock is reserved for the order, which now waits for the customer to pay. Payments creates the PaymentIntent ' +
-    '(idempotency key derived from the order id) for `total`.',
+    'Stock is reserved for the order, which now waits for the customer to pay. Payments creates the PaymentIntent ' + '(idempotency key derived from the order id) for `total`.',
   payload: OrderAwaitingPaymentV1,
 });

@@ -23,7 +23,6 @@ export const orderCompletedV1 = defineEvent({
   producer: 'orders',
   consumers: ['reviews'],
   description:
-    'The order was handed over (picked up or delivered). Reviews records the customer as a verified purchaser of ' +
-    'each product, which is what allows them to review it.',
+    'The order was handed over (picked up or delivered). Reviews records the customer as a verified purchaser of ' + 'each product, which is what allows them to review it.',
   payload: OrderCompletedV1,
 });

@@ -27,6 +27,6 @@ export const orderEtaChangedV1 = defineEvent({
   description:
     "The kitchen's estimate of when an order will be ready moved because another ticket moved (started, finished, " +
     'cancelled). The order whose own status changed carries its estimate in `order.status_changed` instead. The ' +
-    'gateway pushes it to the customer\'s live stream as `event: eta`.',
+    "gateway pushes it to the customer's live stream as `event: eta`.",
   payload: OrderEtaChangedV1,
 });

@@ -2,17 +2,7 @@ import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } 
 import { defineEvent } from '../../contract';
 import { TOPICS } from '../../topics';
 
-export const ORDER_STATUSES_V1 = [
-  'PENDING',
-  'AWAITING_PAYMENT',
-  'CONFIRMED',
-  'PREPARING',
-  'READY',
-  'COMPLETED',
-  'CANCELLED',
-  'REJECTED',
-  'NEEDS_ATTENTION',
-] as const;
+export const ORDER_STATUSES_V1 = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED', 'PREPARING', 'READY', 'COMPLETED', 'CANCELLED', 'REJECTED', 'NEEDS_ATTENTION'] as const;
 export type OrderStatusV1 = (typeof ORDER_STATUSES_V1)[number];
 
 export class OrderNeedsAttentionV1 {

@@ -19,8 +19,6 @@ export const orderReadyV1 = defineEvent({
   topic: TOPICS.orders,
   producer: 'orders',
   consumers: [],
-  description:
-    'Staff marked the order `READY` for pickup or delivery. Read by the gateway for live order status; no service ' +
-    'reacts to it.',
+  description: 'Staff marked the order `READY` for pickup or delivery. Read by the gateway for live order status; no service ' + 'reacts to it.',
   payload: OrderReadyV1,
 });

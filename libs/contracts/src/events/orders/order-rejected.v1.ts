@@ -41,8 +41,6 @@ export const orderRejectedV1 = defineEvent({
   topic: TOPICS.orders,
   producer: 'orders',
   consumers: ['payments'],
-  description:
-    'The order could not be fulfilled (stock was short) and is `REJECTED`; nothing was reserved or charged. ' +
-    'Payments drops what it expected for the order.',
+  description: 'The order could not be fulfilled (stock was short) and is `REJECTED`; nothing was reserved or charged. ' + 'Payments drops what it expected for the order.',
   payload: OrderRejectedV1,
 });

@@ -47,7 +47,7 @@ export const orderStatusChangedV1 = defineEvent({
   producer: 'orders',
   consumers: ['gateway'],
   description:
-    'Every entry of an order\'s status history, `PENDING` included, with its sequence number. The gateway streams ' +
+    "Every entry of an order's status history, `PENDING` included, with its sequence number. The gateway streams " +
     'these to customers and the order board (SSE); the per-step events (`order.confirmed`, …) carry what services ' +
     'react to.',
   payload: OrderStatusChangedV1,

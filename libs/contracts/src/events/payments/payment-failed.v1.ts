@@ -27,8 +27,6 @@ export const paymentFailedV1 = defineEvent({
   topic: TOPICS.payments,
   producer: 'payments',
   consumers: ['orders'],
-  description:
-    'The provider reported the payment as failed. Orders cancels the order, which makes inventory release the ' +
-    'reservation (the compensating steps of the saga).',
+  description: 'The provider reported the payment as failed. Orders cancels the order, which makes inventory release the ' + 'reservation (the compensating steps of the saga).',
   payload: PaymentFailedV1,
 });

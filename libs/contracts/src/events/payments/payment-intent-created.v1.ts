@@ -28,8 +28,6 @@ export const paymentIntentCreatedV1 = defineEvent({
   topic: TOPICS.payments,
   producer: 'payments',
   consumers: ['orders'],
-  description:
-    'A PaymentIntent exists for the order; the customer can now read its client secret and pay. The client secret ' +
-    'itself never travels on a topic.',
+  description: 'A PaymentIntent exists for the order; the customer can now read its client secret and pay. The client secret ' + 'itself never travels on a topic.',
   payload: PaymentIntentCreatedV1,
 });

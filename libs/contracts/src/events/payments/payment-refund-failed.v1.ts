@@ -29,8 +29,6 @@ export const paymentRefundFailedV1 = defineEvent({
   topic: TOPICS.payments,
   producer: 'payments',
   consumers: ['orders'],
-  description:
-    'A refund the platform asked for was refused or failed at the provider. Orders flags the order ' +
-    '`NEEDS_ATTENTION` so that staff settle it by hand.',
+  description: 'A refund the platform asked for was refused or failed at the provider. Orders flags the order ' + '`NEEDS_ATTENTION` so that staff settle it by hand.',
   payload: PaymentRefundFailedV1,
 });

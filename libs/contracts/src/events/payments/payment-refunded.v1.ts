@@ -41,6 +41,6 @@ export const paymentRefundedV1 = defineEvent({
   consumers: ['orders'],
   description:
     'Money went back to the customer, in full or in part: after a cancellation of a paid order, an admin refund or ' +
-    'one made in the provider\'s dashboard. Orders adds it to the order\'s refunds.',
+    "one made in the provider's dashboard. Orders adds it to the order's refunds.",
   payload: PaymentRefundedV1,
 });

@@ -34,8 +34,6 @@ export const reviewCreatedV1 = defineEvent({
   topic: TOPICS.reviews,
   producer: 'reviews',
   consumers: [],
-  description:
-    'A verified purchaser reviewed a product. A fact for moderation and analytics; the rating shown in the catalog ' +
-    'travels in `review.rating_changed`.',
+  description: 'A verified purchaser reviewed a product. A fact for moderation and analytics; the rating shown in the catalog ' + 'travels in `review.rating_changed`.',
   payload: ReviewCreatedV1,
 });

@@ -52,7 +52,7 @@ export const reviewRatingChangedV1 = defineEvent({
   producer: 'reviews',
   consumers: ['inventory'],
   description:
-    'A product\'s rating aggregate changed (a review was added or hidden); carries the new aggregate, keyed by ' +
+    "A product's rating aggregate changed (a review was added or hidden); carries the new aggregate, keyed by " +
     'product. Inventory keeps it on the product for reads and for sorting by rating.',
   payload: ReviewRatingChangedV1,
 });
