@@ -161,7 +161,13 @@ export function transactionKinds(statements: LoggedStatement[]): { kinds: Transa
   const control = /^(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SET LOCAL|SAVEPOINT|RELEASE SAVEPOINT)\b/i;
   const finish = (list: LoggedStatement[], user: string) => {
     const body = list.filter((s) => !control.test(s.sql.trim()));
-    const shape = body.length === 0 ? '(empty)' : body.slice(0, 3).map((s) => normalizeSql(s.sql).slice(0, 90)).join(' ; ') + (body.length > 3 ? ` ; …(${body.length})` : '');
+    const shape =
+      body.length === 0
+        ? '(empty)'
+        : body
+            .slice(0, 3)
+            .map((s) => normalizeSql(s.sql).slice(0, 90))
+            .join(' ; ') + (body.length > 3 ? ` ; …(${body.length})` : '');
     const key = `${user}\u0000${shape}`;
     const kind = kinds.get(key) ?? { user, shape, count: 0, statements: 0, ms: 0 };
     kind.count += 1;
@@ -209,7 +215,10 @@ export function transactionReport(statements: LoggedStatement[], orders: number,
     '|---|---|---:|---:|---:|',
     ...kinds
       .slice(0, top)
-      .map((k) => `| ${k.user.replace(/^galley_/, '')} | \`${k.shape.replace(/\|/g, '\\|')}\` | ${per(k.count)} | ${(k.statements / k.count).toFixed(1)} | ${(k.ms / k.count).toFixed(2)} |`),
+      .map(
+        (k) =>
+          `| ${k.user.replace(/^galley_/, '')} | \`${k.shape.replace(/\|/g, '\\|')}\` | ${per(k.count)} | ${(k.statements / k.count).toFixed(1)} | ${(k.ms / k.count).toFixed(2)} |`,
+      ),
     '',
     '| role | statement | per order | total ms per order |',
     '|---|---|---:|---:|',

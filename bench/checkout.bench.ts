@@ -81,7 +81,11 @@ function pidsOf(needle: string): number[] {
 
 /** CPU seconds so far of each app, the broker and Postgres (all backends). */
 function cpuByProcess(sut: RunningSystem): Record<string, number> {
-  const sum = (pids: number[]) => pids.map(cpuSeconds).filter((n) => !Number.isNaN(n)).reduce((a, b) => a + b, 0);
+  const sum = (pids: number[]) =>
+    pids
+      .map(cpuSeconds)
+      .filter((n) => !Number.isNaN(n))
+      .reduce((a, b) => a + b, 0);
   return {
     ...Object.fromEntries(APP_NAMES.map((app) => [app, cpuSeconds(sut.process(app)?.pid)])),
     kafka: sum(pidsOf('kafka.Kafka')),
@@ -111,7 +115,10 @@ async function kafkaRequests(sut: RunningSystem): Promise<Map<string, number>> {
 function postgresLogFile(): string {
   if (process.env.BENCH_PG_LOG_FILE) return process.env.BENCH_PG_LOG_FILE;
   const dir = '/var/log/postgresql';
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.log')).map((f) => path.join(dir, f));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.log'))
+    .map((f) => path.join(dir, f));
   return files.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 }
 
@@ -250,7 +257,12 @@ async function main(): Promise<void> {
         if (CPU_PROFILE_DIR) {
           const files = APP_NAMES.map((app) => path.join(CPU_PROFILE_DIR, `${app}.cpuprofile`));
           await waitForFiles(files);
-          sections.push(cpuProfileReport(APP_NAMES.map((app, i) => summarizeCpuProfile(app, files[i])), cpuMsPerOrder));
+          sections.push(
+            cpuProfileReport(
+              APP_NAMES.map((app, i) => summarizeCpuProfile(app, files[i])),
+              cpuMsPerOrder,
+            ),
+          );
         }
         if (logFile) {
           const length = logEnd - logStart;
@@ -282,7 +294,10 @@ async function main(): Promise<void> {
     const memoryAfter = Object.fromEntries(APP_NAMES.map((app) => [app, rssMb(sut.process(app)?.pid)])) as Record<AppName, number>;
 
     // Nothing lost: every order placed is in the orders service and final; nothing oversold: stock adds up.
-    const { rows: lost } = await db.query(`SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS id WHERE NOT EXISTS (SELECT 1 FROM orders.orders o WHERE o.id = id AND o.status = 'CONFIRMED')`, [placed]);
+    const { rows: lost } = await db.query(
+      `SELECT count(*)::int AS n FROM unnest($1::uuid[]) AS id WHERE NOT EXISTS (SELECT 1 FROM orders.orders o WHERE o.id = id AND o.status = 'CONFIRMED')`,
+      [placed],
+    );
     const { rows: stock } = await db.query(
       `SELECT sum(on_hand)::bigint AS on_hand, sum(reserved)::bigint AS reserved FROM inventory.stock_levels WHERE product_id = ANY($1::uuid[])`,
       [products.map((p) => p.id)],
@@ -321,7 +336,10 @@ async function main(): Promise<void> {
     ].join('\n');
     const top = rows.find((r) => r.concurrency === 16) ?? rows[rows.length - 1];
     const report = [
-      `## ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${DURATION_SECONDS}s per level, load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`,
+      `## ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${DURATION_SECONDS}s per level, load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
       '',
       table,
       '',
@@ -349,7 +367,8 @@ async function main(): Promise<void> {
       console.log(`\n${profileReport}\nprofile written to ${profileFile}`);
     }
     const file = path.join(process.cwd(), 'bench/results/checkout.md');
-    if (!fs.existsSync(file)) fs.writeFileSync(file, '# Checkout benchmark results\n\nRerun with `npm run bench:checkout` (BENCH_DURATION, BENCH_CONCURRENCY to change the run).\n\n');
+    if (!fs.existsSync(file))
+      fs.writeFileSync(file, '# Checkout benchmark results\n\nRerun with `npm run bench:checkout` (BENCH_DURATION, BENCH_CONCURRENCY to change the run).\n\n');
     fs.appendFileSync(file, `${report}\n`);
     console.log(`appended to ${path.relative(process.cwd(), file)}`);
   } finally {

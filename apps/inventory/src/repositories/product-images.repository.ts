@@ -39,11 +39,10 @@ export class ProductImagesRepository {
       [image.id, image.productId, image.thumbKey, image.largeKey, image.width, image.height],
     );
     if (inserted[0]) return { image: inserted[0], created: true };
-    const existing = await queryRows<ProductImageRecord>(
-      this.manager,
-      `SELECT ${COLUMNS} FROM inventory.product_images WHERE product_id = $1 AND large_key = $2`,
-      [image.productId, image.largeKey],
-    );
+    const existing = await queryRows<ProductImageRecord>(this.manager, `SELECT ${COLUMNS} FROM inventory.product_images WHERE product_id = $1 AND large_key = $2`, [
+      image.productId,
+      image.largeKey,
+    ]);
     return { image: existing[0], created: false };
   }
 
@@ -57,11 +56,7 @@ export class ProductImagesRepository {
 
   /** Whether any image row still uses the key (as either rendition). */
   async keyInUse(key: string): Promise<boolean> {
-    const rows = await queryRows<{ used: boolean }>(
-      this.manager,
-      `SELECT EXISTS (SELECT 1 FROM inventory.product_images WHERE thumb_key = $1 OR large_key = $1) AS used`,
-      [key],
-    );
+    const rows = await queryRows<{ used: boolean }>(this.manager, `SELECT EXISTS (SELECT 1 FROM inventory.product_images WHERE thumb_key = $1 OR large_key = $1) AS used`, [key]);
     return rows[0].used;
   }
 

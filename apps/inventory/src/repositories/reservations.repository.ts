@@ -51,11 +51,7 @@ export class ReservationsRepository {
   }
 
   linesOf(reservationId: string): Promise<QuantityLine[]> {
-    return queryRows<QuantityLine>(
-      this.manager,
-      `SELECT product_id, quantity FROM inventory.reservation_lines WHERE reservation_id = $1 ORDER BY product_id`,
-      [reservationId],
-    );
+    return queryRows<QuantityLine>(this.manager, `SELECT product_id, quantity FROM inventory.reservation_lines WHERE reservation_id = $1 ORDER BY product_id`, [reservationId]);
   }
 
   async setStatus(id: string, status: ReservationStatus): Promise<void> {

@@ -56,11 +56,7 @@ export class SearchVocabularyRepository {
   }
 
   async insertSynonyms(id: string, terms: string[]): Promise<SynonymSet> {
-    const rows = await queryRows<SynonymSet>(
-      this.manager,
-      `INSERT INTO inventory.search_synonyms (id, terms) VALUES ($1, $2) RETURNING id, terms, created_at`,
-      [id, terms],
-    );
+    const rows = await queryRows<SynonymSet>(this.manager, `INSERT INTO inventory.search_synonyms (id, terms) VALUES ($1, $2) RETURNING id, terms, created_at`, [id, terms]);
     return rows[0];
   }
 

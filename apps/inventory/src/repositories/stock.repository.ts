@@ -45,10 +45,7 @@ export class StockRepository {
   /** Levels in product id order, after a product id (keyset). */
   list(options: { after?: string; limit: number }): Promise<StockLevel[]> {
     return options.after
-      ? queryRows<StockLevel>(this.manager, `SELECT ${LEVEL} FROM inventory.stock_levels l WHERE l.product_id > $2 ORDER BY l.product_id LIMIT $1`, [
-          options.limit,
-          options.after,
-        ])
+      ? queryRows<StockLevel>(this.manager, `SELECT ${LEVEL} FROM inventory.stock_levels l WHERE l.product_id > $2 ORDER BY l.product_id LIMIT $1`, [options.limit, options.after])
       : queryRows<StockLevel>(this.manager, `SELECT ${LEVEL} FROM inventory.stock_levels l ORDER BY l.product_id LIMIT $1`, [options.limit]);
   }
 
@@ -121,14 +118,11 @@ export class StockRepository {
   /** Newest first, before a movement id (keyset). */
   movements(productId: string, options: { before?: string; limit: number }): Promise<MovementRecord[]> {
     return options.before
-      ? queryRows<MovementRecord>(
-          this.manager,
-          `SELECT ${MOVEMENT} FROM inventory.stock_movements WHERE product_id = $1 AND id < $3::bigint ORDER BY id DESC LIMIT $2`,
-          [productId, options.limit, options.before],
-        )
-      : queryRows<MovementRecord>(this.manager, `SELECT ${MOVEMENT} FROM inventory.stock_movements WHERE product_id = $1 ORDER BY id DESC LIMIT $2`, [
+      ? queryRows<MovementRecord>(this.manager, `SELECT ${MOVEMENT} FROM inventory.stock_movements WHERE product_id = $1 AND id < $3::bigint ORDER BY id DESC LIMIT $2`, [
           productId,
           options.limit,
-        ]);
+          options.before,
+        ])
+      : queryRows<MovementRecord>(this.manager, `SELECT ${MOVEMENT} FROM inventory.stock_movements WHERE product_id = $1 ORDER BY id DESC LIMIT $2`, [productId, options.limit]);
   }
 }

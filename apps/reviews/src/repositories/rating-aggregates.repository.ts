@@ -19,11 +19,7 @@ export class RatingAggregatesRepository {
    */
   async lock(productId: string): Promise<RatingDistribution> {
     await this.manager.query(`INSERT INTO reviews.rating_aggregates (product_id) VALUES ($1) ON CONFLICT (product_id) DO NOTHING`, [productId]);
-    const rows = await queryRows<RatingDistribution>(
-      this.manager,
-      `SELECT ${DISTRIBUTION} FROM reviews.rating_aggregates WHERE product_id = $1 FOR UPDATE`,
-      [productId],
-    );
+    const rows = await queryRows<RatingDistribution>(this.manager, `SELECT ${DISTRIBUTION} FROM reviews.rating_aggregates WHERE product_id = $1 FOR UPDATE`, [productId]);
     return rows[0];
   }
 

@@ -23,10 +23,7 @@ export interface ReviewRecord {
 }
 
 /** The fields a write sets (the rest are kept or defaulted by the database). */
-export type ReviewFields = Pick<
-  ReviewRecord,
-  'rating' | 'title' | 'body' | 'status' | 'moderationReason' | 'sentimentLabel' | 'sentimentScore' | 'keyPhrases' | 'language'
->;
+export type ReviewFields = Pick<ReviewRecord, 'rating' | 'title' | 'body' | 'status' | 'moderationReason' | 'sentimentLabel' | 'sentimentScore' | 'keyPhrases' | 'language'>;
 
 export interface TrainingReview {
   rating: number;
@@ -175,16 +172,6 @@ export class ReviewsRepository {
   }
 
   private fieldValues(fields: ReviewFields): unknown[] {
-    return [
-      fields.rating,
-      fields.title,
-      fields.body,
-      fields.status,
-      fields.moderationReason,
-      fields.sentimentLabel,
-      fields.sentimentScore,
-      fields.keyPhrases,
-      fields.language,
-    ];
+    return [fields.rating, fields.title, fields.body, fields.status, fields.moderationReason, fields.sentimentLabel, fields.sentimentScore, fields.keyPhrases, fields.language];
   }
 }

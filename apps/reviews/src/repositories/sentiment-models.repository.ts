@@ -13,11 +13,10 @@ export class SentimentModelsRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async insert(model: object, reviewCount: number): Promise<string> {
-    const rows = await queryRows<{ id: string }>(
-      this.manager,
-      `INSERT INTO reviews.sentiment_models (model, review_count) VALUES ($1::jsonb, $2) RETURNING id::text`,
-      [JSON.stringify(model), reviewCount],
-    );
+    const rows = await queryRows<{ id: string }>(this.manager, `INSERT INTO reviews.sentiment_models (model, review_count) VALUES ($1::jsonb, $2) RETURNING id::text`, [
+      JSON.stringify(model),
+      reviewCount,
+    ]);
     return rows[0].id;
   }
 
@@ -28,10 +27,6 @@ export class SentimentModelsRepository {
   }
 
   async find<M>(id: string): Promise<StoredModel<M> | null> {
-    return queryRow<StoredModel<M>>(
-      this.manager,
-      `SELECT id::text, model, review_count, created_at FROM reviews.sentiment_models WHERE id = $1`,
-      [id],
-    );
+    return queryRow<StoredModel<M>>(this.manager, `SELECT id::text, model, review_count, created_at FROM reviews.sentiment_models WHERE id = $1`, [id]);
   }
 }
