@@ -123,7 +123,7 @@ export function fuzzRequest(operation: FuzzOperation, options: FuzzRequestOption
     ? fc.tuple(validQuery, fc.constantFrom(...queryParams)).chain(([values, p]) => badQueryValue(p).map((bad) => ({ ...values, [p.name]: bad }) as Record<string, string>))
     : fc.constantFrom<Record<string, string>>({ unknown: '1' }, { '\u0000': '%00' }, { cursor: '%ED%A0%80' }, { limit: '-1' });
 
-  const headerValue = (p: Parameter) =>
+  const headerValue = (_parameter: Parameter) =>
     fc.oneof(
       fc.uuid({ version: 4 }),
       fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim() === text && text.length > 0),
