@@ -14,7 +14,14 @@ describe('chaos run, short', () => {
 
   beforeAll(async () => {
     report = await runChaos({
-      infra: { name: 'short', postgresPort: await freePort(), brokerPort: await freePort(), brokerControllerPort: await freePort(), database: 'galley_chaos_short', removeOnStop: true },
+      infra: {
+        name: 'short',
+        postgresPort: await freePort(),
+        brokerPort: await freePort(),
+        brokerControllerPort: await freePort(),
+        database: 'galley_chaos_short',
+        removeOnStop: true,
+      },
       // About 85 % of the units asked for exist, as in the full run: the last units are contested and some orders refused.
       load: { orders: 80, concurrency: 8, products: 3, stockPerProduct: 30, webhookEvery: 4, doubleSubmitEvery: 10, checkoutTimeoutMs: 150_000, thinkMs: 1000 },
       faults: FAULTS,
