@@ -133,7 +133,7 @@ export class ChaosInfra {
         await client.query('SELECT 1');
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`the chaos Postgres on ${this.options.postgresPort} did not answer: ${String(error)}`);
+        if (Date.now() > deadline) throw new Error(`the chaos Postgres on ${this.options.postgresPort} did not answer: ${String(error)}`, { cause: error });
       } finally {
         await client.end().catch(() => undefined);
       }
