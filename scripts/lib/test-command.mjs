@@ -44,6 +44,17 @@ try {
   step(`Web app: ${error.message}; the browser tests use the last build`);
 }
 
+if (narrow) {
+  step('Lint and formatting: skipped, a jest path was given (npm run lint runs them)');
+} else {
+  step('Lint (ESLint: eslint.config.mjs) and formatting (Prettier --check)');
+  const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: ROOT, stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.error('lint or formatting failed: npm run lint says where (npm run format rewrites the formatting)');
+    process.exit(lint.status ?? 1);
+  }
+}
+
 step('Type-checking tests and sources');
 const typecheck = spawnSync(
   process.execPath,

@@ -42,9 +42,7 @@ class BareEventPatternConsumer {
 
 class TypedHandlers {
   @HandlesEvent(orderPlacedV1)
-  async exact(payload: OrderPlacedV1, context: EventContext<OrderPlacedV1>): Promise<void> {
-    (void payload, void context);
-  }
+  async exact(_payload: OrderPlacedV1, _context: EventContext<OrderPlacedV1>): Promise<void> {}
 
   // @ts-expect-error the payload must be the contract's payload class, not another event's
   @HandlesEvent(orderPlacedV1)
@@ -60,9 +58,7 @@ class TypedHandlers {
 
   // @ts-expect-error the context carries the same payload type
   @HandlesEvent(orderPlacedV1)
-  async otherContext(payload: OrderPlacedV1, context: EventContext<OrderCancelledV1>): Promise<void> {
-    (void payload, void context);
-  }
+  async otherContext(_payload: OrderPlacedV1, _context: EventContext<OrderCancelledV1>): Promise<void> {}
 
   // @ts-expect-error handlers are async: the consumer awaits them inside the inbox transaction
   @HandlesEvent(orderPlacedV1)

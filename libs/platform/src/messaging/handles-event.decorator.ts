@@ -60,6 +60,6 @@ export function HandlesEvent<P extends object>(contract: EventContract<P>) {
 }
 
 /** The contracts a controller class handles with `@HandlesEvent` (empty for any other class). */
-export function handledContractsOf(controller: Function): readonly EventContract[] {
+export function handledContractsOf(controller: object): readonly EventContract[] {
   return Reflect.getMetadata(HANDLED_CONTRACTS, controller) ?? [];
 }

@@ -19,13 +19,18 @@ describe(fuzzAnswerProblems.name, () => {
     ['an echoed quote', answer(400, `{"message":"email must be an email"}`), 'allow', []],
     ['a 401 challenge where a token is needed', answer(401, '{}', BEARER), 'unauthenticated', []],
     ['a 200 where a token is needed', answer(200), 'unauthenticated', ['the policy needs a token this caller lacks, yet it answered 200 (expected 401 with a Bearer challenge)']],
-    ['a 401 without a challenge where a token is needed', answer(401), 'unauthenticated', ['the policy needs a token this caller lacks, yet it answered 401 (expected 401 with a Bearer challenge)']],
+    [
+      'a 401 without a challenge where a token is needed',
+      answer(401),
+      'unauthenticated',
+      ['the policy needs a token this caller lacks, yet it answered 401 (expected 401 with a Bearer challenge)'],
+    ],
     ['a 403 where the role is too low', answer(403), 'forbidden', []],
     ['a 201 where the role is too low', answer(201), 'forbidden', ['the policy refuses this role, yet it answered 201 (expected 403)']],
     ['a 404 where no route exists', answer(404), 'no route', []],
     ['a 401 where no route exists', answer(401, '{}', BEARER), 'no route', ['no route exists, yet it answered 401 (expected 404)']],
     ['a gateway refusal of an allowed caller', answer(401, '{}', BEARER), 'allow', ['the policy lets this caller in, yet it was refused with a Bearer challenge (401)']],
-    ['a route\'s own 401 (wrong password)', answer(401), 'allow', []],
+    ["a route's own 401 (wrong password)", answer(401), 'allow', []],
     ['the rate limit before the policy', answer(429), 'forbidden', []],
   ])('%s', (_case, given, expected, problems) => {
     expect(fuzzAnswerProblems(request, given, expected)).toEqual(problems);

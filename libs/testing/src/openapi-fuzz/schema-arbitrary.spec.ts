@@ -5,7 +5,11 @@ import { Schema, SchemaArbitraries } from './schema-arbitrary';
 
 const components: Record<string, Schema> = {
   Money: { type: 'object', properties: { amount: { type: 'integer', minimum: 0 }, currency: { type: 'string', example: 'USD' } }, required: ['amount', 'currency'] },
-  Line: { type: 'object', properties: { productId: { type: 'string', format: 'uuid' }, quantity: { type: 'number', minimum: 1, maximum: 999 } }, required: ['productId', 'quantity'] },
+  Line: {
+    type: 'object',
+    properties: { productId: { type: 'string', format: 'uuid' }, quantity: { type: 'number', minimum: 1, maximum: 999 } },
+    required: ['productId', 'quantity'],
+  },
   Order: {
     type: 'object',
     properties: {

@@ -60,15 +60,17 @@ export class SchemaArbitraries {
     }
     if (Array.isArray(current.allOf)) {
       const { allOf, ...rest } = current;
-      return (allOf as Schema[]).map((part) => this.resolve(part)).reduce<Schema>(
-        (merged, part) => ({
-          ...merged,
-          ...part,
-          properties: { ...(merged.properties as object), ...(part.properties as object) },
-          required: [...((merged.required as string[]) ?? []), ...((part.required as string[]) ?? [])],
-        }),
-        rest,
-      );
+      return (allOf as Schema[])
+        .map((part) => this.resolve(part))
+        .reduce<Schema>(
+          (merged, part) => ({
+            ...merged,
+            ...part,
+            properties: { ...(merged.properties as object), ...(part.properties as object) },
+            required: [...((merged.required as string[]) ?? []), ...((part.required as string[]) ?? [])],
+          }),
+          rest,
+        );
     }
     return current;
   }
@@ -158,18 +160,18 @@ export class SchemaArbitraries {
           options.push(fc.tuple(base, fc.constantFrom(...required)).map(([value, key]) => withoutKey(value, key)));
         }
         if (keys.length && depth < 4) {
-          options.push(
-            fc.constantFrom(...keys).chain((key) => fc.tuple(base, this.invalid(properties[key], key, depth + 1)).map(([value, bad]) => ({ ...value, [key]: bad }))),
-          );
+          options.push(fc.constantFrom(...keys).chain((key) => fc.tuple(base, this.invalid(properties[key], key, depth + 1)).map(([value, bad]) => ({ ...value, [key]: bad }))));
         }
         options.push(fc.tuple(base, fc.constantFrom('__proto__', 'constructor', 'unknownField', '$where', 'id', 'role')).map(([value, key]) => withKey(value, key, true)));
         break;
       }
       case 'array': {
         const items = s.items as Schema | undefined;
-        if (items && depth < 4) options.push(fc.tuple(fc.array(this.valid(items, name, depth + 1), { maxLength: 2 }), this.invalid(items, name, depth + 1)).map(([good, bad]) => [...good, bad]));
+        if (items && depth < 4)
+          options.push(fc.tuple(fc.array(this.valid(items, name, depth + 1), { maxLength: 2 }), this.invalid(items, name, depth + 1)).map(([good, bad]) => [...good, bad]));
         if (typeof s.minItems === 'number' && s.minItems > 0) options.push(fc.constant([]));
-        if (typeof s.maxItems === 'number') options.push(fc.constant(Array.from({ length: (s.maxItems as number) + 1 }, () => (items && typeOf(this.resolve(items)) === 'string' ? 'x' : 1))));
+        if (typeof s.maxItems === 'number')
+          options.push(fc.constant(Array.from({ length: (s.maxItems as number) + 1 }, () => (items && typeOf(this.resolve(items)) === 'string' ? 'x' : 1))));
         break;
       }
       case 'integer':
@@ -185,7 +187,8 @@ export class SchemaArbitraries {
         if (typeof s.maxLength === 'number') options.push(fc.constant('x'.repeat((s.maxLength as number) + 1)));
         if (typeof s.minLength === 'number' && s.minLength > 0) options.push(fc.constant(''));
         if (Array.isArray(s.enum)) options.push(fc.constantFrom(`${String(s.enum[0])} `, String(s.enum[0]).toUpperCase() + 'X', ''));
-        if (s.format === 'uuid') options.push(fc.constantFrom('00000000-0000-0000-0000-000000000000', 'not-a-uuid', '6f1c2a8e-4b7d-4e4f-9a51-0c2b3d4e5f6', '6F1C2A8E-4B7D-4E4F-9A51-0C2B3D4E5F60'));
+        if (s.format === 'uuid')
+          options.push(fc.constantFrom('00000000-0000-0000-0000-000000000000', 'not-a-uuid', '6f1c2a8e-4b7d-4e4f-9a51-0c2b3d4e5f6', '6F1C2A8E-4B7D-4E4F-9A51-0C2B3D4E5F60'));
         break;
       }
       default:
