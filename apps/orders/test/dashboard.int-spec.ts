@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { paymentSucceededV1, productCreatedV1, stockReservedV1 } from '@galley/contracts';
-import { PaymentSucceededConsumer } from '../src/consumers/payment-succeeded.consumer';
+import { productCreatedV1 } from '@galley/contracts';
 import { ProductCreatedConsumer } from '../src/consumers/product-created.consumer';
-import { StockReservedConsumer } from '../src/consumers/stock-reserved.consumer';
 import { OrdersTestApp } from './orders-test-app';
 
 const everyDay = (intervals: object[]) => Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, intervals]));
@@ -40,18 +38,7 @@ describe('the staff dashboard', () => {
         .expect(201);
       const id = res.body.id as string;
       if (paid) {
-        await sut.deliver(sut.app.get(StockReservedConsumer), stockReservedV1, {
-          orderId: id,
-          reservationId: randomUUID(),
-          lines: [],
-          expiresAt: new Date(Date.now() + 900_000).toISOString(),
-        });
-        await sut.deliver(sut.app.get(PaymentSucceededConsumer), paymentSucceededV1, {
-          paymentId: randomUUID(),
-          orderId: id,
-          paymentIntentId: `pi_${id.slice(0, 8)}`,
-          amount: res.body.total,
-        });
+        await sut.confirmPaid(id, res.body.total);
       }
       return id;
     };

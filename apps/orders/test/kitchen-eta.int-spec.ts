@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { paymentSucceededV1, productCreatedV1, stockReservedV1 } from '@galley/contracts';
-import { PaymentSucceededConsumer } from '../src/consumers/payment-succeeded.consumer';
+import { productCreatedV1 } from '@galley/contracts';
 import { ProductCreatedConsumer } from '../src/consumers/product-created.consumer';
-import { StockReservedConsumer } from '../src/consumers/stock-reserved.consumer';
 import { ordersSchema } from '../src/schema/orders.schema';
 import { ScratchServiceDatabase } from '@galley/testing';
 import { OrdersTestApp } from './orders-test-app';
@@ -53,18 +51,7 @@ describe('kitchen ETA', () => {
       .send({ lines: [{ productId, quantity }], fulfillment: { type: 'pickup' } });
     expect(res.status).toBe(201);
     const id = res.body.id as string;
-    await sut.deliver(sut.app.get(StockReservedConsumer), stockReservedV1, {
-      orderId: id,
-      reservationId: randomUUID(),
-      lines: [],
-      expiresAt: new Date(Date.now() + 900_000).toISOString(),
-    });
-    await sut.deliver(sut.app.get(PaymentSucceededConsumer), paymentSucceededV1, {
-      paymentId: randomUUID(),
-      orderId: id,
-      paymentIntentId: `pi_${id.slice(0, 8)}`,
-      amount: { amount: 500 * quantity, currency: 'USD' },
-    });
+    await sut.confirmPaid(id, { amount: 500 * quantity, currency: 'USD' });
     return { id, placedEstimate: res.body.estimatedReadyAt };
   }
 

@@ -5,11 +5,13 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AccessTokenIssuer, generateSigningJwk, parseSigningKey } from '@galley/auth';
 import { loadServiceConfig } from '@galley/config';
-import { EventContract, EventEnvelope, productCreatedV1, ProductCreatedV1 } from '@galley/contracts';
+import { EventContract, EventEnvelope, Money, paymentSucceededV1, productCreatedV1, ProductCreatedV1, stockReservedV1 } from '@galley/contracts';
 import { createHttpApp, eventHandlerOf, serveEvents } from '@galley/platform';
 import { adminPool, createServiceTopics, deliverThroughInbox, testEnvelope, testEnvironment, uniqueSuffix } from '@galley/testing';
 import { loadOrdersConfig } from '../src/config/orders-config';
+import { PaymentSucceededConsumer } from '../src/consumers/payment-succeeded.consumer';
 import { ProductCreatedConsumer } from '../src/consumers/product-created.consumer';
+import { StockReservedConsumer } from '../src/consumers/stock-reserved.consumer';
 import { OrdersModule } from '../src/orders.module';
 
 /**
@@ -77,6 +79,22 @@ export class OrdersTestApp {
       modifierGroups,
     });
     return productId;
+  }
+
+  /** Takes an order to CONFIRMED as the saga would: its stock reserved by inventory, then `amount` paid. */
+  async confirmPaid(orderId: string, amount: Money): Promise<void> {
+    await this.deliver(this.app.get(StockReservedConsumer), stockReservedV1, {
+      orderId,
+      reservationId: randomUUID(),
+      lines: [],
+      expiresAt: new Date(Date.now() + 900_000).toISOString(),
+    });
+    await this.deliver(this.app.get(PaymentSucceededConsumer), paymentSucceededV1, {
+      paymentId: randomUUID(),
+      orderId,
+      paymentIntentId: `pi_${orderId.slice(0, 8)}`,
+      amount,
+    });
   }
 
   /** Delivers an event to a consumer the way the service's consumer does: inbox and effect in one transaction. */

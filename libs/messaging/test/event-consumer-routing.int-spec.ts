@@ -2,19 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
 import { EventEnvelope } from '@galley/contracts';
 import { createIdempotentProducer, EventConsumer, listDeadLetters, MessageOutcome, pgTransactionRunner, TransactionRunner } from '@galley/messaging';
-import { EffectsHandler, MessagingFixture, testEnvironment, waitFor } from '@galley/testing';
+import { EffectsHandler, MessagingFixture, testEnvelope, testEnvironment, TestItemRecordedV1, testItemRecordedV1, waitFor } from '@galley/testing';
 
-function envelope(key: string, seq: number): EventEnvelope {
-  return {
-    id: randomUUID(),
-    type: 'test_item.recorded',
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    aggregateId: key,
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    payload: { itemId: key, seq },
-  };
+/** A test event of aggregate `key`, built by libs/testing's envelope helper. */
+function envelope(key: string, seq: number): EventEnvelope<TestItemRecordedV1> {
+  return testEnvelope(testItemRecordedV1, { itemId: key, seq }, { aggregateId: key });
 }
 
 /** What the consumer's cheap paths must keep: an outcome for every message, and every offset committed in the end. */
