@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Consumer, Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { TOPICS, withTopicPrefix } from '@galley/contracts';
 import { REQUEST_ID_HEADER } from '@galley/platform';
 import { BoardJournal } from './board-journal';
 import { availabilityFactOf, nextAvailability, ProductAvailability } from './product-availability';
+import { broadcastConsumerConfig } from './broadcast-consumer';
 
 /** One row of inventory's snapshot (GET /api/products/availability). */
 export interface AvailabilitySnapshotItem {
@@ -94,13 +93,7 @@ export class AvailabilityFeed {
 
   private async connect(): Promise<void> {
     while (!this.stopped) {
-      const consumer = this.kafka.consumer({
-        // One group per instance: every gateway sees every change. Offsets are never needed again.
-        groupId: `galley-gateway-availability-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-        // The broker answers a fetch as soon as one message is there: the wait only bounds idle polling (20 fetches/s at 50 ms).
-        maxWaitTimeInMs: 1000,
-        sessionTimeout: 10_000,
-      });
+      const consumer = this.kafka.consumer(broadcastConsumerConfig('availability'));
       try {
         await consumer.connect();
         await consumer.subscribe({ topic: withTopicPrefix(TOPICS.inventory, this.topicPrefix), fromBeginning: false });

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Consumer, Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { orderEtaChangedV1, OrderEtaChangedV1, orderStatusChangedV1, OrderStatusChangedV1, validatePayload, withTopicPrefix } from '@galley/contracts';
+import { broadcastConsumerConfig } from './broadcast-consumer';
 
 export type StatusListener = (change: OrderStatusChangedV1) => void;
 export type EtaListener = (change: OrderEtaChangedV1) => void;
@@ -82,13 +81,7 @@ export class OrderStatusFeed {
 
   private async connect(): Promise<void> {
     while (!this.stopped) {
-      const consumer = this.kafka.consumer({
-        // One group per instance: every gateway sees every change. Offsets are never needed again.
-        groupId: `galley-gateway-sse-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-        // The broker answers a fetch as soon as one message is there: the wait only bounds idle polling (20 fetches/s at 50 ms).
-        maxWaitTimeInMs: 1000,
-        sessionTimeout: 10_000,
-      });
+      const consumer = this.kafka.consumer(broadcastConsumerConfig('sse'));
       try {
         await consumer.connect();
         await consumer.subscribe({ topic: withTopicPrefix(orderStatusChangedV1.topic, this.topicPrefix), fromBeginning: false });

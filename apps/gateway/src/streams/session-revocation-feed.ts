@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Consumer, Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { sessionRevokedV1, SessionRevokedV1, validatePayload, withTopicPrefix } from '@galley/contracts';
+import { broadcastConsumerConfig } from './broadcast-consumer';
 
 const RETRY_MS = 2000;
 
@@ -33,12 +32,7 @@ export class SessionRevocationFeed {
 
   private async connect(): Promise<void> {
     while (!this.stopped) {
-      const consumer = this.kafka.consumer({
-        groupId: `galley-gateway-sessions-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-        // The broker answers a fetch as soon as one message is there: the wait only bounds idle polling.
-        maxWaitTimeInMs: 1000,
-        sessionTimeout: 10_000,
-      });
+      const consumer = this.kafka.consumer(broadcastConsumerConfig('sessions'));
       try {
         await consumer.connect();
         await consumer.subscribe({ topic: withTopicPrefix(sessionRevokedV1.topic, this.topicPrefix), fromBeginning: false });
