@@ -44,6 +44,13 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   private brokerCache?: { at: number; brokers: number };
   private starting?: Promise<void>;
   private stopping = false;
+  /**
+   * True while nothing has started yet: connecting the producer and admin, or waiting between attempts. With the
+   * broker down, one connect can take kafkajs's whole retry budget (about 40 s), longer than a SIGTERM's grace, and
+   * there is nothing to drain, so shutdown does not wait for it.
+   */
+  private connecting = false;
+  private readonly stopRequested = deferred();
 
   constructor(
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
@@ -105,16 +112,19 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         await step();
         return;
       } catch (error) {
+        if (this.stopping) return;
         const delayMs = Math.min(10_000, 500 * attempt);
         this.logger.warn({ err: error, attempt, delayMs }, 'messaging could not start; retrying');
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await this.whileConnecting(sleepUnless(delayMs, this.stopRequested.promise));
       }
     }
   }
 
   private async start(): Promise<void> {
-    await this.producer.connect();
-    await this.admin.connect();
+    await this.whileConnecting(this.producer.connect());
+    await this.whileConnecting(this.admin.connect());
+    // Stopped while connecting: shutdown went on without waiting, so nothing may start now.
+    if (this.stopping) return;
     await this.relay.start();
     this.messagingStarted = true;
     await this.startConsumer();
@@ -160,7 +170,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   /** The consumer finishes its batch, commits and leaves the group; nothing starts after. Idempotent. */
   async stopConsuming(): Promise<void> {
     this.stopping = true;
-    await this.starting;
+    this.stopRequested.resolve();
+    if (!this.connecting) await this.starting;
     const consumer = this.consumer;
     this.consumer = undefined;
     await consumer?.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'consumer did not stop cleanly'));
@@ -170,6 +181,15 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     await this.admin.disconnect().catch(() => undefined);
     await this.producer.disconnect().catch(() => undefined);
     await this.relayPool.end().catch(() => undefined);
+  }
+
+  private async whileConnecting<T>(work: Promise<T>): Promise<T> {
+    this.connecting = true;
+    try {
+      return await work;
+    } finally {
+      this.connecting = false;
+    }
   }
 
   /** This service's consumer group: topics of another prefix are another environment, so another group. */
@@ -212,6 +232,18 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     this.brokerCache = { at: Date.now(), brokers: cluster.brokers.length };
     return cluster.brokers.length;
   }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+/** Waits `ms`, or less if `interrupt` settles first. */
+function sleepUnless(ms: number, interrupt: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), interrupt]).finally(() => clearTimeout(timer));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
