@@ -9,6 +9,7 @@ export * from './database/data-source-options';
 export * from './database/unique-violation';
 export * from './database/pg-types';
 export * from './database/query-rows';
+export * from './database/schema-store';
 export * from './messaging/event-context';
 export * from './messaging/event-errors.filter';
 export * from './messaging/handles-event.decorator';

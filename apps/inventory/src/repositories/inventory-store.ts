@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SqlExecutor } from '@galley/messaging';
+import { SchemaStore, StoreTransaction } from '@galley/platform';
 import { CategoriesRepository } from './categories.repository';
 import { ListingFiguresRepository } from './listing-figures.repository';
 import { ProductImagesRepository } from './product-images.repository';
@@ -21,9 +21,7 @@ export interface InventoryRepositories {
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
-export interface InventoryTransaction extends InventoryRepositories {
-  sql: SqlExecutor;
-}
+export type InventoryTransaction = StoreTransaction<InventoryRepositories>;
 
 function repositoriesOf(manager: EntityManager): InventoryRepositories {
   return {
@@ -37,25 +35,10 @@ function repositoriesOf(manager: EntityManager): InventoryRepositories {
   };
 }
 
-/**
- * The inventory schema for use cases: `read` outside any transaction, `transaction()` for work
- * that commits together (state and outbox rows), and `within()` for a consumer's inbox
- * transaction. Services never see TypeORM.
- */
+/** The inventory schema for use cases (see SchemaStore). */
 @Injectable()
-export class InventoryStore {
-  readonly read: InventoryRepositories;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.read = repositoriesOf(dataSource.manager);
-  }
-
-  transaction<T>(work: (tx: InventoryTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work({ ...repositoriesOf(manager), sql: manager }));
-  }
-
-  /** The repositories on a transaction someone else opened (the consumer's inbox transaction). */
-  within(tx: SqlExecutor): InventoryTransaction {
-    return { ...repositoriesOf(tx as EntityManager), sql: tx };
+export class InventoryStore extends SchemaStore<InventoryRepositories> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, repositoriesOf);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SqlExecutor } from '@galley/messaging';
+import { SchemaStore, StoreTransaction } from '@galley/platform';
 import { CatalogRepository } from './catalog.repository';
 import { DashboardRepository } from './dashboard.repository';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -19,9 +19,7 @@ export interface OrdersRepositories {
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
-export interface OrdersTransaction extends OrdersRepositories {
-  sql: SqlExecutor;
-}
+export type OrdersTransaction = StoreTransaction<OrdersRepositories>;
 
 function repositoriesOf(manager: EntityManager): OrdersRepositories {
   return {
@@ -34,23 +32,10 @@ function repositoriesOf(manager: EntityManager): OrdersRepositories {
   };
 }
 
-/**
- * The orders schema for use cases: `read` outside any transaction, `transaction()` for work that commits together
- * (state and outbox rows), and `within()` for a consumer's inbox transaction. Services never see TypeORM.
- */
+/** The orders schema for use cases (see SchemaStore). */
 @Injectable()
-export class OrdersStore {
-  readonly read: OrdersRepositories;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.read = repositoriesOf(dataSource.manager);
-  }
-
-  transaction<T>(work: (tx: OrdersTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work({ ...repositoriesOf(manager), sql: manager }));
-  }
-
-  within(tx: SqlExecutor): OrdersTransaction {
-    return { ...repositoriesOf(tx as EntityManager), sql: tx };
+export class OrdersStore extends SchemaStore<OrdersRepositories> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, repositoriesOf);
   }
 }

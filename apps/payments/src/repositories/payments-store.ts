@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SqlExecutor } from '@galley/messaging';
+import { SchemaStore, StoreTransaction } from '@galley/platform';
 import { DisputesRepository } from './disputes.repository';
 import { LedgerRepository } from './ledger.repository';
 import { OrdersViewRepository } from './orders-view.repository';
@@ -19,9 +19,7 @@ export interface PaymentsRepositories {
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
-export interface PaymentsTransaction extends PaymentsRepositories {
-  sql: SqlExecutor;
-}
+export type PaymentsTransaction = StoreTransaction<PaymentsRepositories>;
 
 function repositoriesOf(manager: EntityManager): PaymentsRepositories {
   return {
@@ -34,30 +32,10 @@ function repositoriesOf(manager: EntityManager): PaymentsRepositories {
   };
 }
 
-/**
- * The payments schema for use cases: `read` outside any transaction, `transaction()` for work
- * that commits together (state, ledger and outbox rows), and `within()` for a consumer's inbox
- * transaction. Services never see TypeORM.
- */
+/** The payments schema for use cases (see SchemaStore). */
 @Injectable()
-export class PaymentsStore {
-  readonly read: PaymentsRepositories;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.read = repositoriesOf(dataSource.manager);
-  }
-
-  transaction<T>(work: (tx: PaymentsTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work({ ...repositoriesOf(manager), sql: manager }));
-  }
-
-  /** The repositories on a transaction someone else opened (the consumer's inbox transaction). */
-  within(tx: SqlExecutor): PaymentsTransaction {
-    return { ...repositoriesOf(tx as EntityManager), sql: tx };
-  }
-
-  /** A plain executor outside any transaction (read-only checks such as reconciliation). */
-  get sql(): SqlExecutor {
-    return this.dataSource.manager;
+export class PaymentsStore extends SchemaStore<PaymentsRepositories> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, repositoriesOf);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SqlExecutor } from '@galley/messaging';
+import { SchemaStore, StoreTransaction } from '@galley/platform';
 import { HelpfulVotesRepository } from './helpful-votes.repository';
 import { RatingAggregatesRepository } from './rating-aggregates.repository';
 import { ReviewsRepository } from './reviews.repository';
@@ -17,9 +17,7 @@ export interface ReviewsRepositories {
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
-export interface ReviewsTransaction extends ReviewsRepositories {
-  sql: SqlExecutor;
-}
+export type ReviewsTransaction = StoreTransaction<ReviewsRepositories>;
 
 function repositoriesOf(manager: EntityManager): ReviewsRepositories {
   return {
@@ -31,25 +29,10 @@ function repositoriesOf(manager: EntityManager): ReviewsRepositories {
   };
 }
 
-/**
- * The reviews schema for use cases: `read` outside any transaction, `transaction()` for work
- * that commits together (state and outbox rows), and `within()` for a consumer's inbox
- * transaction. Services never see TypeORM.
- */
+/** The reviews schema for use cases (see SchemaStore). */
 @Injectable()
-export class ReviewsStore {
-  readonly read: ReviewsRepositories;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.read = repositoriesOf(dataSource.manager);
-  }
-
-  transaction<T>(work: (tx: ReviewsTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work({ ...repositoriesOf(manager), sql: manager }));
-  }
-
-  /** The repositories on a transaction someone else opened (the consumer's inbox transaction). */
-  within(tx: SqlExecutor): ReviewsTransaction {
-    return { ...repositoriesOf(tx as EntityManager), sql: tx };
+export class ReviewsStore extends SchemaStore<ReviewsRepositories> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, repositoriesOf);
   }
 }

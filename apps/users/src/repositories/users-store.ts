@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SqlExecutor } from '@galley/messaging';
+import { SchemaStore, StoreTransaction } from '@galley/platform';
 import { AccountsRepository } from './accounts.repository';
 import { AddressesRepository } from './addresses.repository';
 import { LoginAttemptsRepository } from './login-attempts.repository';
@@ -15,9 +15,7 @@ export interface UsersRepositories {
 }
 
 /** The repositories bound to one transaction, and the executor the outbox writes through. */
-export interface UsersTransaction extends UsersRepositories {
-  sql: SqlExecutor;
-}
+export type UsersTransaction = StoreTransaction<UsersRepositories>;
 
 function repositoriesOf(manager: EntityManager): UsersRepositories {
   return {
@@ -28,19 +26,10 @@ function repositoriesOf(manager: EntityManager): UsersRepositories {
   };
 }
 
-/**
- * The users schema for use cases: `read` outside any transaction, `transaction()` for work that
- * commits together (state and outbox rows). Services never see TypeORM.
- */
+/** The users schema for use cases (see SchemaStore). */
 @Injectable()
-export class UsersStore {
-  readonly read: UsersRepositories;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.read = repositoriesOf(dataSource.manager);
-  }
-
-  transaction<T>(work: (tx: UsersTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work({ ...repositoriesOf(manager), sql: manager }));
+export class UsersStore extends SchemaStore<UsersRepositories> {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource, repositoriesOf);
   }
 }
