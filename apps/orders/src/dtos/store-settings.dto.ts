@@ -1,30 +1,29 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { Trim } from '@galley/platform';
+import { ApiProperty } from '@nestjs/swagger';
+import { Int, Nested, NestedList, Text } from '@galley/platform';
 import { StoreSettings, Weekday } from '../domain/store-hours';
 import { MAX_PAUSE_MINUTES, StoreProfile, StoreStatus } from '../domain/store-status';
 
 export class OpeningIntervalDto {
-  @ApiProperty({ example: '11:30', description: 'Local time HH:MM' })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'open must be a time HH:MM from 00:00 to 23:59' })
+  @Text({
+    max: 5,
+    trim: false,
+    example: '11:30',
+    description: 'Local time HH:MM',
+    pattern: { regex: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'open must be a time HH:MM from 00:00 to 23:59' },
+  })
   open: string;
 
-  @ApiProperty({ example: '22:00', description: 'Local time HH:MM; 24:00 is midnight; at or before `open` means the next day' })
-  @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'close must be a time HH:MM from 00:00 to 24:00' })
+  @Text({
+    max: 5,
+    trim: false,
+    example: '22:00',
+    description: 'Local time HH:MM; 24:00 is midnight; at or before `open` means the next day',
+    pattern: { regex: /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, message: 'close must be a time HH:MM from 00:00 to 24:00' },
+  })
   close: string;
 }
 
-function day(): PropertyDecorator {
-  const decorators = [
-    ApiProperty({ type: [OpeningIntervalDto], description: 'Empty: closed all day' }),
-    IsArray(),
-    ArrayMaxSize(6),
-    ValidateNested({ each: true }),
-    Type(() => OpeningIntervalDto),
-  ];
-  return (target, key) => decorators.forEach((decorator) => decorator(target, key));
-}
+const day = (): PropertyDecorator => NestedList(() => OpeningIntervalDto, { maxItems: 6, description: 'Empty: closed all day' });
 
 export class OpeningHoursDto implements Record<Weekday, OpeningIntervalDto[]> {
   @day() monday: OpeningIntervalDto[];
@@ -38,35 +37,19 @@ export class OpeningHoursDto implements Record<Weekday, OpeningIntervalDto[]> {
 
 /** PUT /api/admin/store: a full replace of hours and capacity; name and description stay as they are when left out. */
 export class StoreSettingsRequest implements StoreSettings {
-  @ApiPropertyOptional({ example: 'Galley Bistro', minLength: 1, maxLength: 80, description: 'Shown to customers; kept when left out' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 80)
+  @Text({ max: 80, min: 1, optional: true, example: 'Galley Bistro', description: 'Shown to customers; kept when left out' })
   name?: string;
 
-  @ApiPropertyOptional({ example: 'Wood-fired pizza and fresh pasta', maxLength: 500, description: 'Shown to customers; kept when left out' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @Text({ max: 500, optional: true, trim: false, allowEmpty: true, example: 'Wood-fired pizza and fresh pasta', description: 'Shown to customers; kept when left out' })
   description?: string;
 
-  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone the opening hours are in' })
-  @IsString()
-  @MaxLength(64)
+  @Text({ max: 64, trim: false, example: 'Europe/Berlin', description: 'IANA time zone the opening hours are in' })
   timeZone: string;
 
-  @ApiProperty({ type: OpeningHoursDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OpeningHoursDto)
+  @Nested(() => OpeningHoursDto)
   openingHours: OpeningHoursDto;
 
-  @ApiProperty({ nullable: true, type: Number, example: 12, description: 'Orders in the kitchen at once; null for no limit' })
-  @IsOptional()
-  @ValidateIf((_object, value) => value !== null)
-  @IsInt()
-  @Min(1)
+  @Int({ min: 1, optional: 'nullable', example: 12, description: 'Orders in the kitchen at once; null (or left out) for no limit' })
   kitchenCapacity: number | null;
 }
 
@@ -85,17 +68,10 @@ export class StoreSettingsDto {
 
 /** POST /api/admin/store/pause. */
 export class PauseStoreRequest {
-  @ApiProperty({ example: 20, minimum: 1, maximum: MAX_PAUSE_MINUTES, description: 'New orders are refused for this many minutes from now' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAUSE_MINUTES)
+  @Int({ min: 1, max: MAX_PAUSE_MINUTES, example: 20, description: 'New orders are refused for this many minutes from now' })
   minutes: number;
 
-  @ApiPropertyOptional({ example: 'Kitchen is backed up', maxLength: 200 })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(200)
+  @Text({ max: 200, optional: true, allowEmpty: true, example: 'Kitchen is backed up' })
   reason?: string;
 }
 

@@ -2271,10 +2271,10 @@ export interface components {
             timeZone: string;
             openingHours: components["schemas"]["OpeningHoursDto"];
             /**
-             * @description Orders in the kitchen at once; null for no limit
+             * @description Orders in the kitchen at once; null (or left out) for no limit
              * @example 12
              */
-            kitchenCapacity: number | null;
+            kitchenCapacity?: number | null;
         };
         PauseStoreRequest: {
             /**

@@ -185,3 +185,12 @@ export function PatchType<T>(create: ClassType<T>): ClassType<Partial<T>> {
 function schemaOf(type: ClassType<unknown>, field: string): ApiPropertyOptions & { nullable?: boolean; default?: unknown } {
   return (Reflect.getMetadata(SWAGGER_FIELD, type.prototype, field) as ApiPropertyOptions | undefined) ?? {};
 }
+
+/** `limit` and `cursor` of every keyset-paginated list. */
+export class PageQuery {
+  @Int({ min: 1, max: 100, default: 20, optional: true, fromQuery: true })
+  limit?: number;
+
+  @Text({ max: 200, optional: true, trim: false, allowEmpty: true, description: 'The `nextCursor` of the previous page' })
+  cursor?: string;
+}
