@@ -49,7 +49,7 @@ export class OrdersController {
       throw new OrdersError(OrdersErrorCode.InvalidInput, 'Idempotency-Key must be 1 to 255 visible ASCII characters');
     const placed = await this.checkout.place(user.id, body, idempotencyKey);
     if (placed.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return mapOrder(await this.orders.details(placed.order.id, user));
+    return mapOrder(placed.details);
   }
 
   @Get()

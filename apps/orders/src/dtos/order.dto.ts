@@ -5,7 +5,8 @@ import { Money } from '@galley/contracts';
 import { Int, NestedList, PageQuery, Text, Uuid } from '@galley/platform';
 import { MAX_LINE_QUANTITY } from '../domain/pricing';
 import { listStatuses, ORDER_STATUSES, OrderStatus, statusesLeadingTo } from '../domain/order-status';
-import { OrderDetails, STAFF_STATUSES, StaffStatus } from '../services/orders.service';
+import { OrderDetails } from '../services/order-details';
+import { STAFF_STATUSES, StaffStatus } from '../services/orders.service';
 import { HistoryEntry, OrderRecord } from '../repositories/orders.repository';
 
 export class OrderLineRequest {

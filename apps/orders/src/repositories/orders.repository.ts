@@ -1,8 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { Money } from '@galley/contracts';
 import { CreatedAtPosition, queryRow, queryRows } from '@galley/platform';
+import { DEFAULT_PREPARATION_MINUTES } from '../domain/kitchen-eta';
 import { OrderStatus, TransitionActor } from '../domain/order-status';
 import { PricedModifier } from '../domain/pricing';
+import { QueuedTicket, queueTickets } from './kitchen.repository';
 
 export interface DeliveryAddress {
   line1: string;
@@ -59,9 +61,29 @@ export interface RefundRecord {
   at: Date;
 }
 
+/** Everything an order's view shows, read in one statement (one snapshot, one round trip). */
+export interface OrderView {
+  order: OrderRecord;
+  lines: OrderLineRecord[];
+  history: HistoryEntry[];
+  refunds: RefundRecord[];
+  /** The kitchen as the order's estimate needs it; null when the order's status is not one asked about. */
+  kitchen: { capacity: number | null; queue: QueuedTicket[]; workMinutes: number } | null;
+}
+
 interface OrderRow extends Omit<OrderRecord, 'total'> {
   totalAmount: number;
   currency: string;
+}
+
+/** The json the view's statement aggregates (timestamps arrive as ISO strings inside json). */
+interface OrderViewRow extends OrderRow {
+  kitchenCapacity: number | null;
+  lines: Array<Omit<OrderLineRecord, 'unitPrice' | 'lineTotal'> & { unitPriceAmount: number; lineTotalAmount: number }>;
+  history: Array<Omit<HistoryEntry, 'at'> & { at: string }>;
+  refunds: Array<Omit<RefundRecord, 'amount' | 'at'> & { amount: number; currency: string; at: string }>;
+  queue: Array<{ order_id: string; customer_id: string; queued_at: string; preparing_since: string | null; work_minutes: number }> | null;
+  workMinutes: number | null;
 }
 
 const COLUMNS = `id, customer_id, status, total_amount, currency, fulfillment_type, delivery_address, note, reservation_id,
@@ -101,6 +123,65 @@ export class OrdersRepository {
   async find(id: string): Promise<OrderRecord | null> {
     const row = await queryRow<OrderRow>(this.manager, `SELECT ${COLUMNS} FROM orders.orders WHERE id = $1`, [id]);
     return row ? toOrder(row) : null;
+  }
+
+  /**
+   * The order with its lines, history and refunds, and, when its status is one of `estimatedStatuses`, the kitchen
+   * its estimate needs (the capacity; with one, the whole queue, else only this order's ticket; its own work), all
+   * from one statement. Null when there is no such order.
+   */
+  async view(id: string, estimatedStatuses: readonly OrderStatus[]): Promise<OrderView | null> {
+    const row = await queryRow<OrderViewRow>(
+      this.manager,
+      `WITH settings AS (SELECT kitchen_capacity FROM orders.store_settings WHERE id)
+       SELECT ${COLUMNS},
+         (SELECT kitchen_capacity FROM settings) AS kitchen_capacity,
+         (SELECT COALESCE(json_agg(json_build_object('lineNo', l.line_no, 'productId', l.product_id, 'name', l.name, 'quantity', l.quantity,
+                   'modifiers', l.modifiers, 'unitPriceAmount', l.unit_price_amount, 'lineTotalAmount', l.line_total_amount) ORDER BY l.line_no), '[]')
+            FROM orders.order_lines l WHERE l.order_id = v.id) AS lines,
+         (SELECT COALESCE(json_agg(json_build_object('sequence', h.sequence, 'status', h.status, 'reason', h.reason, 'at', h.at, 'actor', h.actor,
+                   'actorId', h.actor_id, 'causeEventId', h.cause_event_id, 'causeEventType', h.cause_event_type) ORDER BY h.sequence), '[]')
+            FROM orders.order_status_history h WHERE h.order_id = v.id) AS history,
+         (SELECT COALESCE(json_agg(json_build_object('refundId', r.refund_id, 'amount', r.amount, 'currency', r.currency, 'status', r.status,
+                   'reason', r.reason, 'at', r.at) ORDER BY r.at, r.refund_id), '[]')
+            FROM orders.order_refunds r WHERE r.order_id = v.id) AS refunds,
+         CASE WHEN v.status = ANY($2) THEN
+           (SELECT COALESCE(json_agg(t), '[]') FROM (${queueTickets('$3')} AND ((SELECT kitchen_capacity FROM settings) IS NOT NULL OR o.id = v.id)) t)
+         END AS queue,
+         CASE WHEN v.status = ANY($2) THEN
+           (SELECT COALESCE(sum(l.quantity * COALESCE(c.preparation_minutes, $3)), 0)
+              FROM orders.order_lines l LEFT JOIN orders.catalog_products c ON c.id = l.product_id WHERE l.order_id = v.id)
+         END AS work_minutes
+       FROM orders.orders v WHERE v.id = $1`,
+      [id, estimatedStatuses, DEFAULT_PREPARATION_MINUTES],
+    );
+    if (!row) return null;
+    const { kitchenCapacity, lines, history, refunds, queue, workMinutes, ...order } = row;
+    const currency = order.currency;
+    return {
+      order: toOrder(order),
+      lines: lines.map(({ unitPriceAmount, lineTotalAmount, ...line }) => ({
+        ...line,
+        unitPrice: { amount: unitPriceAmount, currency },
+        lineTotal: { amount: lineTotalAmount, currency },
+      })),
+      history: history.map((entry) => ({ ...entry, at: new Date(entry.at) })),
+      refunds: refunds.map(({ amount, currency: refundCurrency, at, ...refund }) => ({ ...refund, amount: { amount, currency: refundCurrency }, at: new Date(at) })),
+      kitchen:
+        queue === null
+          ? null
+          : {
+              capacity: kitchenCapacity,
+              queue: queue.map((ticket) => ({
+                orderId: ticket.order_id,
+                customerId: ticket.customer_id,
+                queuedAt: new Date(ticket.queued_at),
+                preparingSince: ticket.preparing_since === null ? null : new Date(ticket.preparing_since),
+                workMinutes: ticket.work_minutes,
+              })),
+              workMinutes: workMinutes ?? 0,
+            },
+    };
   }
 
   /** The order, locked until the transaction ends: every status change goes through this. */

@@ -5,10 +5,13 @@ import { OutboxWriter } from '@galley/messaging';
 import { ORDERS_CONFIG, OrdersConfig } from '../config/orders-config';
 import { ACTIVE_STATUSES } from '../domain/order-status';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { workMinutesOf } from '../domain/kitchen-eta';
 import { offSaleProblems, priceOrder, RequestedLine } from '../domain/pricing';
 import { decideOrdering } from '../domain/store-hours';
 import { OrdersStore } from '../repositories/orders-store';
-import { DeliveryAddress, OrderRecord } from '../repositories/orders.repository';
+import { DeliveryAddress, OrderLineRecord, OrderRecord } from '../repositories/orders.repository';
+import { estimateFrom, kitchenSnapshot, QUEUE_ESTIMATED_STATUSES, snapshotOf } from './kitchen-eta';
+import { detailsOf, OrderDetails } from './order-details';
 import { OrderStatusWriter } from './order-status-writer';
 import { StoreSettingsService } from './store-settings.service';
 
@@ -20,6 +23,8 @@ export interface PlaceOrderRequest {
 
 export interface PlacedOrder {
   order: OrderRecord;
+  /** The order as its answer shows it, from what the placement wrote (a replay reads it back). */
+  details: OrderDetails;
   /** True when an earlier request with the same Idempotency-Key made this order. */
   replayed: boolean;
 }
@@ -53,8 +58,8 @@ export class CheckoutService {
         const holder = await tx.idempotency.claim(customerId, idempotencyKey, hash, orderId, this.config.IDEMPOTENCY_KEY_TTL_SECONDS);
         if (holder) {
           if (holder.requestHash !== hash) throw new OrdersError(OrdersErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different order request');
-          const original = await tx.orders.find(holder.orderId);
-          if (original) return { order: original, replayed: true };
+          const original = await tx.orders.view(holder.orderId, QUEUE_ESTIMATED_STATUSES);
+          if (original) return { order: original.order, details: detailsOf(original, now), replayed: true };
         }
       }
       const settings = await this.settings.current(tx, now);
@@ -86,11 +91,9 @@ export class CheckoutService {
         createdAt: now,
         updatedAt: now,
       };
-      await tx.orders.insert(
-        order,
-        priced.lines.map((line, index) => ({ ...line, lineNo: index + 1 })),
-      );
-      await this.statuses.recordPlaced(tx, order, customerId);
+      const lines: OrderLineRecord[] = priced.lines.map((line, index) => ({ ...line, lineNo: index + 1 }));
+      await tx.orders.insert(order, lines);
+      const placed = await this.statuses.recordPlaced(tx, order, customerId);
       await this.outbox.append(tx.sql, orderPlacedV1, {
         aggregateId: order.id,
         payload: {
@@ -106,7 +109,13 @@ export class CheckoutService {
           fulfillmentType: order.fulfillmentType,
         },
       });
-      return { order, replayed: false };
+      // The answer needs no read after the commit: the order is what was just written, and a PENDING order is not in
+      // the kitchen's queue, so without a capacity its estimate is its own work from now (with one, the queue's end).
+      const kitchen = settings.kitchenCapacity === null ? snapshotOf([], null, now) : await kitchenSnapshot(tx, now);
+      const workMinutes = workMinutesOf(lines.map((line) => ({ quantity: line.quantity, preparationMinutes: catalog.get(line.productId)?.preparationMinutes ?? null })));
+      const history = [placed];
+      const estimatedReadyAt = estimateFrom(order, history, now, { kitchen, workMinutes });
+      return { order, details: { order, lines, history, refunds: [], estimatedReadyAt }, replayed: false };
     });
   }
 }

@@ -7,6 +7,12 @@ import { HistoryEntry, OrderRecord } from '../repositories/orders.repository';
 /** The statuses that make up the kitchen's queue. */
 export const KITCHEN_QUEUE_STATUSES: readonly OrderStatus[] = ['CONFIRMED', 'PREPARING'];
 
+/** The statuses not in the queue yet whose estimate is as if the order joined its end now. */
+const ENTERING_QUEUE_STATUSES: readonly OrderStatus[] = ['PENDING', 'AWAITING_PAYMENT'];
+
+/** The statuses whose estimate needs the kitchen's queue (for the others it follows from the order and its history). */
+export const QUEUE_ESTIMATED_STATUSES: readonly OrderStatus[] = [...KITCHEN_QUEUE_STATUSES, ...ENTERING_QUEUE_STATUSES];
+
 /** The kitchen's queue and every ticket's estimate at `now`. */
 export interface KitchenSnapshot {
   queue: QueuedTicket[];
@@ -21,6 +27,11 @@ export interface KitchenSnapshot {
 export async function kitchenSnapshot(repos: OrdersRepositories, now: Date, focus?: string): Promise<KitchenSnapshot> {
   const capacity = (await repos.settings.get())?.kitchenCapacity ?? null;
   const queue = await repos.kitchen.queue(capacity === null ? focus : undefined);
+  return snapshotOf(queue, capacity, now);
+}
+
+/** The estimates of a queue read elsewhere (e.g. with the order's view). */
+export function snapshotOf(queue: QueuedTicket[], capacity: number | null, now: Date): KitchenSnapshot {
   return { queue, capacity, estimates: estimateReadyTimes(queue, capacity, now) };
 }
 
@@ -36,6 +47,17 @@ export async function estimateFor(
   now: Date,
   snapshot?: KitchenSnapshot,
 ): Promise<Date | null> {
+  if (!QUEUE_ESTIMATED_STATUSES.includes(order.status)) return estimateFrom(order, history, now);
+  const kitchen = snapshot ?? (await kitchenSnapshot(repos, now, order.id));
+  const workMinutes = ENTERING_QUEUE_STATUSES.includes(order.status) ? await repos.kitchen.workMinutes(order.id) : 0;
+  return estimateFrom(order, history, now, { kitchen, workMinutes });
+}
+
+/**
+ * estimateFor with what it reads already at hand: `queue` (the kitchen and the order's own work in minutes) is
+ * needed for the statuses of QUEUE_ESTIMATED_STATUSES only.
+ */
+export function estimateFrom(order: OrderRecord, history: readonly HistoryEntry[] | undefined, now: Date, queue?: { kitchen: KitchenSnapshot; workMinutes: number }): Date | null {
   switch (order.status) {
     case 'COMPLETED':
     case 'CANCELLED':
@@ -47,19 +69,16 @@ export async function estimateFor(
       return ready ? new Date(ready.at) : order.updatedAt;
     }
     case 'CONFIRMED':
-    case 'PREPARING': {
-      const kitchen = snapshot ?? (await kitchenSnapshot(repos, now, order.id));
-      return kitchen.estimates.get(order.id) ?? null;
-    }
+    case 'PREPARING':
+      return queue?.kitchen.estimates.get(order.id) ?? null;
     case 'PENDING':
     case 'AWAITING_PAYMENT': {
-      const kitchen = snapshot ?? (await kitchenSnapshot(repos, now, order.id));
-      const workMinutes = await repos.kitchen.workMinutes(order.id);
-      const queue = [
-        ...kitchen.queue.filter((ticket) => ticket.orderId !== order.id),
-        { orderId: order.id, customerId: order.customerId, preparingSince: null, queuedAt: now, workMinutes },
+      if (!queue) return null;
+      const tickets = [
+        ...queue.kitchen.queue.filter((ticket) => ticket.orderId !== order.id),
+        { orderId: order.id, customerId: order.customerId, preparingSince: null, queuedAt: now, workMinutes: queue.workMinutes },
       ];
-      return estimateReadyTimes(queue, kitchen.capacity, now).get(order.id) ?? null;
+      return estimateReadyTimes(tickets, queue.kitchen.capacity, now).get(order.id) ?? null;
     }
   }
 }

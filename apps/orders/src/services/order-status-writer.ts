@@ -15,7 +15,7 @@ import { OutboxWriter } from '@galley/messaging';
 import { OrderStatus, transition, TransitionActor } from '../domain/order-status';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrdersTransaction } from '../repositories/orders-store';
-import { OrderRecord } from '../repositories/orders.repository';
+import { HistoryEntry, OrderRecord } from '../repositories/orders.repository';
 import { estimateFor, KITCHEN_QUEUE_STATUSES, kitchenSnapshot, movedEstimates } from './kitchen-eta';
 
 // Serialises the moves that change the kitchen's queue, so that each sees the queue the previous one left.
@@ -79,8 +79,8 @@ export class OrderStatusWriter {
   }
 
   /** The first history entry of a new order (`PENDING`), announced with the order itself by the caller. */
-  async recordPlaced(tx: OrdersTransaction, order: OrderRecord, actorId: string): Promise<void> {
-    await tx.orders.recordStatus(order.id, {
+  async recordPlaced(tx: OrdersTransaction, order: OrderRecord, actorId: string): Promise<HistoryEntry> {
+    const entry: Omit<HistoryEntry, 'sequence'> = {
       status: 'PENDING',
       reason: 'order placed',
       at: order.createdAt,
@@ -88,11 +88,13 @@ export class OrderStatusWriter {
       actorId,
       causeEventId: null,
       causeEventType: null,
-    });
+    };
+    const sequence = await tx.orders.recordStatus(order.id, entry);
     await this.outbox.append(tx.sql, orderStatusChangedV1, {
       aggregateId: order.id,
       payload: { orderId: order.id, customerId: order.customerId, sequence: 1, status: 'PENDING', reason: 'order placed', at: order.createdAt.toISOString() },
     });
+    return { ...entry, sequence };
   }
 
   private async announce(

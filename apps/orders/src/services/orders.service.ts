@@ -3,22 +3,14 @@ import { decodeCreatedAtCursorOr, encodeCreatedAtCursor } from '@galley/platform
 import { CANCELLABLE_STATUSES, listStatuses, OrderStatus } from '../domain/order-status';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrdersStore } from '../repositories/orders-store';
-import { HistoryEntry, OrderLineRecord, OrderRecord, RefundRecord } from '../repositories/orders.repository';
-import { estimateFor } from './kitchen-eta';
+import { HistoryEntry, OrderRecord } from '../repositories/orders.repository';
+import { QUEUE_ESTIMATED_STATUSES } from './kitchen-eta';
+import { detailsOf, OrderDetails } from './order-details';
 import { OrderStatusWriter } from './order-status-writer';
 
 export interface Caller {
   id: string;
   role: string;
-}
-
-export interface OrderDetails {
-  order: OrderRecord;
-  lines: OrderLineRecord[];
-  history: HistoryEntry[];
-  refunds: RefundRecord[];
-  /** The kitchen's estimate of when the order will be ready; null once it is finished. */
-  estimatedReadyAt: Date | null;
 }
 
 export interface Page<T> {
@@ -40,9 +32,9 @@ export class OrdersService {
 
   /** The order with its lines, history and refunds; another customer's order does not exist for the caller. */
   async details(orderId: string, caller: Caller): Promise<OrderDetails> {
-    const order = await this.store.read.orders.find(orderId);
-    if (!order || !canSee(order, caller)) throw notFound(orderId);
-    return this.withDetails(order);
+    const view = await this.store.read.orders.view(orderId, QUEUE_ESTIMATED_STATUSES);
+    if (!view || !canSee(view.order, caller)) throw notFound(orderId);
+    return detailsOf(view, new Date());
   }
 
   /** The caller's history entries after `afterSequence`, for resuming a live stream. */
@@ -104,14 +96,11 @@ export class OrdersService {
     return this.withDetails(order);
   }
 
+  /** The order's details after a change committed (one statement: it reads what the change left). */
   private async withDetails(order: OrderRecord): Promise<OrderDetails> {
-    const [lines, history, refunds] = await Promise.all([
-      this.store.read.orders.lines(order.id, order.total.currency),
-      this.store.read.orders.history(order.id),
-      this.store.read.orders.refunds(order.id),
-    ]);
-    const estimatedReadyAt = await estimateFor(this.store.read, order, history, new Date());
-    return { order, lines, history, refunds, estimatedReadyAt };
+    const view = await this.store.read.orders.view(order.id, QUEUE_ESTIMATED_STATUSES);
+    if (!view) throw notFound(order.id);
+    return detailsOf(view, new Date());
   }
 }
 
