@@ -31,6 +31,8 @@ export interface EventConsumerOptions {
    * when the member dies or loses the partition comes again, and the inbox makes it a duplicate.
    */
   commitIntervalMs?: number;
+  /** How long an idle fetch waits at the broker (see DEFAULT_MAX_WAIT_MS). */
+  maxWaitMs?: number;
   logger?: MessagingLogger;
   /** Called with each message's outcome (tests and diagnostics). */
   onOutcome?: (outcome: MessageOutcome, eventId: string | undefined) => void;
@@ -47,6 +49,12 @@ type Prepared =
 
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_COMMIT_INTERVAL_MS = 1000;
+/**
+ * How long an idle fetch waits at the broker for a message (kafkajs default 5 s). A fetch is answered as soon as a
+ * message arrives, so this costs no latency; it bounds how long stop() waits for the fetch in flight, which at 5 s
+ * added that much to every SIGTERM of an idle service (and to every test app's close).
+ */
+const DEFAULT_MAX_WAIT_MS = 1000;
 
 /**
  * Consumes the topics its handlers' contracts live on, one message at a time per partition.
@@ -106,6 +114,7 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 3)),
+      maxWaitTimeInMs: this.options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
     });
     await this.consumer.connect();
     // A new group starts at the beginning so events published before its first start are not lost.
