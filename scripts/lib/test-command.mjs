@@ -4,7 +4,8 @@
 // every jest project last: unit, integration, end-to-end and browser (so the run ends with jest's
 // summary). Extra arguments go to jest (e.g. `npm test -- libs/messaging`); such a narrow run skips
 // vitest and does not fail on a broken web build. The test broker is left running
-// for the next run (and for runs in parallel); `npm stop -- --all` stops it.
+// for the next run; `npm stop -- --all` stops it. Two runs at once share galley_test and the broker's
+// consumer groups, so they can fail each other (docs/testing.md).
 import 'dotenv/config';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
