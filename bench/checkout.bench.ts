@@ -355,7 +355,7 @@ async function main(): Promise<void> {
         lost[0].n === 0 && Number(stock[0].on_hand) === onHandExpected && Number(stock[0].reserved) === 0 ? 'nothing lost or oversold' : 'MISMATCH'
       }`,
       FOLLOW === 'stream'
-        ? '- clients follow each order on its SSE stream (and poll only for the PaymentIntent, which the stream does not announce).'
+        ? '- clients follow each order on its SSE stream with include=payment, which announces the PaymentIntent: one read of the payment per order, no polling.'
         : '- clients poll the order every 25 ms through the gateway; that read load is part of the measurement.',
       '',
     ].join('\n');

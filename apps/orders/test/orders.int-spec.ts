@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   paymentDisputedV1,
   paymentFailedV1,
+  paymentIntentCreatedV1,
   paymentRefundedV1,
   paymentSucceededV1,
   productArchivedV1,
@@ -12,6 +13,7 @@ import {
 } from '@galley/contracts';
 import { PaymentDisputedConsumer } from '../src/consumers/payment-disputed.consumer';
 import { PaymentFailedConsumer } from '../src/consumers/payment-failed.consumer';
+import { PaymentIntentCreatedConsumer } from '../src/consumers/payment-intent-created.consumer';
 import { PaymentRefundedConsumer } from '../src/consumers/payment-refunded.consumer';
 import { PaymentSucceededConsumer } from '../src/consumers/payment-succeeded.consumer';
 import { ProductArchivedConsumer } from '../src/consumers/product-archived.consumer';
@@ -421,6 +423,21 @@ describe('orders service', () => {
   });
 
   describe('the saga', () => {
+    it('records the PaymentIntent on the order and announces it once, for the live stream', async () => {
+      const productId = await sut.product(700);
+      const customer = await sut.token('customer');
+      const orderId = await placed(customer, productId);
+      await reserve(orderId);
+      const intent = { paymentId: randomUUID(), orderId, paymentIntentId: `pi_${orderId.slice(0, 8)}`, amount: usd(700) };
+      await sut.deliver(sut.app.get(PaymentIntentCreatedConsumer), paymentIntentCreatedV1, intent);
+      // Another delivery of the same fact (a new event id, so past the inbox) changes and announces nothing.
+      await sut.deliver(sut.app.get(PaymentIntentCreatedConsumer), paymentIntentCreatedV1, { ...intent, paymentIntentId: 'pi_other' });
+
+      expect((await order(orderId, customer)).paymentIntentId).toBe(intent.paymentIntentId);
+      const announced = await sut.outbox(orderId, 'order.payment_intent_attached');
+      expect(announced.map((row) => row.envelope.payload)).toEqual([{ orderId, customerId: expect.any(String), paymentIntentId: intent.paymentIntentId, at: expect.any(String) }]);
+    });
+
     it('walks the happy path to COMPLETED, announcing each step, with the history in order', async () => {
       const productId = await sut.product(1200);
       const customer = await sut.token('customer');

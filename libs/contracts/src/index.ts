@@ -30,6 +30,7 @@ export * from './events/orders/order-completed.v1';
 export * from './events/orders/order-needs-attention.v1';
 export * from './events/orders/order-status-changed.v1';
 export * from './events/orders/order-eta-changed.v1';
+export * from './events/orders/order-payment-intent-attached.v1';
 export * from './events/payments/payment-intent-created.v1';
 export * from './events/payments/payment-succeeded.v1';
 export * from './events/payments/payment-failed.v1';

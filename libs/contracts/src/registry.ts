@@ -22,6 +22,7 @@ import { orderCompletedV1 } from './events/orders/order-completed.v1';
 import { orderNeedsAttentionV1 } from './events/orders/order-needs-attention.v1';
 import { orderStatusChangedV1 } from './events/orders/order-status-changed.v1';
 import { orderEtaChangedV1 } from './events/orders/order-eta-changed.v1';
+import { orderPaymentIntentAttachedV1 } from './events/orders/order-payment-intent-attached.v1';
 import { paymentIntentCreatedV1 } from './events/payments/payment-intent-created.v1';
 import { paymentSucceededV1 } from './events/payments/payment-succeeded.v1';
 import { paymentFailedV1 } from './events/payments/payment-failed.v1';
@@ -54,6 +55,7 @@ export const ALL_CONTRACTS: readonly EventContract[] = [
   orderNeedsAttentionV1,
   orderStatusChangedV1,
   orderEtaChangedV1,
+  orderPaymentIntentAttachedV1,
   paymentIntentCreatedV1,
   paymentSucceededV1,
   paymentFailedV1,

@@ -89,9 +89,9 @@ export async function checkout(
 }
 
 /**
- * The same checkout as a storefront with live status does it: the order's SSE stream says when it awaits payment
- * and when it is final, so the client sends no polling reads (only a few for the PaymentIntent, which the stream
- * does not announce). No crash tolerance: for benchmarks on a healthy system.
+ * The same checkout as a storefront with live status does it: the order's SSE stream (with `include=payment`) says
+ * when the PaymentIntent exists and when the order is final, so the client sends no polling reads: one read of the
+ * payment (its client secret), the payment, and the stream. No crash tolerance: for benchmarks on a healthy system.
  */
 async function checkoutFollowingStream(
   api: GalleyClient,
@@ -108,17 +108,14 @@ async function checkoutFollowingStream(
   });
   if (placed.status !== 201) throw new Error(`placing the order answered ${placed.status}: ${JSON.stringify(placed.body)}`);
   const orderId = placed.body.id as string;
-  const stream = await api.stream(`/api/orders/${orderId}/stream`, { token: customerToken });
-  const statuses = () => stream.events.map((event) => (JSON.parse(event.data) as { status: string }).status);
+  const stream = await api.stream(`/api/orders/${orderId}/stream?include=payment`, { token: customerToken });
+  const statuses = () => stream.events.filter((event) => event.event === 'status').map((event) => (JSON.parse(event.data) as { status: string }).status);
   const final = () => statuses().find((status) => (FINAL_CHECKOUT_STATUSES as readonly string[]).includes(status));
+  const payable = () => stream.events.some((event) => event.event === 'payment');
   try {
-    await stream.waitFor(() => statuses().includes('AWAITING_PAYMENT') || final() !== undefined, timeoutMs);
+    await stream.waitFor(() => payable() || final() !== undefined, timeoutMs);
     if (!final()) {
-      for (;;) {
-        const payment = await api.call('GET', `/api/orders/${orderId}/payment`, { token: customerToken });
-        if (payment.status === 200) break;
-        await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 10));
-      }
+      await api.expect(200, 'GET', `/api/orders/${orderId}/payment`, { token: customerToken });
       await api.expect(202, 'POST', '/api/payments/dev/simulate', { token: customerToken, body: { orderId, outcome: options.pay ?? 'succeeded' } });
       await stream.waitFor(() => final() !== undefined, timeoutMs);
     }

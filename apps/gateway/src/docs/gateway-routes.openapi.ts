@@ -63,10 +63,13 @@ export const GATEWAY_PATHS: OpenAPIObject['paths'] = {
       description:
         'Events: `status` (id: the history sequence; data: `{orderId, sequence, status, at, reason}`) and `eta` (no id; data: ' +
         '`{orderId, estimatedReadyAt}`, an ISO time or null once the order is finished): one `eta` after the replay with the current ' +
-        "estimate, then one whenever the kitchen's estimate for this order moves.",
+        "estimate, then one whenever the kitchen's estimate for this order moves. With `include=payment` also `payment` (no id; data: " +
+        '`{orderId, paymentIntentId}`), once, as soon as the PaymentIntent exists: then `GET /api/orders/{id}/payment` answers with the ' +
+        'client secret, with no need to poll it.',
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
         { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+        { name: 'include', in: 'query', required: false, description: 'Extra events, comma-separated: `payment`', schema: { type: 'string', example: 'payment' } },
         ticketParameter,
       ],
       responses: { '200': sseResponse, ...errors, ...streamErrors },

@@ -1,15 +1,25 @@
 import { Consumer, Kafka } from 'kafkajs';
 import { Logger } from 'pino';
-import { orderEtaChangedV1, OrderEtaChangedV1, orderStatusChangedV1, OrderStatusChangedV1, validatePayload, withTopicPrefix } from '@galley/contracts';
+import {
+  orderEtaChangedV1,
+  OrderEtaChangedV1,
+  orderPaymentIntentAttachedV1,
+  OrderPaymentIntentAttachedV1,
+  orderStatusChangedV1,
+  OrderStatusChangedV1,
+  validatePayload,
+  withTopicPrefix,
+} from '@galley/contracts';
 import { broadcastConsumerConfig } from './broadcast-consumer';
 
 export type StatusListener = (change: OrderStatusChangedV1) => void;
 export type EtaListener = (change: OrderEtaChangedV1) => void;
+export type PaymentListener = (attached: OrderPaymentIntentAttachedV1) => void;
 
 const RETRY_MS = 2000;
 
 /**
- * Every `order.status_changed` (and `order.eta_changed`) on the orders topic, fanned out in memory to the streams open on this gateway
+ * Every `order.status_changed` (and `order.eta_changed`, `order.payment_intent_attached`) on the orders topic, fanned out in memory to the streams open on this gateway
  * instance. Each instance reads the whole topic with its own consumer group from the latest offset: it keeps no
  * state, and a stream that connects replays the history from the orders service first, so nothing published
  * before the feed started is needed.
@@ -18,6 +28,7 @@ export class OrderStatusFeed {
   private readonly byOrder = new Map<string, Set<StatusListener>>();
   private readonly everything = new Set<StatusListener>();
   private readonly etaByOrder = new Map<string, Set<EtaListener>>();
+  private readonly paymentByOrder = new Map<string, Set<PaymentListener>>();
   private consumer?: Consumer;
   private stopped = false;
   private running = false;
@@ -39,24 +50,17 @@ export class OrderStatusFeed {
   }
 
   onOrder(orderId: string, listener: StatusListener): () => void {
-    let listeners = this.byOrder.get(orderId);
-    if (!listeners) this.byOrder.set(orderId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => {
-      listeners!.delete(listener);
-      if (listeners!.size === 0) this.byOrder.delete(orderId);
-    };
+    return listen(this.byOrder, orderId, listener);
   }
 
   /** The kitchen's new estimates for one order (`order.eta_changed`). */
   onOrderEta(orderId: string, listener: EtaListener): () => void {
-    let listeners = this.etaByOrder.get(orderId);
-    if (!listeners) this.etaByOrder.set(orderId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => {
-      listeners!.delete(listener);
-      if (listeners!.size === 0) this.etaByOrder.delete(orderId);
-    };
+    return listen(this.etaByOrder, orderId, listener);
+  }
+
+  /** The order's PaymentIntent became readable (`order.payment_intent_attached`). */
+  onOrderPayment(orderId: string, listener: PaymentListener): () => void {
+    return listen(this.paymentByOrder, orderId, listener);
   }
 
   onAny(listener: StatusListener): () => void {
@@ -72,6 +76,10 @@ export class OrderStatusFeed {
 
   dispatchEta(change: OrderEtaChangedV1): void {
     for (const listener of this.etaByOrder.get(change.orderId) ?? []) listener(change);
+  }
+
+  dispatchPayment(attached: OrderPaymentIntentAttachedV1): void {
+    for (const listener of this.paymentByOrder.get(attached.orderId) ?? []) listener(attached);
   }
 
   async stop(): Promise<void> {
@@ -106,6 +114,10 @@ export class OrderStatusFeed {
         if (validatePayload(orderEtaChangedV1, envelope.payload).ok) this.dispatchEta(envelope.payload as OrderEtaChangedV1);
         return;
       }
+      if (envelope.type === orderPaymentIntentAttachedV1.type && envelope.version === orderPaymentIntentAttachedV1.version) {
+        if (validatePayload(orderPaymentIntentAttachedV1, envelope.payload).ok) this.dispatchPayment(envelope.payload as OrderPaymentIntentAttachedV1);
+        return;
+      }
       if (envelope.type !== orderStatusChangedV1.type || envelope.version !== orderStatusChangedV1.version) return;
       const checked = validatePayload(orderStatusChangedV1, envelope.payload);
       if (checked.ok) this.dispatch(envelope.payload as OrderStatusChangedV1);
@@ -113,4 +125,15 @@ export class OrderStatusFeed {
       // Not ours to judge: the orders topic's own consumers dead-letter bad messages.
     }
   }
+}
+
+/** Adds a listener for one order; the returned function removes it (and the order's entry with its last listener). */
+function listen<L>(byOrder: Map<string, Set<L>>, orderId: string, listener: L): () => void {
+  let listeners = byOrder.get(orderId);
+  if (!listeners) byOrder.set(orderId, (listeners = new Set()));
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) byOrder.delete(orderId);
+  };
 }

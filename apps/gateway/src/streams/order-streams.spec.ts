@@ -154,4 +154,51 @@ describe(`${OrderStreams.name} (a customer's stream)`, () => {
       `event: eta\ndata: ${JSON.stringify({ orderId: ORDER, estimatedReadyAt: '2026-01-01T12:12:00.000Z' })}`,
     ]);
   });
+
+  describe('with include=payment', () => {
+    async function follow(url: string, order: { paymentIntentId?: string }) {
+      global.fetch = jest.fn(
+        async () =>
+          new Response(JSON.stringify({ history: [{ sequence: 1, status: 'PENDING', at: '2026-01-01T12:00:00.000Z', reason: 'order placed' }], ...order }), { status: 200 }),
+      ) as unknown as typeof fetch;
+      const feed = new OrderStatusFeed({} as Kafka, '', pino({ level: 'silent' }));
+      const sut = new OrderStreams(feed, 'http://orders.invalid', 60_000, pino({ level: 'silent' }));
+      const req = Object.assign(new EventEmitter(), { url, headers: {} });
+      const chunks: string[] = [];
+      const res = Object.assign(new EventEmitter(), { writableEnded: false, writeHead: () => res, write: (chunk: string) => chunks.push(chunk), end: () => undefined });
+      await sut.serveOrder(req as unknown as IncomingMessage, res as unknown as ServerResponse, ORDER, 'req-1');
+      const payments = () => chunks.filter((chunk) => chunk.startsWith('event: payment')).map((chunk) => chunk.trim());
+      return { feed, payments, close: () => req.emit('close') };
+    }
+    const attached = (orderId: string, paymentIntentId: string) => ({ orderId, customerId: ORDER, paymentIntentId, at: '2026-01-01T12:00:01.000Z' });
+
+    it('says once, without an id, that the PaymentIntent exists when the feed announces it', async () => {
+      const sut = await follow(`/api/orders/${ORDER}/stream?include=payment`, {});
+      expect(sut.payments()).toEqual([]);
+
+      sut.feed.dispatchPayment(attached('another', 'pi_other'));
+      sut.feed.dispatchPayment(attached(ORDER, 'pi_1'));
+      sut.feed.dispatchPayment(attached(ORDER, 'pi_1'));
+      await new Promise((resolve) => setImmediate(resolve));
+      sut.close();
+
+      expect(sut.payments()).toEqual([`event: payment\ndata: ${JSON.stringify({ orderId: ORDER, paymentIntentId: 'pi_1' })}`]);
+    });
+
+    it('says it after the replay when the order already has its PaymentIntent', async () => {
+      const sut = await follow(`/api/orders/${ORDER}/stream?ticket=t&include=eta,payment`, { paymentIntentId: 'pi_1' });
+      sut.close();
+
+      expect(sut.payments()).toEqual([`event: payment\ndata: ${JSON.stringify({ orderId: ORDER, paymentIntentId: 'pi_1' })}`]);
+    });
+
+    it('says nothing about payments to a stream that did not ask', async () => {
+      const sut = await follow(`/api/orders/${ORDER}/stream`, { paymentIntentId: 'pi_1' });
+      sut.feed.dispatchPayment(attached(ORDER, 'pi_1'));
+      await new Promise((resolve) => setImmediate(resolve));
+      sut.close();
+
+      expect(sut.payments()).toEqual([]);
+    });
+  });
 });

@@ -21,6 +21,8 @@ interface HistoryAnswer {
   entries?: StatusEvent[];
   /** The order's current estimate, when the orders service gave one (absent: an older orders service). */
   estimatedReadyAt?: string | null;
+  /** The order's PaymentIntent, once it has one. */
+  paymentIntentId?: string;
   error?: unknown;
 }
 
@@ -38,7 +40,10 @@ export const ORDER_BOARD_STREAM_PATH = /^\/api\/admin\/orders\/stream$/;
  * service (all of it, or what follows `Last-Event-ID`), then follows `order.status_changed` from Kafka; event ids are
  * history sequence numbers, so a client that reconnects misses nothing and sees nothing twice. A gap (a change the
  * feed did not see) is filled from the orders service. The orders service also decides who may see the order: its
- * 404 for someone else's order is passed on.
+ * 404 for someone else's order is passed on. A stream opened with `?include=payment` also says once, as `event: payment`
+ * (no id), that the order's PaymentIntent exists (`order.payment_intent_attached`, or already in the replayed order),
+ * so that the client reads `GET /api/orders/:id/payment` once instead of polling it; without it the stream carries
+ * only `status` and `eta`, as it always did.
  */
 export class OrderStreams {
   private readonly connections: SseConnections;
@@ -63,6 +68,7 @@ export class OrderStreams {
 
   async serveOrder(req: IncomingMessage, res: ServerResponse, orderId: string, requestId: string): Promise<void> {
     let lastSent = lastEventIdOf(req);
+    const withPayment = includesPayment(req);
     let queue: Promise<void> = Promise.resolve();
     const pending: OrderStatusChangedV1[] = [];
     let started = false;
@@ -76,6 +82,7 @@ export class OrderStreams {
       const answer = await this.history(orderId, req, requestId, lastSent);
       for (const entry of answer.entries ?? []) send(entry);
       sendEta(answer.estimatedReadyAt);
+      sendPayment(answer.paymentIntentId);
     };
     const send = (entry: StatusEvent): void => {
       if (entry.sequence <= lastSent || res.writableEnded) return;
@@ -95,6 +102,19 @@ export class OrderStreams {
       else await fill().catch((error: unknown) => this.logger.warn({ err: error, orderId }, 'could not fill a gap in an order stream'));
       sendEta(change.estimatedReadyAt);
     };
+    let paymentSent = false;
+    const sendPayment = (paymentIntentId: string | undefined): void => {
+      if (!withPayment || paymentIntentId === undefined || paymentSent || res.writableEnded) return;
+      res.write(`event: payment\ndata: ${JSON.stringify({ orderId, paymentIntentId })}\n\n`);
+      paymentSent = true;
+    };
+    let paymentWhileStarting: string | undefined;
+    const unsubscribePayment = withPayment
+      ? this.feed.onOrderPayment(orderId, (attached) => {
+          if (!started) paymentWhileStarting = attached.paymentIntentId;
+          else queue = queue.then(() => sendPayment(attached.paymentIntentId));
+        })
+      : () => undefined;
     let etaWhileStarting: string | undefined;
     const unsubscribeEta = this.feed.onOrderEta(orderId, (change) => {
       if (!started) etaWhileStarting = change.estimatedReadyAt;
@@ -105,6 +125,7 @@ export class OrderStreams {
     if (first.status !== 200) {
       unsubscribe();
       unsubscribeEta();
+      unsubscribePayment();
       const status = first.status === 503 ? 503 : first.status;
       sendJson(res, status, first.error ?? errorBody(status, 'The orders service is unavailable; try again shortly', requestId));
       return;
@@ -112,6 +133,7 @@ export class OrderStreams {
     this.connections.begin(res);
     for (const entry of first.entries ?? []) send(entry);
     sendEta(etaWhileStarting ?? first.estimatedReadyAt);
+    sendPayment(first.paymentIntentId ?? paymentWhileStarting);
     started = true;
     for (const change of pending.splice(0)) queue = queue.then(() => deliver(change));
 
@@ -121,6 +143,7 @@ export class OrderStreams {
     this.connections.keepOpen(req, res, () => {
       unsubscribe();
       unsubscribeEta();
+      unsubscribePayment();
       clearInterval(poller);
     });
   }
@@ -171,12 +194,13 @@ export class OrderStreams {
       },
       signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
     });
-    const body = (await res.json().catch(() => undefined)) as { history?: Array<Omit<StatusEvent, 'orderId'>>; estimatedReadyAt?: string | null } | undefined;
+    const body = (await res.json().catch(() => undefined)) as
+      { history?: Array<Omit<StatusEvent, 'orderId'>>; estimatedReadyAt?: string | null; paymentIntentId?: string } | undefined;
     if (res.status !== 200) return { status: res.status >= 500 ? 503 : res.status, error: body };
     const entries = (body?.history ?? [])
       .filter((entry) => entry.sequence > after)
       .map((entry) => ({ orderId, sequence: entry.sequence, status: entry.status, at: entry.at, reason: entry.reason }));
-    return { status: 200, entries, estimatedReadyAt: body?.estimatedReadyAt };
+    return { status: 200, entries, estimatedReadyAt: body?.estimatedReadyAt, paymentIntentId: body?.paymentIntentId };
   }
 }
 
@@ -189,6 +213,12 @@ export function lastEventIdOf(req: IncomingMessage): number {
   const header = req.headers['last-event-id'];
   const raw = (Array.isArray(header) ? header[0] : header) ?? new URL(req.url ?? '/', 'http://gateway').searchParams.get('lastEventId') ?? '';
   return /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : 0;
+}
+
+/** Whether the stream was asked to announce the PaymentIntent (`?include=payment`, a comma-separated list). */
+export function includesPayment(req: IncomingMessage): boolean {
+  const include = new URL(req.url ?? '/', 'http://gateway').searchParams.get('include') ?? '';
+  return include.split(',').some((part) => part.trim() === 'payment');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -4,7 +4,7 @@ import { paymentIntentCreatedV1, PaymentIntentCreatedV1 } from '@galley/contract
 import { EventContext, HandlesEvent } from '@galley/platform';
 import { SagaService } from '../services/saga.service';
 
-/** payment.intent_created → the order remembers its PaymentIntent (no status change). */
+/** payment.intent_created → the order remembers its PaymentIntent and announces it (`order.payment_intent_attached`; no status change). */
 @Controller()
 export class PaymentIntentCreatedConsumer {
   constructor(private readonly saga: SagaService) {}

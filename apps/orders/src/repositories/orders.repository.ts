@@ -242,8 +242,13 @@ export class OrdersRepository {
     await this.manager.query(`UPDATE orders.orders SET reservation_id = $2, reservation_expires_at = $3 WHERE id = $1`, [orderId, reservationId, expiresAt]);
   }
 
-  async setPaymentIntent(orderId: string, paymentIntentId: string): Promise<void> {
-    await this.manager.query(`UPDATE orders.orders SET payment_intent_id = COALESCE(payment_intent_id, $2) WHERE id = $1`, [orderId, paymentIntentId]);
+  /** Records the order's PaymentIntent unless it has one; true when it had none. */
+  async setPaymentIntent(orderId: string, paymentIntentId: string): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(this.manager, `UPDATE orders.orders SET payment_intent_id = $2 WHERE id = $1 AND payment_intent_id IS NULL RETURNING id`, [
+      orderId,
+      paymentIntentId,
+    ]);
+    return rows.length > 0;
   }
 
   async setPaid(orderId: string, amount: number, paymentIntentId: string): Promise<void> {

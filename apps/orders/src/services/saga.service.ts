@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   EventEnvelope,
+  orderPaymentIntentAttachedV1,
   PaymentDisputedV1,
   PaymentFailedV1,
   PaymentIntentCreatedV1,
@@ -11,7 +12,7 @@ import {
   StockReservationExpiredV1,
   StockReservedV1,
 } from '@galley/contracts';
-import { SqlExecutor } from '@galley/messaging';
+import { OutboxWriter, SqlExecutor } from '@galley/messaging';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { SagaFact, sagaDecision, SagaRecord, sagaRecord } from '../domain/saga-rules';
 import { OrdersStore, OrdersTransaction } from '../repositories/orders-store';
@@ -31,6 +32,7 @@ export class SagaService {
   constructor(
     private readonly store: OrdersStore,
     private readonly statuses: OrderStatusWriter,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** stock.reserved: a pending order records its reservation and waits for payment. */
@@ -71,8 +73,14 @@ export class SagaService {
   /** payment.intent_created: the order remembers its PaymentIntent (status unchanged). */
   async recordPaymentIntent(sql: SqlExecutor, event: PaymentIntentCreatedV1, envelope: EventEnvelope<object>): Promise<void> {
     const tx = this.store.within(sql);
-    if (!(await tx.orders.lock(event.orderId))) throw new OrdersError(OrdersErrorCode.OrderNotFound, `${envelope.type} for unknown order ${event.orderId}`);
-    await tx.orders.setPaymentIntent(event.orderId, event.paymentIntentId);
+    const order = await tx.orders.lock(event.orderId);
+    if (!order) throw new OrdersError(OrdersErrorCode.OrderNotFound, `${envelope.type} for unknown order ${event.orderId}`);
+    // Announced once, when the order first learns of it: the customer's live stream says the payment can be read.
+    if (!(await tx.orders.setPaymentIntent(event.orderId, event.paymentIntentId))) return;
+    await this.outbox.append(tx.sql, orderPaymentIntentAttachedV1, {
+      aggregateId: order.id,
+      payload: { orderId: order.id, customerId: order.customerId, paymentIntentId: event.paymentIntentId, at: new Date().toISOString() },
+    });
   }
 
   /** payment.refunded: the refund shows on the order (status unchanged); payments reports every refund, whoever asked. */

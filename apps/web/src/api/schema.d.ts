@@ -83,7 +83,7 @@ export interface paths {
         };
         /**
          * Live status of an order (SSE), resumable with Last-Event-ID; a browser gives a stream ticket as ?ticket=
-         * @description Events: `status` (id: the history sequence; data: `{orderId, sequence, status, at, reason}`) and `eta` (no id; data: `{orderId, estimatedReadyAt}`, an ISO time or null once the order is finished): one `eta` after the replay with the current estimate, then one whenever the kitchen's estimate for this order moves.
+         * @description Events: `status` (id: the history sequence; data: `{orderId, sequence, status, at, reason}`) and `eta` (no id; data: `{orderId, estimatedReadyAt}`, an ISO time or null once the order is finished): one `eta` after the replay with the current estimate, then one whenever the kitchen's estimate for this order moves. With `include=payment` also `payment` (no id; data: `{orderId, paymentIntentId}`), once, as soon as the PaymentIntent exists: then `GET /api/orders/{id}/payment` answers with the client secret, with no need to poll it.
          */
         get: operations["OrderStreams_orderStatus"];
         put?: never;
@@ -2897,6 +2897,8 @@ export interface operations {
     OrderStreams_orderStatus: {
         parameters: {
             query?: {
+                /** @description Extra events, comma-separated: `payment` */
+                include?: string;
                 /** @description A stream ticket from POST /api/stream-tickets, for clients that cannot send Authorization (EventSource); opens one stream */
                 ticket?: string;
             };

@@ -14,9 +14,10 @@ const StripePayment = lazy(() => import('./stripe-payment').then((m) => ({ defau
 const PAYMENT_WAIT_MS = 30_000;
 
 /**
- * Pays for a placed order. The intent appears a moment after the order (404 until then), so the
- * payment is polled briefly. With Stripe configured: the Payment Element; otherwise the clearly
- * labelled test buttons that drive the simulated provider.
+ * Pays for a placed order. The intent appears a moment after the order (404 until then): the
+ * order's live stream says when (its `payment` event sets the order's paymentIntentId), and only
+ * if that takes unusually long is the payment polled briefly. With Stripe configured: the Payment
+ * Element; otherwise the clearly labelled test buttons that drive the simulated provider.
  */
 export function PaymentSection({
   orderId,
@@ -33,9 +34,9 @@ export function PaymentSection({
   const queryClient = useQueryClient();
   const [startedAt] = useState(() => Date.now());
   // The payment exists once the order carries its paymentIntentId (a moment after the stock
-  // is reserved); asking earlier only collects 404s. The order is polled until then, and the
-  // payment is asked for anyway if that takes unusually long.
-  const order = useOrder(orderId, null, { pollWhile: (o) => Boolean(o) && !o?.paymentIntentId && (o?.status === 'PENDING' || o?.status === 'AWAITING_PAYMENT') });
+  // is reserved); asking earlier only collects 404s. The page's order stream (useOrderStream)
+  // sets it when the intent exists, and the payment is asked for anyway if that takes unusually long.
+  const order = useOrder(orderId, null);
   const hasIntent = Boolean(order.data?.paymentIntentId);
   const [impatient, setImpatient] = useState(false);
   useEffect(() => {

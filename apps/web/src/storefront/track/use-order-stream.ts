@@ -21,6 +21,8 @@ async function streamTicket(linkToken: string | null): Promise<string | null> {
  * reconnects (which reuse the URL) cannot: on any error the stream is closed and reopened with a
  * new ticket (the client refreshes an expired session when the ticket is asked for), sending the
  * last event id as `lastEventId`; the replayed history is merged by sequence, so nothing is shown twice.
+ * It asks for `event: payment` too (`include=payment`): the order's PaymentIntent exists, so the
+ * payment section reads it without polling the order.
  */
 export function useOrderStream(orderId: string, linkToken: string | null, enabled: boolean): StreamState {
   const queryClient = useQueryClient();
@@ -50,6 +52,7 @@ export function useOrderStream(orderId: string, linkToken: string | null, enable
       if (closed) return;
       const query = new URLSearchParams();
       if (ticket) query.set('ticket', ticket);
+      query.set('include', 'payment');
       if (lastEventId) query.set('lastEventId', lastEventId);
       const url = `/api/orders/${encodeURIComponent(orderId)}/stream${query.size ? `?${query}` : ''}`;
       source = new EventSource(url);
@@ -72,6 +75,19 @@ export function useOrderStream(orderId: string, linkToken: string | null, enable
           const data = JSON.parse(e.data) as { estimatedReadyAt: string | null };
           queryClient.setQueryData<Order | null>(['order', orderId, linkToken], (order) =>
             order ? { ...order, estimatedReadyAt: data.estimatedReadyAt ?? null } : order,
+          );
+        } catch {
+          // Ignored like a malformed status event.
+        }
+      });
+      // The PaymentIntent exists (sent once per connection): every copy of the order learns it, whichever token it was read with.
+      source.addEventListener('payment', (e: MessageEvent<string>) => {
+        try {
+          const data = JSON.parse(e.data) as { paymentIntentId?: string };
+          const paymentIntentId = data.paymentIntentId;
+          if (!paymentIntentId) return;
+          queryClient.setQueriesData<Order | null>({ queryKey: ['order', orderId] }, (order) =>
+            order && !order.paymentIntentId ? { ...order, paymentIntentId } : order,
           );
         } catch {
           // Ignored like a malformed status event.
