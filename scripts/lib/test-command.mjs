@@ -7,7 +7,7 @@
 // for the next run; `npm stop -- --all` stops it. Two runs at once share galley_test and the broker's
 // consumer groups, so they can fail each other (docs/testing.md).
 import 'dotenv/config';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromiumPath } from '../bootstrap.mjs';
 import { ROOT } from './kafka-broker.mjs';
@@ -45,23 +45,21 @@ try {
   step(`Web app: ${error.message}; the browser tests use the last build`);
 }
 
-if (narrow) {
-  step('Lint and formatting: skipped, a jest path was given (npm run lint runs them)');
-} else {
-  step('Lint (ESLint: eslint.config.mjs) and formatting (Prettier --check)');
-  const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: ROOT, stdio: 'inherit' });
-  if (lint.status !== 0) {
-    console.error('lint or formatting failed: npm run lint says where (npm run format rewrites the formatting)');
-    process.exit(lint.status ?? 1);
-  }
-}
-
-step('Type-checking tests and sources');
-const typecheck = spawnSync(
-  process.execPath,
-  [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit', '--tsBuildInfoFile', 'dist/.tsbuildinfo-tests'],
-  { cwd: ROOT, stdio: 'inherit' },
+// Lint and the type check are independent and each mostly one core: run at once, their output printed whole as each ends.
+const typecheckArgs = [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit', '--tsBuildInfoFile', 'dist/.tsbuildinfo-tests'];
+step(
+  narrow
+    ? 'Type-checking tests and sources (lint skipped, a jest path was given: npm run lint runs it)'
+    : 'Lint (ESLint, Prettier --check) and type-checking tests and sources, side by side',
 );
+const [lint, typecheck] = await Promise.all([
+  narrow ? Promise.resolve({ status: 0 }) : runBuffered('npm', ['run', '--silent', 'lint']),
+  runBuffered(process.execPath, typecheckArgs),
+]);
+if (lint.status !== 0) {
+  console.error('lint or formatting failed: npm run lint says where (npm run format rewrites the formatting)');
+  process.exit(lint.status ?? 1);
+}
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
 step('Running jest (unit, integration, end-to-end, browser)');
@@ -83,3 +81,19 @@ const jest = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/jest/bin
 });
 if (jest.error?.code === 'ETIMEDOUT') console.error('jest did not finish in time and was stopped (GALLEY_TEST_TIMEOUT_MS)');
 process.exit(jest.status ?? 1);
+
+/** Runs a command with its output collected, then prints that output in one piece (so two can run at once). */
+function runBuffered(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.on('error', (error) => resolve({ status: 1, output: String(error) }));
+    child.on('close', (status) => {
+      const output = Buffer.concat(chunks).toString();
+      if (output.trim()) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+      resolve({ status });
+    });
+  });
+}
