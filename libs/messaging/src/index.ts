@@ -5,6 +5,7 @@ export * from './tracing';
 export * from './consumer-lag';
 export * from './metrics';
 export * from './kafka';
+export * from './broker-reachability';
 export * from './schema/messaging-tables';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';

@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { kafkaConnectionOptions, postgresConnectionOptions, ServiceConfig, ServiceName, databaseRoleFor } from '@galley/config';
 import {
+  anyBrokerAccepts,
   consumerGroupLag,
   createIdempotentProducer,
   createKafkaClient,
@@ -113,7 +114,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         return;
       } catch (error) {
         if (this.stopping) return;
-        const delayMs = Math.min(10_000, 500 * attempt);
+        // At most 5 s apart, as kafkajs retries a lost broker: a probe costs one TCP connect.
+        const delayMs = Math.min(5_000, 500 * attempt);
         this.logger.warn({ err: error, attempt, delayMs }, 'messaging could not start; retrying');
         await this.whileConnecting(sleepUnless(delayMs, this.stopRequested.promise));
       }
@@ -121,6 +123,10 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async start(): Promise<void> {
+    // Our own retry loop waits for a reachable broker (and stops at once on shutdown); kafkajs's connect, which
+    // retries for about 40 s without a way to cut it short, starts only once one answers.
+    const brokers = kafkaConnectionOptions(this.config).brokers;
+    if (!(await this.whileConnecting(anyBrokerAccepts(brokers, 3000)))) throw new Error(`no Kafka broker accepts connections at ${brokers.join(', ')}`);
     await this.whileConnecting(this.producer.connect());
     await this.whileConnecting(this.admin.connect());
     // Stopped while connecting: shutdown went on without waiting, so nothing may start now.
