@@ -66,7 +66,7 @@ step('Running jest (unit, integration, end-to-end, browser)');
 const jest = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', ...jestArgs], {
   cwd: ROOT,
   stdio: 'inherit',
-  // A full run takes about 17 minutes on a clean machine; a hung run fails here instead of eating CI's time.
+  // A full run takes about 15 minutes on a clean machine (jest about 13); a hung run fails here instead of eating CI's time.
   timeout: Number(process.env.GALLEY_TEST_TIMEOUT_MS ?? 25 * 60 * 1000),
   killSignal: 'SIGKILL',
   env: {
