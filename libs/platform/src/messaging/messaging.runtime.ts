@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Admin, Kafka, Producer } from 'kafkajs';
@@ -51,7 +52,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
    * there is nothing to drain, so shutdown does not wait for it.
    */
   private connecting = false;
-  private readonly stopRequested = deferred();
+  private readonly stopRequested = new AbortController();
 
   constructor(
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
@@ -117,7 +118,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         // At most 5 s apart, as kafkajs retries a lost broker: a probe costs one TCP connect.
         const delayMs = Math.min(5_000, 500 * attempt);
         this.logger.warn({ err: error, attempt, delayMs }, 'messaging could not start; retrying');
-        await this.whileConnecting(sleepUnless(delayMs, this.stopRequested.promise));
+        await this.whileConnecting(sleep(delayMs, undefined, { signal: this.stopRequested.signal }).catch(() => undefined));
       }
     }
   }
@@ -176,7 +177,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   /** The consumer finishes its batch, commits and leaves the group; nothing starts after. Idempotent. */
   async stopConsuming(): Promise<void> {
     this.stopping = true;
-    this.stopRequested.resolve();
+    this.stopRequested.abort();
     if (!this.connecting) await this.starting;
     const consumer = this.consumer;
     this.consumer = undefined;
@@ -238,18 +239,6 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     this.brokerCache = { at: Date.now(), brokers: cluster.brokers.length };
     return cluster.brokers.length;
   }
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((settle) => (resolve = settle));
-  return { promise, resolve };
-}
-
-/** Waits `ms`, or less if `interrupt` settles first. */
-function sleepUnless(ms: number, interrupt: Promise<void>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), interrupt]).finally(() => clearTimeout(timer));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
